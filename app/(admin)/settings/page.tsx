@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { OrganizationSettingsForm } from "@/components/settings/organization-form";
+import { Card, CardHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requireSession } from "@/lib/auth/require";
+import { getOrganizationSettings } from "@/lib/directory/organization";
+import { updateOrganizationAction } from "./actions";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const session = await requireSession();
+  const organization = await getOrganizationSettings(session.organization.id);
+  return (
+    <>
+      <PageHeader title="Settings" description="Your organization's name and plan." />
+      <Card className="max-w-2xl">
+        <CardHeader title="Organization" description="Shown to every admin in the header and in audit events." />
+        <OrganizationSettingsForm
+          initial={{ name: organization.name, plan: organization.plan }}
+          canEdit={can(session, "manage organization")}
+          action={updateOrganizationAction}
+        />
+      </Card>
+    </>
+  );
+}

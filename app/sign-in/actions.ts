@@ -1,0 +1,27 @@
+"use server";
+
+import { defineAction } from "@/lib/actions/define-action";
+import { AppError } from "@/lib/app-error";
+import { getRequestMeta } from "@/lib/auth/request-meta";
+import { signIn, signInInput } from "@/lib/auth/sign-in";
+
+export const signInAction = defineAction({ input: signInInput, access: "public" }, async (input) => {
+  const result = await signIn(input, await getRequestMeta());
+  if (result.ok) return { redirectTo: "/" };
+  switch (result.reason) {
+    case "rate_limited": {
+      const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+      throw new AppError(
+        "rate_limited",
+        `Too many failed attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} before trying again.`,
+      );
+    }
+    case "no_admin_access":
+      throw new AppError(
+        "forbidden",
+        "Your account has no access to the admin panel. Ask an Owner of your organization if you need it.",
+      );
+    case "invalid_credentials":
+      throw new AppError("unauthenticated", "That e-mail and password do not match an admin account.");
+  }
+});

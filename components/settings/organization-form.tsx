@@ -1,0 +1,76 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { z } from "zod";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input, Select } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/actions/define-action";
+
+const PLAN_OPTIONS = [
+  { value: "FREE", label: "Free", note: "Default field mappings only" },
+  { value: "STANDARD", label: "Standard", note: "Custom field mappings" },
+  { value: "PROFESSIONAL", label: "Professional", note: "Custom field mappings" },
+] as const;
+
+// Mirrors updateOrganizationInput in lib/directory/organization.ts (server-only).
+const organizationForm = z.object({
+  name: z.string().trim().min(2, { error: "Enter a name of at least 2 characters." }).max(100, { error: "Keep the name under 100 characters." }),
+  plan: z.enum(["FREE", "STANDARD", "PROFESSIONAL"]),
+});
+type OrganizationForm = z.infer<typeof organizationForm>;
+
+interface Props {
+  initial: OrganizationForm;
+  canEdit: boolean;
+  action: (input: OrganizationForm) => Promise<ActionResult<{ changed: string[] }>>;
+}
+
+export function OrganizationSettingsForm({ initial, canEdit, action }: Props) {
+  const router = useRouter();
+  const form = useForm<OrganizationForm>({ resolver: zodResolver(organizationForm), defaultValues: initial });
+  const { errors, isSubmitting, isDirty } = form.formState;
+
+  async function onSubmit(values: OrganizationForm) {
+    const result = await action(values);
+    if (!result.ok) {
+      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+        if (field === "name" || field === "plan") form.setError(field, { message: messages[0] });
+      }
+      if (!result.fieldErrors) toast.error(result.message);
+      return;
+    }
+    form.reset(values);
+    toast.success(result.data.changed.length ? "Organization settings saved." : "Nothing changed.");
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-5 px-6 py-5">
+      {!canEdit ? <Alert>Only an Owner can change these settings.</Alert> : null}
+      <FormField id="name" label="Organization name" error={errors.name?.message}>
+        <Input id="name" disabled={!canEdit} aria-invalid={Boolean(errors.name)} {...form.register("name")} />
+      </FormField>
+      <FormField id="plan" label="Plan" hint="Changing provisioning field mappings needs Standard or Professional." error={errors.plan?.message}>
+        <Select id="plan" disabled={!canEdit} {...form.register("plan")}>
+          {PLAN_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label} — {option.note}
+            </option>
+          ))}
+        </Select>
+      </FormField>
+      {canEdit ? (
+        <div className="flex justify-end">
+          <Button type="submit" disabled={isSubmitting || !isDirty}>
+            {isSubmitting ? "Saving…" : "Save changes"}
+          </Button>
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { AppWindow, Building2, LayoutDashboard, ScrollText, Settings, Users, Waypoints } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/class-names";
+
+const ITEMS = [
+  { href: "/", label: "Overview", icon: LayoutDashboard },
+  { href: "/users", label: "Users", icon: Users },
+  { href: "/applications", label: "Applications", icon: AppWindow },
+  { href: "/provisioning-log", label: "Provisioning log", icon: Waypoints },
+  { href: "/audit-log", label: "Audit log", icon: ScrollText },
+  { href: "/settings", label: "Settings", icon: Settings },
+] as const;
+
+export function SidebarNav({ organizationName }: { organizationName: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="flex flex-col gap-1 p-3">
+      <div className="mb-3 flex items-center gap-2 rounded-lg px-2.5 py-2 text-sm text-zinc-600">
+        <Building2 aria-hidden className="size-4 text-zinc-400" />
+        <span className="truncate font-medium text-zinc-800">{organizationName}</span>
+      </div>
+      {ITEMS.map(({ href, label, icon: Icon }) => {
+        const active = href === "/" ? pathname === "/" : pathname.startsWith(href);
+        return (
+          <Link
+            key={href}
+            href={href}
+            aria-current={active ? "page" : undefined}
+            className={cn(
+              "flex items-center gap-2.5 rounded-lg px-2.5 py-2 text-sm font-medium transition-colors",
+              active ? "bg-brand-50 text-brand-700" : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",
+            )}
+          >
+            <Icon aria-hidden className={cn("size-4", active ? "text-brand-600" : "text-zinc-400")} />
+            {label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

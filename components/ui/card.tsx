@@ -1,0 +1,18 @@
+import type { HTMLAttributes, ReactNode } from "react";
+import { cn } from "./class-names";
+
+export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
+  return <div className={cn("rounded-xl bg-white shadow-sm ring-1 ring-zinc-200", className)} {...props} />;
+}
+
+export function CardHeader({ title, description, action }: { title: string; description?: string; action?: ReactNode }) {
+  return (
+    <div className="flex items-start justify-between gap-4 border-b border-zinc-100 px-6 py-4">
+      <div>
+        <h2 className="text-base font-semibold text-zinc-900">{title}</h2>
+        {description ? <p className="mt-0.5 text-sm text-zinc-500">{description}</p> : null}
+      </div>
+      {action}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import { z } from "zod";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { db } from "../db";
+import { verifyAgainstDecoy, verifyPassword } from "./password";
+import { hasAdminAccess } from "./permissions";
+import type { RequestMeta } from "./request-meta";
+import { createSession } from "./session";
+import { countFailedSignIn, forgetFailedSignIns, secondsUntilSignInAllowed } from "./sign-in-limiter";
+
+export const signInInput = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter the e-mail address you sign in with." })),
+  password: z.string().min(1, { error: "Enter your password." }).max(1024, { error: "That password is too long." }),
+});
+export type SignInInput = z.infer<typeof signInInput>;
+
+export type SignInResult =
+  | { ok: true }
+  | { ok: false; reason: "invalid_credentials" | "no_admin_access" }
+  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+
+/**
+ * Checks the credentials and starts a session. Every wrong e-mail or password
+ * gets the same answer, in the same time; a person with a right password but no
+ * admin role is told so, since they have proven who they are.
+ */
+export async function signIn(input: SignInInput, meta: RequestMeta): Promise<SignInResult> {
+  const wait = await secondsUntilSignInAllowed(input.email, meta.ip);
+  if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
+
+  const candidates = await db.user.findMany({
+    where: { email: input.email, passwordHash: { not: null }, status: "ACTIVE" },
+    select: { id: true, organizationId: true, email: true, role: true, permissions: true, passwordHash: true },
+    orderBy: { createdAt: "asc" },
+    take: 5,
+  });
+
+  let user: (typeof candidates)[number] | undefined;
+  for (const candidate of candidates) {
+    if (candidate.passwordHash && (await verifyPassword(candidate.passwordHash, input.password))) {
+      user = candidate;
+      break;
+    }
+  }
+  if (candidates.length === 0) await verifyAgainstDecoy(input.password);
+
+  if (!user) {
+    await countFailedSignIn(input.email, meta.ip);
+    const known = candidates[0];
+    if (known) {
+      await recordAuditEvent(db, {
+        organizationId: known.organizationId,
+        actor: { id: known.id, label: known.email },
+        action: "auth.sign_in_failed",
+        target: { type: "user", id: known.id, label: known.email },
+        ip: meta.ip,
+      });
+    }
+    return { ok: false, reason: "invalid_credentials" };
+  }
+
+  await forgetFailedSignIns(input.email);
+  if (!hasAdminAccess(user)) {
+    await recordAuditEvent(db, {
+      organizationId: user.organizationId,
+      actor: { id: user.id, label: user.email },
+      action: "auth.sign_in_refused",
+      target: { type: "user", id: user.id, label: user.email },
+      ip: meta.ip,
+    });
+    return { ok: false, reason: "no_admin_access" };
+  }
+
+  await createSession(user.id, meta);
+  await recordAuditEvent(db, {
+    organizationId: user.organizationId,
+    actor: { id: user.id, label: user.email },
+    action: "auth.signed_in",
+    target: { type: "user", id: user.id, label: user.email },
+    ip: meta.ip,
+  });
+  return { ok: true };
+}

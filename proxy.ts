@@ -1,0 +1,20 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+// An early, optimistic check: without a session cookie there is no point in
+// rendering an admin page. Every page and action still checks the session
+// itself (lib/auth/require.ts); this only saves the round trip.
+const PUBLIC_PATHS = ["/sign-in", "/api/health"];
+
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return NextResponse.next();
+  if (request.cookies.has("roster_session")) return NextResponse.next();
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
+  }
+  return NextResponse.redirect(new URL("/sign-in", request.url));
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.svg).*)"],
+};

@@ -1,0 +1,161 @@
+/**
+ * `npm start`: one command from a fresh clone to a running Roster.
+ *
+ * 1. the database: DATABASE_URL when set, else an embedded PostgreSQL in .data/;
+ * 2. migrations, then the demo data once (printing the Owner's password that one time);
+ * 3. the production build (skipped when nothing changed), served on PORT (3000).
+ * Ctrl-C stops everything it started, the embedded database last.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { ensureProductionBuild } from "./build-app";
+import { DATA_DIR, loadOrCreateSecrets } from "./data-dir";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
+import { isPortInUse } from "./free-port";
+import { generatePrismaClient } from "./generate";
+import { applyMigrations } from "./migrate";
+
+const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
+
+class StartError extends Error {}
+
+const children: ChildProcess[] = [];
+let embedded: EmbeddedDatabase | undefined;
+let stopping = false;
+
+async function main() {
+  const port = Number(process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartError(`PORT must be a number between 1 and 65535, not "${process.env.PORT}".`);
+  if (await isPortInUse(port)) {
+    throw new StartError(`Port ${port} is already in use by another program; stop it, or start Roster on another port with PORT=${port + 1} npm start.`);
+  }
+
+  const secrets = loadOrCreateSecrets();
+  process.env.SESSION_SECRET ??= secrets.sessionSecret;
+  process.env.ROSTER_ENCRYPTION_KEY ??= secrets.encryptionKey;
+
+  if (process.env.DATABASE_URL) {
+    await checkDatabaseUrl(process.env.DATABASE_URL);
+    console.log(`Using the database at ${describeUrl(process.env.DATABASE_URL)}.`);
+  } else {
+    embedded = await startEmbeddedDatabase({ dataDir: path.join(DATA_DIR, "postgres") });
+    process.env.DATABASE_URL = embedded.url;
+    console.log(`Started the embedded PostgreSQL on port ${embedded.port} (data in .data/postgres).`);
+  }
+  // Validate the whole environment once, with the same rules the app uses.
+  const { getEnv } = await import("../lib/env");
+  getEnv();
+
+  generatePrismaClient();
+  const { applied } = await applyMigrations(process.env.DATABASE_URL, { log: (line) => console.log(line) });
+  if (!applied.length) console.log("Database schema is up to date.");
+
+  const { seedDemo } = await import("../prisma/seed");
+  const seed = await seedDemo();
+  if (seed.owner) printOwnerOnce(seed.owner);
+  else console.log("Demo data already present; keeping it.");
+
+  ensureProductionBuild();
+
+  const web = run("web", [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
+  await waitForHealth(`http://127.0.0.1:${port}/api/health`, web);
+  console.log(`\nRoster is running at http://localhost:${port}  (Ctrl-C to stop)\n`);
+}
+
+function run(name: string, args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const prefix = `[${name}] `;
+  const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) =>
+    stream.write(chunk.toString().replace(/^(?=.)/gm, prefix));
+  child.stdout?.on("data", forward(process.stdout));
+  child.stderr?.on("data", forward(process.stderr));
+  child.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`The ${name} process stopped unexpectedly (exit code ${code}); shutting down.`);
+      void shutdown(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 120 && child.exitCode === null; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new StartError("The web server did not become healthy within a minute; see its output above.");
+}
+
+async function checkDatabaseUrl(url: string): Promise<void> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new StartError("DATABASE_URL is not a valid URL; use the form postgresql://user:password@host:5432/database.");
+  }
+  if (!/^postgres(ql)?:$/.test(parsed.protocol)) {
+    throw new StartError(`DATABASE_URL must start with postgresql://, not ${parsed.protocol}//.`);
+  }
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (error) {
+    const reason = (error as { code?: string; message?: string }).code ?? (error as Error).message;
+    throw new StartError(`Could not connect to the database at ${describeUrl(url)} (${reason}); check DATABASE_URL, or unset it to use the embedded database.`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** host:port/database, without the password. */
+function describeUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+}
+
+function printOwnerOnce(owner: { email: string; password: string }) {
+  const line = "─".repeat(64);
+  console.log(`\n${line}\n  Demo organization created. Sign in as its Owner:\n\n    e-mail:    ${owner.email}\n    password:  ${owner.password}\n\n  This password is shown only now and is stored hashed; note it.\n${line}\n`);
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+          setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+        }),
+    ),
+  );
+  if (embedded) {
+    await embedded.stop().catch(() => {});
+    console.log("Stopped the embedded PostgreSQL.");
+  }
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  const known = error instanceof StartError || (error instanceof Error && /Error$/.test(error.name) && error.name !== "Error");
+  console.error(known || error instanceof Error ? (error as Error).message : String(error));
+  await shutdown(1);
+});
