@@ -13,8 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
-    globalSetup: ["./test/global-setup.ts"],
-    setupFiles: ["./test/setup-database.ts"],
+    globalSetup: ["./scripts/testing/vitest-global-setup.ts"],
+    setupFiles: ["./scripts/testing/vitest-database.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -38,7 +38,9 @@ export function getEnv(): Env {
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new EnvError(issue?.message ?? "The environment is not valid.");
+    const name = String(issue?.path[0] ?? "The environment");
+    const message = issue?.message ?? "is not valid";
+    throw new EnvError(message.includes(name) ? message : `${name} has a value Roster cannot use (${message.toLowerCase()}).`);
   }
   cached = parsed.data;
   return cached;

@@ -3,11 +3,17 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { AppError } from "@/lib/app-error";
 import { getRequestMeta } from "@/lib/auth/request-meta";
+import { createSession } from "@/lib/auth/session";
+import { writeSessionId } from "@/lib/auth/session-cookie";
 import { signIn, signInInput } from "@/lib/auth/sign-in";
 
 export const signInAction = defineAction({ input: signInInput, access: "public" }, async (input) => {
-  const result = await signIn(input, await getRequestMeta());
-  if (result.ok) return { redirectTo: "/" };
+  const meta = await getRequestMeta();
+  const result = await signIn(input, meta);
+  if (result.ok) {
+    await writeSessionId(await createSession(result.userId, meta), meta.secure);
+    return { redirectTo: "/" };
+  }
   switch (result.reason) {
     case "rate_limited": {
       const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { cache } from "react";
 import { db } from "../db";
 import { hasAdminAccess, type PermissionCode, type Principal, type RoleName } from "./permissions";
-import { SESSION_TTL_SECONDS, clearSessionCookie, readSessionId, writeSessionId } from "./session-cookie";
+import { SESSION_TTL_SECONDS, clearSessionCookie, readSessionId } from "./session-cookie";
 import type { RequestMeta } from "./request-meta";
 
 export interface CurrentSession extends Principal {
@@ -16,7 +16,8 @@ export interface CurrentSession extends Principal {
   organization: { id: string; name: string; plan: "FREE" | "STANDARD" | "PROFESSIONAL" };
 }
 
-export async function createSession(userId: string, meta: RequestMeta): Promise<void> {
+/** Records a new session and returns its id, which the caller seals into the cookie. */
+export async function createSession(userId: string, meta: Pick<RequestMeta, "ip" | "userAgent">): Promise<string> {
   const id = randomBytes(32).toString("base64url");
   await db.session.create({
     data: {
@@ -27,7 +28,7 @@ export async function createSession(userId: string, meta: RequestMeta): Promise<
       userAgent: meta.userAgent,
     },
   });
-  await writeSessionId(id, meta.secure);
+  return id;
 }
 
 /**
@@ -36,7 +37,11 @@ export async function createSession(userId: string, meta: RequestMeta): Promise<
  */
 export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
   const sessionId = await readSessionId();
-  if (!sessionId) return null;
+  return sessionId ? loadSession(sessionId) : null;
+});
+
+/** The admin behind a session id, or null when it expired, was ended, or lost admin access. */
+export async function loadSession(sessionId: string): Promise<CurrentSession | null> {
   const row = await db.session.findUnique({
     where: { id: sessionId },
     select: {
@@ -68,7 +73,7 @@ export const getCurrentSession = cache(async (): Promise<CurrentSession | null> 
     permissions: user.permissions,
     organization: user.organization,
   };
-});
+}
 
 export async function endSession(sessionId: string | null): Promise<void> {
   if (sessionId) await db.session.deleteMany({ where: { id: sessionId } });

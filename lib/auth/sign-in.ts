@@ -5,7 +5,6 @@ import { db } from "../db";
 import { verifyAgainstDecoy, verifyPassword } from "./password";
 import { hasAdminAccess } from "./permissions";
 import type { RequestMeta } from "./request-meta";
-import { createSession } from "./session";
 import { countFailedSignIn, forgetFailedSignIns, secondsUntilSignInAllowed } from "./sign-in-limiter";
 
 export const signInInput = z.object({
@@ -15,16 +14,17 @@ export const signInInput = z.object({
 export type SignInInput = z.infer<typeof signInInput>;
 
 export type SignInResult =
-  | { ok: true }
+  | { ok: true; userId: string }
   | { ok: false; reason: "invalid_credentials" | "no_admin_access" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /**
  * Checks the credentials and starts a session. Every wrong e-mail or password
  * gets the same answer, in the same time; a person with a right password but no
- * admin role is told so, since they have proven who they are.
+ * admin role is told so, since they have proven who they are. The caller
+ * starts the session (lib/auth/session.ts) when this succeeds.
  */
-export async function signIn(input: SignInInput, meta: RequestMeta): Promise<SignInResult> {
+export async function signIn(input: SignInInput, meta: Pick<RequestMeta, "ip">): Promise<SignInResult> {
   const wait = await secondsUntilSignInAllowed(input.email, meta.ip);
   if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
 
@@ -71,7 +71,6 @@ export async function signIn(input: SignInInput, meta: RequestMeta): Promise<Sig
     return { ok: false, reason: "no_admin_access" };
   }
 
-  await createSession(user.id, meta);
   await recordAuditEvent(db, {
     organizationId: user.organizationId,
     actor: { id: user.id, label: user.email },
@@ -79,5 +78,5 @@ export async function signIn(input: SignInInput, meta: RequestMeta): Promise<Sig
     target: { type: "user", id: user.id, label: user.email },
     ip: meta.ip,
   });
-  return { ok: true };
+  return { ok: true, userId: user.id };
 }

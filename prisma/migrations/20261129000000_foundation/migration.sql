@@ -29,7 +29,7 @@ CREATE TABLE "users" (
     "timezone" TEXT,
     "status" "UserStatus" NOT NULL DEFAULT 'ACTIVE',
     "role" "Role",
-    "permissions" "Permission"[] DEFAULT ARRAY[]::"Permission"[],
+    "permissions" "Permission"[] NOT NULL DEFAULT ARRAY[]::"Permission"[],
     "password_hash" TEXT,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL,

@@ -1,0 +1,97 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "../db";
+import { makeOrganization, makePerson } from "../testing/make-organization";
+import { createSession, loadSession } from "./session";
+import { signIn, signInInput } from "./sign-in";
+
+const PASSWORD = "correct horse battery staple";
+let organizationId: string;
+
+beforeEach(async () => {
+  await db.rateLimit.deleteMany();
+  organizationId = (await makeOrganization()).id;
+});
+
+const input = (email: string, password: string) => signInInput.parse({ email, password });
+
+describe("signIn", () => {
+  it("accepts an Owner's right password, case-insensitively on the e-mail, and records the sign-in", async () => {
+    const owner = await makePerson(organizationId, { email: "owner@example.com", role: "OWNER", password: PASSWORD });
+    const result = await signIn(input("  Owner@Example.COM ", PASSWORD), { ip: "10.0.0.1" });
+    expect(result).toEqual({ ok: true, userId: owner.id });
+    const events = await db.auditEvent.findMany({ where: { organizationId }, select: { action: true, actorId: true, ip: true } });
+    expect(events).toEqual([{ action: "auth.signed_in", actorId: owner.id, ip: "10.0.0.1" }]);
+  });
+
+  it("answers a wrong password and an unknown e-mail the same way", async () => {
+    await makePerson(organizationId, { email: "admin@example.com", role: "ADMIN", password: PASSWORD });
+    const wrongPassword = await signIn(input("admin@example.com", "nope"), { ip: null });
+    const unknownEmail = await signIn(input("nobody@example.com", PASSWORD), { ip: null });
+    expect(wrongPassword).toEqual({ ok: false, reason: "invalid_credentials" });
+    expect(unknownEmail).toEqual(wrongPassword);
+    expect(await db.auditEvent.count({ where: { action: "auth.sign_in_failed" } })).toBe(1);
+  });
+
+  it("refuses a Member even with the right password", async () => {
+    await makePerson(organizationId, { email: "member@example.com", role: "MEMBER", password: PASSWORD });
+    expect(await signIn(input("member@example.com", PASSWORD), { ip: null })).toEqual({ ok: false, reason: "no_admin_access" });
+    expect(await db.auditEvent.count({ where: { action: "auth.sign_in_refused" } })).toBe(1);
+  });
+
+  it("refuses a deactivated admin", async () => {
+    await makePerson(organizationId, { email: "gone@example.com", role: "OWNER", password: PASSWORD, status: "INACTIVE" });
+    expect(await signIn(input("gone@example.com", PASSWORD), { ip: null })).toEqual({ ok: false, reason: "invalid_credentials" });
+  });
+
+  it("locks an e-mail after five failures, even for the right password, and tells how long", async () => {
+    await makePerson(organizationId, { email: "target@example.com", role: "OWNER", password: PASSWORD });
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await signIn(input("target@example.com", `guess-${attempt}`), { ip: `10.0.0.${attempt}` })).ok).toBe(false);
+    }
+    const locked = await signIn(input("target@example.com", PASSWORD), { ip: "10.9.9.9" });
+    expect(locked).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(locked.ok === false && locked.reason === "rate_limited" && locked.retryAfterSeconds).toBeGreaterThan(800);
+  });
+
+  it("locks an address that tries many e-mails", async () => {
+    for (let attempt = 0; attempt < 30; attempt++) {
+      await signIn(input(`user${attempt}@example.com`, "x"), { ip: "192.0.2.7" });
+    }
+    expect(await signIn(input("another@example.com", "x"), { ip: "192.0.2.7" })).toMatchObject({ reason: "rate_limited" });
+    expect(await signIn(input("another@example.com", "x"), { ip: "192.0.2.8" })).toMatchObject({ reason: "invalid_credentials" });
+  });
+
+  it("forgets earlier failures after a successful sign-in", async () => {
+    await makePerson(organizationId, { email: "typo@example.com", role: "OWNER", password: PASSWORD });
+    for (let attempt = 0; attempt < 4; attempt++) await signIn(input("typo@example.com", "wrong"), { ip: null });
+    expect((await signIn(input("typo@example.com", PASSWORD), { ip: null })).ok).toBe(true);
+    for (let attempt = 0; attempt < 4; attempt++) await signIn(input("typo@example.com", "wrong"), { ip: null });
+    expect((await signIn(input("typo@example.com", PASSWORD), { ip: null })).ok).toBe(true);
+  });
+
+  it("rejects malformed input with plain words", () => {
+    const result = signInInput.safeParse({ email: "not-an-email", password: "" });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+      "Enter the e-mail address you sign in with.",
+      "Enter your password.",
+    ]);
+  });
+});
+
+describe("sessions", () => {
+  it("stores only a hash-free random id and loses access when the admin is demoted or the session expires", async () => {
+    const admin = await makePerson(organizationId, { role: "ADMIN", permissions: ["VIEW_APPS"], password: PASSWORD });
+    const sessionId = await createSession(admin.id, { ip: null, userAgent: "test" });
+    expect(sessionId).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await loadSession(sessionId)).toMatchObject({ userId: admin.id, role: "ADMIN", permissions: ["VIEW_APPS"] });
+
+    await db.user.update({ where: { id: admin.id }, data: { role: "MEMBER" } });
+    expect(await loadSession(sessionId)).toBeNull();
+
+    await db.user.update({ where: { id: admin.id }, data: { role: "ADMIN" } });
+    await db.session.update({ where: { id: sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await loadSession(sessionId)).toBeNull();
+    expect(await loadSession("forged-session-id")).toBeNull();
+  });
+});

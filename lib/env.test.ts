@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+const GOOD = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/roster", SESSION_SECRET: "x".repeat(32) };
+
+async function loadEnv(values: Record<string, string | undefined>) {
+  vi.resetModules();
+  for (const key of ["DATABASE_URL", "SESSION_SECRET", "ROSTER_SECURE_COOKIES", "DATABASE_POOL_SIZE"]) vi.stubEnv(key, values[key] as string);
+  const { getEnv } = await import("./env");
+  return getEnv;
+}
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("getEnv", () => {
+  it("accepts a valid environment and applies defaults", async () => {
+    const getEnv = await loadEnv(GOOD);
+    expect(getEnv()).toMatchObject({ DATABASE_URL: GOOD.DATABASE_URL, DATABASE_POOL_SIZE: 10 });
+  });
+
+  it.each([
+    [{ ...GOOD, DATABASE_URL: "mysql://root@localhost/roster" }, /DATABASE_URL must be a PostgreSQL connection string/],
+    [{ ...GOOD, DATABASE_URL: "postgresql://has space@localhost/db" }, /DATABASE_URL must be a PostgreSQL connection string/],
+    [{ ...GOOD, DATABASE_URL: undefined }, /DATABASE_URL is not set/],
+    [{ ...GOOD, SESSION_SECRET: "short" }, /SESSION_SECRET must be at least 32 characters/],
+    [{ ...GOOD, SESSION_SECRET: undefined }, /SESSION_SECRET is not set/],
+    [{ ...GOOD, ROSTER_SECURE_COOKIES: "maybe" }, /ROSTER_SECURE_COOKIES/],
+    [{ ...GOOD, DATABASE_POOL_SIZE: "0" }, /DATABASE_POOL_SIZE/],
+  ])("explains a bad value in one sentence (%#)", async (values, message) => {
+    const getEnv = await loadEnv(values);
+    expect(() => getEnv()).toThrow(message);
+  });
+});
