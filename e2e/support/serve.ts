@@ -1,0 +1,62 @@
+/**
+ * The server the Playwright specs run against: the production build, a
+ * database of its own (embedded, or a fresh one on DATABASE_URL's server),
+ * migrated and seeded with known accounts. Stops and cleans up on SIGTERM.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureProductionBuild } from "../../scripts/build-app";
+import { generatePrismaClient } from "../../scripts/generate";
+import { applyMigrations } from "../../scripts/migrate";
+import { databaseUrl, startTestDatabaseServer, withAdminClient } from "../../scripts/testing/test-database-server";
+import { ADMIN, MEMBER, OWNER } from "./accounts";
+
+const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
+const port = process.env.E2E_PORT ?? "3210";
+
+const server = await startTestDatabaseServer("e2e");
+const database = `roster_e2e_${randomBytes(4).toString("hex")}`;
+await withAdminClient(server.adminUrl, (client) => client.query(`CREATE DATABASE "${database}"`));
+const url = databaseUrl(server.adminUrl, database);
+await applyMigrations(url);
+
+process.env.DATABASE_URL = url;
+process.env.SESSION_SECRET ??= randomBytes(32).toString("base64url");
+generatePrismaClient();
+
+const { seedDemo } = await import("../../prisma/seed");
+const { db } = await import("../../lib/db");
+const { hashPassword } = await import("../../lib/auth/password");
+const seeded = await seedDemo({ ownerPassword: OWNER.password });
+if (seeded.owner?.email !== OWNER.email) throw new Error(`The demo Owner is ${seeded.owner?.email}, not ${OWNER.email}.`);
+const { id: organizationId } = await db.organization.findFirstOrThrow({ select: { id: true } });
+await db.user.createMany({
+  data: [
+    { organizationId, email: ADMIN.email, firstName: "Ola", lastName: "Admin", role: "ADMIN", permissions: ["VIEW_APPS"], passwordHash: await hashPassword(ADMIN.password) },
+    { organizationId, email: MEMBER.email, firstName: "Mia", lastName: "Member", role: "MEMBER", passwordHash: await hashPassword(MEMBER.password) },
+  ],
+});
+await db.$disconnect();
+
+ensureProductionBuild();
+const web = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], {
+  cwd: root,
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  stdio: "inherit",
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  web.kill("SIGTERM");
+  await new Promise((resolve) => (web.exitCode !== null ? resolve(null) : web.once("exit", resolve)));
+  await withAdminClient(server.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch(() => {});
+  await server.stop();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
+web.on("exit", () => void stop());

@@ -1,0 +1,56 @@
+// Layering, enforced mechanically (see ../shared/STYLE.md): what each folder may import.
+// Flat config replaces a rule's options per matching block, so every folder's
+// block carries its whole list, and the folders do not overlap.
+import tseslint from "typescript-eslint";
+
+const framework = ["next", "next/*", "react", "react-dom", "@prisma/*", "server-only"];
+const notTestsOrScripts = {
+  group: ["**/e2e/**", "**/scripts/**"],
+  message: "Application code does not depend on tests or scripts.",
+};
+
+function layer(files, ignores, rules) {
+  return {
+    files,
+    ignores,
+    rules: { "no-restricted-imports": ["error", { patterns: [...rules, notTestsOrScripts] }] },
+  };
+}
+
+const pure = ["lib/provisioning/mapping/**", "lib/provisioning/plan/**", "lib/provisioning/import/**"];
+
+export default tseslint.config(
+  { ignores: ["node_modules/**", ".next/**", "lib/generated/**", "test-results/**", ".data/**", ".test-data/**", "next-env.d.ts"] },
+  {
+    files: ["**/*.{ts,tsx,mjs}"],
+    languageOptions: { parser: tseslint.parser },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+  },
+  layer(["lib/scim/**/*.ts"], ["**/*.test.ts"], [
+    {
+      group: [...framework, "@/*", "**/db", "**/generated/**", "**/directory/**", "**/provisioning/**", "**/auth/**", "**/sandbox/**"],
+      message: "lib/scim is a protocol library: it imports nothing of ours and no framework or database code.",
+    },
+  ]),
+  layer(["lib/sandbox/**/*.ts"], ["**/*.test.ts"], [
+    {
+      group: [...framework, "@/*", "**/db", "**/generated/**", "**/directory/**", "**/provisioning/**", "**/auth/**"],
+      message: "The SCIM sandbox is a test peer: it may use lib/scim types only.",
+    },
+  ]),
+  layer(pure.map((dir) => `${dir}/*.ts`), ["**/*.test.ts"], [
+    {
+      group: [...framework, "**/db", "**/generated/prisma/client", "**/scim/create-*", "node:*"],
+      message: "mapping, plan and import are pure functions: no database, network, framework or clock.",
+    },
+  ]),
+  layer(["lib/**/*.ts"], ["lib/scim/**", "lib/sandbox/**", ...pure, "**/*.test.ts"], []),
+  layer(["app/**/*.{ts,tsx}"], [], []),
+  layer(["components/**/*.{ts,tsx}"], [], [
+    {
+      group: ["@/lib/db", "**/lib/db", "@/lib/generated/prisma/client", "server-only", "@/lib/auth/session*", "@/lib/auth/require", "@/lib/directory/*", "@/lib/audit/*"],
+      message: "Components get data from pages and actions; they may import lib types and zod schemas only.",
+      allowTypeImports: true,
+    },
+  ]),
+);
