@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const DATA_DIR = path.resolve(fileURLToPath(new URL("../.data", import.meta.url)));
+export const DATA_DIR = path.resolve(process.env.ROSTER_DATA_DIR ?? fileURLToPath(new URL("../.data", import.meta.url)));
 
 export interface GeneratedSecrets {
   sessionSecret: string;
