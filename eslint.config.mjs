@@ -48,7 +48,7 @@ export default tseslint.config(
   layer(["app/**/*.{ts,tsx}"], [], []),
   layer(["components/**/*.{ts,tsx}"], [], [
     {
-      group: ["@/lib/db", "**/lib/db", "@/lib/generated/prisma/client", "server-only", "@/lib/auth/session*", "@/lib/auth/require", "@/lib/directory/*", "@/lib/audit/*"],
+      group: ["@/lib/db", "**/lib/db", "@/lib/generated/prisma/client", "server-only", "@/lib/auth/session*", "@/lib/auth/require", "@/lib/directory/!(schemas)", "@/lib/directory/!(schemas)/**", "@/lib/audit/*"],
       message: "Components get data from pages and actions; they may import lib types and zod schemas only.",
       allowTypeImports: true,
     },

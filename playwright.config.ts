@@ -3,6 +3,8 @@ import { findFreePort } from "./scripts/free-port";
 
 // Chosen once in the runner's process; its workers inherit the environment.
 process.env.E2E_PORT ??= String(await findFreePort());
+// A DNS server the domain-verification spec runs on loopback (e2e/support/dns-server.ts).
+process.env.E2E_DNS_PORT ??= String(await findFreePort());
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
 export default defineConfig({

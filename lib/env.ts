@@ -21,6 +21,14 @@ const envSchema = z.object({
     .min(32, { error: "SESSION_SECRET must be at least 32 characters long." }),
   /** Force the Secure cookie flag; otherwise it follows the request's scheme. */
   ROSTER_SECURE_COOKIES: booleanFlag.optional(),
+  /**
+   * DNS servers for domain verification, comma-separated `host` or `host:port`
+   * (tests point this at a DNS server on loopback); the system's when unset.
+   */
+  ROSTER_DNS_SERVERS: z
+    .string()
+    .regex(/^\s*[^,\s]+(\s*,\s*[^,\s]+)*\s*$/, { error: "ROSTER_DNS_SERVERS must be a comma-separated list such as 127.0.0.1:5353,1.1.1.1." })
+    .optional(),
   /** Size of the Prisma connection pool per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });

@@ -43,7 +43,10 @@ const datamodel = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: readFileSyn
 };
 
 /** Indexes that only SQL can express (expression or trigram indexes); add each here with its reason. */
-const SQL_ONLY_INDEXES = new Set<string>([]);
+const SQL_ONLY_INDEXES = new Set<string>([
+  // Trigram index for case-insensitive "contains" search on the generated search_text column.
+  "users_search_text_trgm_idx",
+]);
 
 const tableOf = (model: DmmfModel) => model.dbName ?? model.name;
 const columnOf = (field: DmmfField) => field.dbName ?? field.name;

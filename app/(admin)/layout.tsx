@@ -5,7 +5,7 @@ import { UserMenu } from "@/components/shell/user-menu";
 import { Badge } from "@/components/ui/badge";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/require";
-import { PLAN_LABELS } from "@/lib/directory/organization";
+import { PLAN_LABELS } from "@/lib/directory/schemas/organization";
 import { signOutAction } from "./actions";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {

@@ -4,12 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input, Select } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/define-action";
+import { updateOrganizationInput, type UpdateOrganizationInput } from "@/lib/directory/schemas/organization";
 
 const PLAN_OPTIONS = [
   { value: "FREE", label: "Free", note: "Default field mappings only" },
@@ -17,12 +17,7 @@ const PLAN_OPTIONS = [
   { value: "PROFESSIONAL", label: "Professional", note: "Custom field mappings" },
 ] as const;
 
-// Mirrors updateOrganizationInput in lib/directory/organization.ts (server-only).
-const organizationForm = z.object({
-  name: z.string().trim().min(2, { error: "Enter a name of at least 2 characters." }).max(100, { error: "Keep the name under 100 characters." }),
-  plan: z.enum(["FREE", "STANDARD", "PROFESSIONAL"]),
-});
-type OrganizationForm = z.infer<typeof organizationForm>;
+type OrganizationForm = UpdateOrganizationInput;
 
 interface Props {
   initial: OrganizationForm;
@@ -32,7 +27,7 @@ interface Props {
 
 export function OrganizationSettingsForm({ initial, canEdit, action }: Props) {
   const router = useRouter();
-  const form = useForm<OrganizationForm>({ resolver: zodResolver(organizationForm), defaultValues: initial });
+  const form = useForm<OrganizationForm>({ resolver: zodResolver(updateOrganizationInput), defaultValues: initial });
   const { errors, isSubmitting, isDirty } = form.formState;
 
   async function onSubmit(values: OrganizationForm) {

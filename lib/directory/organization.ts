@@ -1,26 +1,10 @@
 import "server-only";
-import { z } from "zod";
+import type { UpdateOrganizationInput } from "./schemas/organization";
 import { diffFields, recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db } from "../db";
 import { AppError } from "../app-error";
 
-export const PLANS = ["FREE", "STANDARD", "PROFESSIONAL"] as const;
-export const PLAN_LABELS: Record<(typeof PLANS)[number], string> = {
-  FREE: "Free",
-  STANDARD: "Standard",
-  PROFESSIONAL: "Professional",
-};
-
-export const updateOrganizationInput = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(2, { error: "Enter a name of at least 2 characters." })
-    .max(100, { error: "Keep the name under 100 characters." })
-    .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), { error: "The name cannot contain line breaks or control characters." }),
-  plan: z.enum(PLANS, { error: "Choose Free, Standard or Professional." }),
-});
-export type UpdateOrganizationInput = z.infer<typeof updateOrganizationInput>;
+export { PLANS, PLAN_LABELS, updateOrganizationInput, type UpdateOrganizationInput } from "./schemas/organization";
 
 export async function getOrganizationSettings(organizationId: string) {
   const organization = await db.organization.findUnique({

@@ -1,0 +1,120 @@
+import "server-only";
+import { db, type Tx } from "../../db";
+import { AppError } from "../../app-error";
+import type { UserStatusName } from "../schemas/user";
+import { buildUserWhere, type UserFilter } from "./list-users";
+import { markUsersForReconcile, recordUserChange, type UserWriteContext } from "./user-audit";
+
+/** Either the rows an admin ticked, or every person matching the list's filter. */
+export type UserSelection = { ids: string[] } | { filter: UserFilter };
+
+export interface BulkResult {
+  changed: number;
+  skipped: { id: string; name: string; reason: string }[];
+}
+
+/** Each batch commits on its own, so a long bulk change holds no lock for long and survives a failure half-way. */
+const BATCH_SIZE = 500;
+
+async function* selectedIdBatches(organizationId: string, selection: UserSelection): AsyncGenerator<string[]> {
+  if ("ids" in selection) {
+    for (let start = 0; start < selection.ids.length; start += BATCH_SIZE) yield selection.ids.slice(start, start + BATCH_SIZE);
+    return;
+  }
+  const where = buildUserWhere(organizationId, selection.filter);
+  let lastId: string | undefined;
+  for (;;) {
+    const rows = await db.user.findMany({
+      where: lastId ? { AND: [where, { id: { gt: lastId } }] } : where,
+      orderBy: { id: "asc" },
+      take: BATCH_SIZE,
+      select: { id: true },
+    });
+    if (rows.length === 0) return;
+    lastId = rows.at(-1)!.id;
+    yield rows.map((row) => row.id);
+  }
+}
+
+type Target = { id: string; firstName: string; lastName: string; email: string; status: UserStatusName; role: string | null };
+
+/** Admins cannot lock themselves out, and only an Owner may act on another Owner. */
+function refusal(target: Target, context: UserWriteContext & { actorRole: string }, verb: string): string | null {
+  if (target.id === context.actor.id) return `You cannot ${verb} your own account.`;
+  if (target.role === "OWNER" && context.actorRole !== "OWNER") return `Only an Owner can ${verb} an Owner.`;
+  return null;
+}
+
+async function loadTargets(tx: Tx, organizationId: string, ids: string[]): Promise<Target[]> {
+  return tx.user.findMany({
+    where: { organizationId, id: { in: ids } },
+    select: { id: true, firstName: true, lastName: true, email: true, status: true, role: true },
+  });
+}
+
+export async function setUsersStatus(
+  selection: UserSelection,
+  status: UserStatusName,
+  context: UserWriteContext & { actorRole: string },
+  onProgress?: (done: number) => void,
+): Promise<BulkResult> {
+  const result: BulkResult = { changed: 0, skipped: [] };
+  const verb = status === "ACTIVE" ? "activate" : "deactivate";
+  let done = 0;
+  for await (const ids of selectedIdBatches(context.organizationId, selection)) {
+    await db.$transaction(async (tx) => {
+      const changed: string[] = [];
+      for (const target of await loadTargets(tx, context.organizationId, ids)) {
+        if (target.status === status) continue;
+        const reason = refusal(target, context, verb);
+        if (reason) {
+          result.skipped.push({ id: target.id, name: `${target.firstName} ${target.lastName}`, reason });
+          continue;
+        }
+        await tx.user.update({ where: { id: target.id }, data: { status } });
+        await recordUserChange(tx, context, target, status === "ACTIVE" ? "user.activated" : "user.deactivated", {
+          status: { from: target.status, to: status },
+        });
+        changed.push(target.id);
+      }
+      await markUsersForReconcile(tx, changed);
+      result.changed += changed.length;
+    });
+    done += ids.length;
+    onProgress?.(done);
+  }
+  return result;
+}
+
+/**
+ * Removes people from the directory. Their app assignments go with them; the
+ * reconcile marks are taken first, so the sync engine deletes or keeps their
+ * accounts in the apps according to each app's "Delete users" action.
+ */
+export async function deleteUsers(selection: UserSelection, context: UserWriteContext & { actorRole: string }): Promise<BulkResult> {
+  const result: BulkResult = { changed: 0, skipped: [] };
+  for await (const ids of selectedIdBatches(context.organizationId, selection)) {
+    await db.$transaction(async (tx) => {
+      const deletable: string[] = [];
+      for (const target of await loadTargets(tx, context.organizationId, ids)) {
+        const reason = refusal(target, context, "delete");
+        if (reason) {
+          result.skipped.push({ id: target.id, name: `${target.firstName} ${target.lastName}`, reason });
+          continue;
+        }
+        await recordUserChange(tx, context, target, "user.deleted", {
+          email: { from: target.email, to: null },
+          name: { from: `${target.firstName} ${target.lastName}`, to: null },
+        });
+        deletable.push(target.id);
+      }
+      await markUsersForReconcile(tx, deletable);
+      await tx.user.deleteMany({ where: { organizationId: context.organizationId, id: { in: deletable } } });
+      result.changed += deletable.length;
+    });
+  }
+  if (result.changed === 0 && result.skipped.length === 0 && "ids" in selection && selection.ids.length > 0) {
+    throw new AppError("not_found", "Those people are no longer in the directory.");
+  }
+  return result;
+}

@@ -1,0 +1,124 @@
+import "server-only";
+import type { Prisma } from "../../generated/prisma/client";
+import { db } from "../../db";
+import type { UserListQuery, UserSort } from "../schemas/user";
+
+export const USERS_PAGE_SIZE = 50;
+
+export type UserFilter = Pick<UserListQuery, "q" | "status" | "department">;
+
+export function buildUserWhere(organizationId: string, filter: UserFilter): Prisma.UserWhereInput {
+  const where: Prisma.UserWhereInput = { organizationId };
+  // search_text is lower-cased by PostgreSQL and trigram-indexed; `contains` escapes % and _.
+  if (filter.q) where.searchText = { contains: filter.q.toLowerCase() };
+  if (filter.status) where.status = filter.status;
+  if (filter.department) where.department = filter.department;
+  return where;
+}
+
+// Every sort ends in `id`, so the order is total and a cursor names one row.
+const SORT_COLUMNS: Record<UserSort, readonly ("lastName" | "firstName" | "email" | "createdAt" | "status" | "id")[]> = {
+  name: ["lastName", "firstName", "id"],
+  email: ["email", "id"],
+  created: ["createdAt", "id"],
+  status: ["status", "lastName", "firstName", "id"],
+};
+
+type CursorValues = Record<string, string>;
+
+export function encodeUserCursor(values: CursorValues): string {
+  return Buffer.from(JSON.stringify(values)).toString("base64url");
+}
+
+function decodeUserCursor(value: string | undefined, sort: UserSort): CursorValues | null {
+  if (!value) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown;
+    if (!parsed || typeof parsed !== "object") return null;
+    const values = parsed as Record<string, unknown>;
+    return SORT_COLUMNS[sort].every((column) => typeof values[column] === "string") ? (values as CursorValues) : null;
+  } catch {
+    return null;
+  }
+}
+
+function columnValue(column: string, value: string): unknown {
+  return column === "createdAt" ? new Date(value) : value;
+}
+
+/** Rows strictly after (or before) the cursor in the given order: (a > x) or (a = x and b > y) or … */
+function keysetWhere(sort: UserSort, cursor: CursorValues, ascending: boolean): Prisma.UserWhereInput {
+  const columns = SORT_COLUMNS[sort];
+  return {
+    OR: columns.map((column, index) => ({
+      ...Object.fromEntries(columns.slice(0, index).map((previous) => [previous, columnValue(previous, cursor[previous]!)])),
+      [column]: { [ascending ? "gt" : "lt"]: columnValue(column, cursor[column]!) },
+    })),
+  };
+}
+
+const LIST_SELECT = {
+  id: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  displayName: true,
+  title: true,
+  department: true,
+  status: true,
+  role: true,
+  createdAt: true,
+} satisfies Prisma.UserSelect;
+
+export type UserListRow = Prisma.UserGetPayload<{ select: typeof LIST_SELECT }>;
+
+/**
+ * One page of people with keyset paging: `after` continues forward from a row,
+ * `before` goes back from one; a deep page costs what the first one does.
+ */
+export async function listUsers(organizationId: string, query: UserListQuery, pageSize = USERS_PAGE_SIZE) {
+  const where = buildUserWhere(organizationId, query);
+  const ascending = query.dir === "asc";
+  const backwards = Boolean(query.before) && !query.after;
+  const cursor = decodeUserCursor(backwards ? query.before : query.after, query.sort);
+  const scanAscending = backwards ? !ascending : ascending;
+  const orderBy = SORT_COLUMNS[query.sort].map((column) => ({ [column]: scanAscending ? "asc" : "desc" }) as Prisma.UserOrderByWithRelationInput);
+
+  const [rows, total] = await Promise.all([
+    db.user.findMany({
+      where: cursor ? { AND: [where, keysetWhere(query.sort, cursor, scanAscending)] } : where,
+      orderBy,
+      take: pageSize + 1,
+      select: LIST_SELECT,
+    }),
+    db.user.count({ where }),
+  ]);
+
+  const hasMore = rows.length > pageSize;
+  const page = rows.slice(0, pageSize);
+  if (backwards) page.reverse();
+  const cursorOf = (row: UserListRow | undefined) =>
+    row
+      ? encodeUserCursor(
+          Object.fromEntries(
+            SORT_COLUMNS[query.sort].map((column) => [column, column === "createdAt" ? row.createdAt.toISOString() : String(row[column])]),
+          ),
+        )
+      : null;
+  return {
+    users: page,
+    total,
+    nextCursor: (backwards ? Boolean(cursor) : hasMore) ? cursorOf(page.at(-1)) : null,
+    previousCursor: (backwards ? hasMore : Boolean(cursor)) ? cursorOf(page[0]) : null,
+  };
+}
+
+/** The departments in use, for the filter menu. */
+export async function listDepartments(organizationId: string): Promise<string[]> {
+  const rows = await db.user.groupBy({
+    by: ["department"],
+    where: { organizationId, department: { not: null } },
+    orderBy: { department: "asc" },
+  });
+  return rows.map((row) => row.department!).filter(Boolean);
+}
