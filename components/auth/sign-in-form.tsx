@@ -4,25 +4,19 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/define-action";
+import { signInInput, type SignInInput } from "@/lib/auth/schemas";
 
-// The same rules the server applies (lib/auth/sign-in.ts), repeated here
-// because that module is server-only.
-const signInForm = z.object({
-  email: z.string().trim().min(1, { error: "Enter the e-mail address you sign in with." }).pipe(z.email({ error: "Enter a valid e-mail address." })),
-  password: z.string().min(1, { error: "Enter your password." }),
-});
-type SignInForm = z.infer<typeof signInForm>;
+type SignInForm = SignInInput;
 
 export function SignInForm({ action }: { action: (input: SignInForm) => Promise<ActionResult<{ redirectTo: string }>> }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  const form = useForm<SignInForm>({ resolver: zodResolver(signInForm), defaultValues: { email: "", password: "" } });
+  const form = useForm<SignInForm>({ resolver: zodResolver(signInInput), defaultValues: { email: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
 
   async function onSubmit(values: SignInForm) {

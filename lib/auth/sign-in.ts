@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import type { SignInInput } from "./schemas";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
 import { verifyAgainstDecoy, verifyPassword } from "./password";
@@ -7,11 +7,7 @@ import { hasAdminAccess } from "./permissions";
 import type { RequestMeta } from "./request-meta";
 import { countFailedSignIn, forgetFailedSignIns, secondsUntilSignInAllowed } from "./sign-in-limiter";
 
-export const signInInput = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter the e-mail address you sign in with." })),
-  password: z.string().min(1, { error: "Enter your password." }).max(1024, { error: "That password is too long." }),
-});
-export type SignInInput = z.infer<typeof signInInput>;
+export { signInInput, type SignInInput } from "./schemas";
 
 export type SignInResult =
   | { ok: true; userId: string }
