@@ -94,6 +94,10 @@ export async function seedDemo({ ownerPassword }: { ownerPassword?: string } = {
 
   await db.$transaction(async (tx) => {
     const organization = await tx.organization.create({ data: { name: "Halden & Co", plan: "STANDARD" } });
+    // The demo's own domain counts as verified, so only outside addresses are flagged.
+    await tx.domain.create({
+      data: { organizationId: organization.id, name: DEMO_DOMAIN, verificationToken: randomBytes(24).toString("base64url"), verifiedAt: new Date() },
+    });
     await tx.user.create({
       data: {
         organizationId: organization.id,

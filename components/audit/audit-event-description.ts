@@ -5,6 +5,14 @@ const ACTION_LABELS: Record<string, string> = {
   "auth.sign_in_failed": "Failed sign-in",
   "auth.sign_in_refused": "Sign-in refused (no admin access)",
   "organization.updated": "Changed organization settings",
+  "user.created": "Added a person",
+  "user.updated": "Edited a person",
+  "user.activated": "Activated a person",
+  "user.deactivated": "Deactivated a person",
+  "user.deleted": "Deleted a person",
+  "domain.added": "Added a domain",
+  "domain.verified": "Verified a domain",
+  "domain.removed": "Removed a domain",
 };
 
 export function describeAuditAction(action: string): string {

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
 import { OrganizationSettingsForm } from "@/components/settings/organization-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,6 +23,17 @@ export default async function SettingsPage() {
           initial={{ name: organization.name, plan: organization.plan }}
           canEdit={can(session, "manage organization")}
           action={updateOrganizationAction}
+        />
+      </Card>
+      <Card className="mt-6 max-w-2xl">
+        <CardHeader
+          title="Domains"
+          description="Verify the e-mail domains your people use. Atlassian manages only accounts on verified domains."
+          action={
+            <Button variant="secondary" asChild>
+              <Link href="/settings/domains">Manage domains</Link>
+            </Button>
+          }
         />
       </Card>
     </>

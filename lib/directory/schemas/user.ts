@@ -101,3 +101,10 @@ export const userListQuery = z.object({
   before: z.string().max(500).optional().catch(undefined),
 });
 export type UserListQuery = z.infer<typeof userListQuery>;
+
+/** Which people a bulk action applies to: ticked rows, or everyone the list's filter matches. */
+export const userSelection = z.union([
+  z.object({ ids: z.array(z.uuid({ error: "That is not a person's id." })).min(1, { error: "Select at least one person." }).max(1000) }),
+  z.object({ filter: userListQuery.pick({ q: true, status: true, department: true }) }),
+]);
+export type UserSelectionInput = z.infer<typeof userSelection>;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../../db";
-import type { UserListQuery, UserSort } from "../schemas/user";
+import { USER_STATUSES, type UserListQuery, type UserSort } from "../schemas/user";
 
 export const USERS_PAGE_SIZE = 50;
 
@@ -9,8 +9,9 @@ export type UserFilter = Pick<UserListQuery, "q" | "status" | "department">;
 
 export function buildUserWhere(organizationId: string, filter: UserFilter): Prisma.UserWhereInput {
   const where: Prisma.UserWhereInput = { organizationId };
-  // search_text is lower-cased by PostgreSQL and trigram-indexed; `contains` escapes % and _.
-  if (filter.q) where.searchText = { contains: filter.q.toLowerCase() };
+  // search_text is lower-cased by PostgreSQL and trigram-indexed. Prisma's `contains`
+  // passes LIKE wildcards through, so %, _ and \ in the search are escaped here.
+  if (filter.q) where.searchText = { contains: filter.q.toLowerCase().replace(/[\\%_]/g, "\\$&") };
   if (filter.status) where.status = filter.status;
   if (filter.department) where.department = filter.department;
   return where;
@@ -46,13 +47,22 @@ function columnValue(column: string, value: string): unknown {
   return column === "createdAt" ? new Date(value) : value;
 }
 
+/** `column > value` (or `<`); Prisma has no order comparison for enums, so status uses the enum's order. */
+function beyond(column: string, value: string, ascending: boolean): Prisma.UserWhereInput {
+  if (column === "status") {
+    const position = USER_STATUSES.indexOf(value as (typeof USER_STATUSES)[number]);
+    return { status: { in: USER_STATUSES.filter((_, index) => (ascending ? index > position : index < position)) } };
+  }
+  return { [column]: { [ascending ? "gt" : "lt"]: columnValue(column, value) } };
+}
+
 /** Rows strictly after (or before) the cursor in the given order: (a > x) or (a = x and b > y) or … */
 function keysetWhere(sort: UserSort, cursor: CursorValues, ascending: boolean): Prisma.UserWhereInput {
   const columns = SORT_COLUMNS[sort];
   return {
     OR: columns.map((column, index) => ({
       ...Object.fromEntries(columns.slice(0, index).map((previous) => [previous, columnValue(previous, cursor[previous]!)])),
-      [column]: { [ascending ? "gt" : "lt"]: columnValue(column, cursor[column]!) },
+      ...beyond(column, cursor[column]!, ascending),
     })),
   };
 }

@@ -1,0 +1,108 @@
+import { AppWindow, History } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AuditLogTable } from "@/components/audit/audit-log-table";
+import { UserStatusActions } from "@/components/users/user-status-actions";
+import { UserStatusBadge } from "@/components/users/user-status-badge";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ROLE_LABELS, can } from "@/lib/auth/permissions";
+import { requireSession } from "@/lib/auth/require";
+import { countApps } from "@/lib/directory/apps/count-apps";
+import { emailDomain, listVerifiedDomainNames } from "@/lib/directory/domains/list-verified-domains";
+import { USER_FIELD_LABELS } from "@/lib/directory/schemas/user";
+import { getUserDetail } from "@/lib/directory/users/get-user";
+import { deleteUsersAction, setUsersStatusAction } from "../actions";
+
+export const metadata: Metadata = { title: "Person" };
+
+const PROFILE_FIELDS = ["email", "displayName", "employeeId", "title", "department", "mobile", "locale", "timezone"] as const;
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const session = await requireSession();
+  const { id } = await params;
+  const detail = /^[0-9a-f-]{36}$/i.test(id) ? await getUserDetail(session.organization.id, id) : null;
+  if (!detail) notFound();
+  const { user, history } = detail;
+  const [verifiedDomains, appCount] = await Promise.all([listVerifiedDomainNames(session.organization.id), countApps(session.organization.id)]);
+  const name = user.displayName || `${user.firstName} ${user.lastName}`;
+  const canManage = can(session, "manage users");
+
+  return (
+    <>
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <Link href="/users" className="text-sm text-zinc-500 hover:text-zinc-800">
+            ← Users
+          </Link>
+          <h1 className="mt-1 flex items-center gap-3 text-2xl font-semibold tracking-tight text-zinc-900">
+            {name}
+            <UserStatusBadge status={user.status} />
+            {user.role && user.role !== "MEMBER" ? <Badge tone="brand">{ROLE_LABELS[user.role]}</Badge> : null}
+          </h1>
+          <p className="mt-1 text-sm text-zinc-500">
+            {[user.title, user.department].filter(Boolean).join(" · ") || "No job title or department yet"}
+          </p>
+        </div>
+        {canManage ? (
+          <div className="flex gap-2">
+            <Button variant="secondary" asChild>
+              <Link href={`/users/${user.id}/edit`}>Edit</Link>
+            </Button>
+            <UserStatusActions user={{ id: user.id, name, status: user.status }} appCount={appCount} setStatus={setUsersStatusAction} remove={deleteUsersAction} />
+          </div>
+        ) : null}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader title="Profile" />
+          <dl className="grid gap-x-6 gap-y-4 px-6 py-5 sm:grid-cols-2">
+            {PROFILE_FIELDS.map((field) => (
+              <div key={field}>
+                <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{USER_FIELD_LABELS[field]}</dt>
+                <dd className="mt-1 text-sm text-zinc-900">
+                  {user[field] || <span className="text-zinc-400">Not set</span>}
+                  {field === "email" && !verifiedDomains.has(emailDomain(user.email)) ? (
+                    <span className="mt-1 block text-xs text-amber-700">
+                      {emailDomain(user.email)} is not a verified domain, so Atlassian will not manage this account.
+                    </span>
+                  ) : null}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </Card>
+        <Card>
+          <CardHeader title="Applications" description="Where this person has an account through Roster." />
+          {user.assignments.length === 0 ? (
+            <EmptyState icon={AppWindow} title="Not assigned to any app">
+              Assign people from an application&apos;s Users tab.
+            </EmptyState>
+          ) : (
+            <ul className="divide-y divide-zinc-100">
+              {user.assignments.map(({ app }) => (
+                <li key={app.id} className="flex items-center justify-between px-6 py-3 text-sm">
+                  <span className="font-medium text-zinc-900">{app.name}</span>
+                  <Badge>{app.state.toLowerCase()}</Badge>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+
+      <Card className="mt-6">
+        <CardHeader title="History" description="Every change to this person, newest first." />
+        {history.length === 0 ? (
+          <EmptyState icon={History} title="No changes recorded yet" />
+        ) : (
+          <AuditLogTable events={history} />
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import * as Dialog from "@radix-ui/react-dialog";
+import { useState, type ReactNode } from "react";
+import { Button } from "./button";
+
+interface ConfirmDialogProps {
+  /** The element that opens the dialog; leave out when the dialog opens itself (`defaultOpen`). */
+  trigger?: ReactNode;
+  defaultOpen?: boolean;
+  onClosed?: () => void;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  tone?: "danger" | "primary";
+  onConfirm: () => Promise<void>;
+}
+
+/** Asks before a destructive action, says what will happen, and stays open while it runs. */
+export function ConfirmDialog({ trigger, defaultOpen = false, onClosed, title, children, confirmLabel, tone = "danger", onConfirm }: ConfirmDialogProps) {
+  const [open, setOpenState] = useState(defaultOpen);
+  const [busy, setBusy] = useState(false);
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    if (!next) onClosed?.();
+  };
+  return (
+    <Dialog.Root open={open} onOpenChange={(next) => !busy && setOpen(next)}>
+      {trigger ? <Dialog.Trigger asChild>{trigger}</Dialog.Trigger> : null}
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-900/40" />
+        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-full max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl ring-1 ring-zinc-200">
+          <Dialog.Title className="text-base font-semibold text-zinc-900">{title}</Dialog.Title>
+          <Dialog.Description asChild>
+            <div className="mt-2 space-y-2 text-sm text-zinc-600">{children}</div>
+          </Dialog.Description>
+          <div className="mt-6 flex justify-end gap-2">
+            <Dialog.Close asChild>
+              <Button variant="secondary" disabled={busy}>
+                Cancel
+              </Button>
+            </Dialog.Close>
+            <Button
+              variant={tone}
+              disabled={busy}
+              onClick={async () => {
+                setBusy(true);
+                try {
+                  await onConfirm();
+                  setOpen(false);
+                } finally {
+                  setBusy(false);
+                }
+              }}
+            >
+              {busy ? "Working…" : confirmLabel}
+            </Button>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,24 @@
+import { toast } from "sonner";
+import type { ActionResult } from "@/lib/actions/define-action";
+
+export interface BulkOutcome {
+  changed: number;
+  skipped: { name: string; reason: string }[];
+}
+
+/** One toast that says what happened, and why anyone was left out. */
+export function toastBulkResult(result: ActionResult<BulkOutcome>, verbPast: string): boolean {
+  if (!result.ok) {
+    toast.error(result.message);
+    return false;
+  }
+  const { changed, skipped } = result.data;
+  const people = (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "person" : "people"}`;
+  if (changed > 0) toast.success(`${verbPast} ${people(changed)}.`);
+  if (skipped.length > 0) {
+    const first = skipped[0]!;
+    toast.warning(`Left out ${people(skipped.length)}: ${first.name}: ${first.reason}${skipped.length > 1 ? " (and others)" : ""}`);
+  }
+  if (changed === 0 && skipped.length === 0) toast.info("Nothing needed to change.");
+  return true;
+}

@@ -1,0 +1,185 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { AppError } from "../../app-error";
+import { db } from "../../db";
+import { makeOrganization, makePerson } from "../../testing/make-organization";
+import { userInput, type UserInput } from "../schemas/user";
+import { deleteUsers, setUsersStatus } from "./change-users";
+import { listUsers } from "./list-users";
+import { createUser, updateUser } from "./save-user";
+
+let organizationId: string;
+let context: { organizationId: string; actor: { id: string; label: string }; ip: string; actorRole: string };
+
+function person(overrides: Partial<Record<keyof UserInput, string>> = {}): UserInput {
+  return userInput.parse({ email: "dana.lee@example.com", firstName: "Dana", lastName: "Lee", department: "Sales", ...overrides });
+}
+
+beforeEach(async () => {
+  organizationId = (await makeOrganization()).id;
+  const owner = await makePerson(organizationId, { role: "OWNER", email: `owner-${Date.now()}@example.com` });
+  context = { organizationId, actor: { id: owner.id, label: owner.email }, ip: "198.51.100.4", actorRole: "OWNER" };
+});
+
+async function auditOf(userId: string) {
+  return db.auditEvent.findMany({ where: { targetId: userId }, orderBy: { createdAt: "asc" }, select: { action: true, changes: true, actorId: true } });
+}
+
+describe("createUser", () => {
+  it("creates the person and an audit event with every set field", async () => {
+    const user = await createUser(person({ email: "  Dana.Lee@Example.COM " }), context);
+    const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { email: true, title: true, searchText: true } });
+    expect(stored).toEqual({ email: "dana.lee@example.com", title: null, searchText: "dana lee  dana.lee@example.com" });
+    expect(await auditOf(user.id)).toEqual([
+      {
+        action: "user.created",
+        actorId: context.actor.id,
+        changes: {
+          email: { from: null, to: "dana.lee@example.com" },
+          firstName: { from: null, to: "Dana" },
+          lastName: { from: null, to: "Lee" },
+          department: { from: null, to: "Sales" },
+          status: { from: null, to: "ACTIVE" },
+        },
+      },
+    ]);
+  });
+
+  it("rejects a duplicate e-mail case-insensitively as a field error naming the holder", async () => {
+    await createUser(person(), context);
+    const error = await createUser(person({ email: "DANA.LEE@example.com", firstName: "Other" }), context).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).fieldErrors).toEqual({ email: ["This e-mail is already used by Dana Lee."] });
+    expect(await db.user.count({ where: { organizationId, email: "dana.lee@example.com" } })).toBe(1);
+  });
+
+  it("keeps two simultaneous creates of one e-mail to one person", async () => {
+    const results = await Promise.allSettled([createUser(person(), context), createUser(person(), context), createUser(person(), context)]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    for (const result of results) if (result.status === "rejected") expect((result.reason as AppError).code).toBe("conflict");
+    expect(await db.auditEvent.count({ where: { action: "user.created", organizationId } })).toBe(1);
+  });
+
+  it("rolls the person back when the audit event fails", async () => {
+    const ghost = { ...context, actor: { id: "00000000-0000-0000-0000-000000000000", label: "ghost" } };
+    await expect(createUser(person(), ghost)).rejects.toThrow();
+    expect(await db.user.count({ where: { organizationId, email: "dana.lee@example.com" } })).toBe(0);
+  });
+});
+
+describe("updateUser", () => {
+  it("writes and audits only the changed fields", async () => {
+    const { id } = await createUser(person(), context);
+    const result = await updateUser(id, person({ title: "Account Executive", department: "Sales" }), context);
+    expect(result.changed).toEqual(["title"]);
+    expect((await auditOf(id)).at(-1)).toMatchObject({ action: "user.updated", changes: { title: { from: null, to: "Account Executive" } } });
+    expect(await updateUser(id, person({ title: "Account Executive" }), context)).toEqual({ id, changed: [] });
+    expect(await db.auditEvent.count({ where: { targetId: id } })).toBe(2);
+  });
+
+  it("refuses to take another person's e-mail, whatever its case", async () => {
+    await createUser(person({ email: "taken@example.com", firstName: "Ada", lastName: "Byron" }), context);
+    const { id } = await createUser(person(), context);
+    await expect(updateUser(id, person({ email: "TAKEN@example.com" }), context)).rejects.toMatchObject({
+      code: "conflict",
+      fieldErrors: { email: ["This e-mail is already used by Ada Byron."] },
+    });
+  });
+
+  it("will not let admins deactivate themselves", async () => {
+    await expect(
+      updateUser(context.actor.id, userInput.parse({ email: context.actor.label, firstName: "Test", lastName: "Person", status: "INACTIVE" }), context),
+    ).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("bulk changes", () => {
+  it("deactivates and reactivates a selection, skipping the actor and recording each change", async () => {
+    const a = await createUser(person({ email: "a@example.com" }), context);
+    const b = await createUser(person({ email: "b@example.com" }), context);
+    const result = await setUsersStatus({ ids: [a.id, b.id, context.actor.id] }, "INACTIVE", context);
+    expect(result.changed).toBe(2);
+    expect(result.skipped).toEqual([{ id: context.actor.id, name: "Test Person", reason: "You cannot deactivate your own account." }]);
+    expect(await db.user.count({ where: { organizationId, status: "INACTIVE" } })).toBe(2);
+    expect((await auditOf(a.id)).at(-1)).toMatchObject({ action: "user.deactivated", changes: { status: { from: "ACTIVE", to: "INACTIVE" } } });
+    expect((await setUsersStatus({ ids: [a.id] }, "INACTIVE", context)).changed).toBe(0);
+  });
+
+  it("applies to everyone matching a filter, across batches", async () => {
+    await db.user.createMany({
+      data: Array.from({ length: 1203 }, (_, i) => ({ organizationId, email: `bulk${i}@example.com`, firstName: "Bulk", lastName: `P${i}`, department: "Temp" })),
+    });
+    const result = await setUsersStatus({ filter: { department: "Temp" } }, "INACTIVE", context);
+    expect(result.changed).toBe(1203);
+    expect(await db.user.count({ where: { organizationId, department: "Temp", status: "ACTIVE" } })).toBe(0);
+    expect(await db.auditEvent.count({ where: { organizationId, action: "user.deactivated" } })).toBe(1203);
+  });
+
+  it("deletes people, keeps their audit trail, and refuses an Admin deleting an Owner", async () => {
+    const { id } = await createUser(person(), context);
+    expect((await deleteUsers({ ids: [id] }, context)).changed).toBe(1);
+    expect(await db.user.count({ where: { id } })).toBe(0);
+    expect((await auditOf(id)).map((event) => event.action)).toEqual(["user.created", "user.deleted"]);
+
+    const owner2 = await makePerson(organizationId, { role: "OWNER" });
+    const asAdmin = { ...context, actorRole: "ADMIN" };
+    expect((await deleteUsers({ ids: [owner2.id] }, asAdmin)).skipped[0]?.reason).toBe("Only an Owner can delete an Owner.");
+    expect(await db.user.count({ where: { id: owner2.id } })).toBe(1);
+  });
+});
+
+describe("listUsers", () => {
+  beforeEach(async () => {
+    const names = ["Émile Zola", "Ada Lovelace", "Alan Turing", "Grace Hopper", "Linus Torvalds", "Ada Yonath"];
+    for (const [i, full] of names.entries()) {
+      const [firstName, lastName] = full.split(" ");
+      await createUser(person({ email: `${lastName!.toLowerCase()}@example.com`, firstName: firstName!, lastName: lastName!, department: i % 2 ? "Eng" : "Sci" }), context);
+    }
+  });
+
+  const base = { sort: "name" as const, dir: "asc" as const };
+
+  it("searches names and e-mails case-insensitively, with wildcards taken literally", async () => {
+    expect((await listUsers(organizationId, { ...base, q: "ADA" })).users.map((u) => u.lastName)).toEqual(["Lovelace", "Yonath"]);
+    expect((await listUsers(organizationId, { ...base, q: "ada lovelace" })).users.map((u) => u.lastName)).toEqual(["Lovelace"]);
+    expect((await listUsers(organizationId, { ...base, q: "TURING@EXAMPLE" })).total).toBe(1);
+    expect((await listUsers(organizationId, { ...base, q: "%" })).total).toBe(0);
+    expect((await listUsers(organizationId, { ...base, q: "_" })).total).toBe(0);
+  });
+
+  it("filters by status and department and counts the matches", async () => {
+    const page = await listUsers(organizationId, { ...base, department: "Eng" });
+    expect(page.total).toBe(3);
+    expect(page.users.every((user) => user.department === "Eng")).toBe(true);
+    expect((await listUsers(organizationId, { ...base, status: "INACTIVE" })).total).toBe(0);
+  });
+
+  it.each([
+    ["name", "asc"],
+    ["name", "desc"],
+    ["email", "asc"],
+    ["created", "desc"],
+    ["status", "asc"],
+  ] as const)("pages forward and back by %s %s without gaps or repeats", async (sort, dir) => {
+    const all = (await listUsers(organizationId, { sort, dir }, 100)).users.map((user) => user.id);
+    const forward: string[] = [];
+    let page = await listUsers(organizationId, { sort, dir }, 2);
+    forward.push(...page.users.map((user) => user.id));
+    while (page.nextCursor) {
+      page = await listUsers(organizationId, { sort, dir, after: page.nextCursor }, 2);
+      forward.push(...page.users.map((user) => user.id));
+    }
+    expect(forward).toEqual(all);
+    const backward: string[] = [...page.users.map((user) => user.id)];
+    while (page.previousCursor) {
+      page = await listUsers(organizationId, { sort, dir, before: page.previousCursor }, 2);
+      backward.unshift(...page.users.map((user) => user.id));
+    }
+    expect(backward).toEqual(all);
+  });
+
+  it("never shows another organization's people", async () => {
+    const other = await makeOrganization("Other");
+    await makePerson(other.id, { email: "lovelace@example.com" });
+    expect((await listUsers(organizationId, { ...base, q: "lovelace" })).total).toBe(1);
+  });
+});
