@@ -24,3 +24,24 @@ export function formatAuditValue(value: unknown): string {
   if (typeof value === "string") return value;
   return JSON.stringify(value);
 }
+
+const FIELD_LABELS: Record<string, string> = {
+  email: "E-mail",
+  firstName: "First name",
+  lastName: "Last name",
+  displayName: "Display name",
+  employeeId: "Employee ID",
+  title: "Job title",
+  department: "Department",
+  mobile: "Mobile",
+  locale: "Locale",
+  timezone: "Time zone",
+  status: "Status",
+  name: "Name",
+  plan: "Plan",
+};
+
+/** A field's name as admins know it, e.g. `firstName` → "First name". */
+export function describeAuditField(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import { describeAuditAction, formatAuditValue } from "./audit-event-description";
+import { describeAuditAction, describeAuditField, formatAuditValue } from "./audit-event-description";
 
 export interface AuditRow {
   id: string;
@@ -58,7 +58,7 @@ function ChangeList({ changes }: { changes: unknown }) {
     <ul className="space-y-0.5">
       {entries.map(([field, change]) => (
         <li key={field} className="text-xs">
-          <span className="font-medium text-zinc-700">{field}</span>:{" "}
+          <span className="font-medium text-zinc-700">{describeAuditField(field)}</span>:{" "}
           <span className="text-zinc-500 line-through decoration-zinc-300">{formatAuditValue(change?.from)}</span>
           {" → "}
           <span className="text-zinc-900">{formatAuditValue(change?.to)}</span>

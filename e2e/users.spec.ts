@@ -1,0 +1,91 @@
+import { OWNER } from "./support/accounts";
+import { expect, snapshot, test } from "./support/fixtures";
+
+test.beforeEach(async ({ page, signInPage }) => {
+  await signInPage.goto();
+  await signInPage.signIn(OWNER);
+  await expect(page.getByRole("heading", { name: /Welcome back/ })).toBeVisible();
+});
+
+test("an admin adds, edits, finds, deactivates and deletes a person", async ({ page }) => {
+  await page.getByRole("link", { name: "Users", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
+  await snapshot(page, "users-list");
+
+  // Add, with a field error first.
+  await page.getByRole("link", { name: "Add person" }).click();
+  await page.getByLabel("Work e-mail").fill("not-an-email");
+  await page.getByLabel("First name").fill("Rosalind");
+  await page.getByLabel("Last name").fill("Franklin");
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(page.getByText("Enter a valid e-mail address, such as dana.lee@example.com.")).toBeVisible();
+  await page.getByLabel("Work e-mail").fill("amara.okafor@halden.example");
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(page.getByText("This e-mail is already used by Amara Okafor.")).toBeVisible();
+  await snapshot(page, "user-form-errors");
+  await page.getByLabel("Work e-mail").fill("Rosalind.Franklin@Halden.example");
+  await page.getByLabel("Job title").fill("Research Scientist");
+  await page.getByLabel("Department", { exact: true }).fill("Research");
+  await page.getByLabel("Time zone").fill("Europe/London");
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(page.getByRole("heading", { name: /Rosalind Franklin/ })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: "rosalind.franklin@halden.example" })).toBeVisible();
+
+  // Edit: the change shows in the history.
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByLabel("Job title").fill("Lead Research Scientist");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  const change = page.getByRole("row").filter({ hasText: "Edited a person" });
+  await expect(change).toContainText("Job title: Research Scientist → Lead Research Scientist");
+  await snapshot(page, "user-detail");
+
+  // Search finds her regardless of case.
+  await page.goto("/users");
+  await page.getByRole("searchbox", { name: "Search people by name or e-mail" }).fill("FRANKLIN");
+  await expect(page).toHaveURL(/q=FRANKLIN/);
+  await expect(page.getByRole("link", { name: "Rosalind Franklin" })).toBeVisible();
+  await expect(page.getByText("1 person match")).toBeVisible();
+  await snapshot(page, "users-search");
+
+  // Deactivate from the row menu, with a confirmation.
+  await page.getByRole("button", { name: "Actions for Rosalind Franklin" }).click();
+  await page.getByRole("menuitem", { name: "Deactivate" }).click();
+  await expect(page.getByText("Deactivated 1 person.")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Rosalind Franklin/ }).getByText("Deactivated")).toBeVisible();
+  await page.getByRole("combobox", { name: "Status" }).selectOption("INACTIVE");
+  await expect(page).toHaveURL(/status=INACTIVE/);
+  await expect(page.getByRole("link", { name: "Rosalind Franklin" })).toBeVisible();
+
+  // Delete from the bulk bar; the dialog says what happens in apps.
+  await page.getByRole("checkbox", { name: "Select Rosalind Franklin" }).check();
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Delete" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("No applications are connected, so nothing changes outside Roster.");
+  await snapshot(page, "users-delete-confirm");
+  await dialog.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByText("Deleted 1 person.")).toBeVisible();
+  await expect(page.getByText("No one matches")).toBeVisible();
+
+  // The audit log kept the whole story.
+  await page.goto("/audit-log");
+  for (const action of ["Deleted a person", "Deactivated a person", "Edited a person", "Added a person"]) {
+    await expect(page.getByRole("row").filter({ hasText: action }).filter({ hasText: "rosalind.franklin@halden.example" }).first()).toBeVisible();
+  }
+});
+
+test("names with markup are shown as text", async ({ page }) => {
+  await page.goto("/users/new");
+  let dialogs = 0;
+  page.on("dialog", (dialog) => {
+    dialogs++;
+    void dialog.dismiss();
+  });
+  await page.getByLabel("Work e-mail").fill("markup.test@halden.example");
+  await page.getByLabel("First name").fill("<script>alert(1)</script>");
+  await page.getByLabel("Last name").fill("<b>Bold</b>");
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(page.getByRole("heading", { name: "<script>alert(1)</script> <b>Bold</b>" })).toBeVisible();
+  await page.goto("/users?q=markup");
+  await expect(page.getByRole("link", { name: "<script>alert(1)</script> <b>Bold</b>" })).toBeVisible();
+  expect(dialogs).toBe(0);
+});
