@@ -5,7 +5,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
-import { getEnv } from "./env";
+import { readEnv } from "./env";
 
 export type Db = PrismaClient;
 /** A client inside `db.$transaction(async (tx) => …)`; services accept one to compose. */
@@ -14,8 +14,7 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 const globalForDb = globalThis as unknown as { rosterDb?: PrismaClient };
 
 function createClient(): PrismaClient {
-  const env = getEnv();
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+  const adapter = new PrismaPg({ connectionString: readEnv("DATABASE_URL"), max: readEnv("DATABASE_POOL_SIZE") });
   return new PrismaClient({ adapter });
 }
 

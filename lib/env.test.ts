@@ -1,10 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-const GOOD = { DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/roster", SESSION_SECRET: "x".repeat(32) };
+const GOOD = {
+  DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/roster",
+  SESSION_SECRET: "x".repeat(32),
+  ROSTER_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+};
 
 async function loadEnv(values: Record<string, string | undefined>) {
   vi.resetModules();
-  for (const key of ["DATABASE_URL", "SESSION_SECRET", "ROSTER_SECURE_COOKIES", "DATABASE_POOL_SIZE"]) vi.stubEnv(key, values[key] as string);
+  for (const key of ["DATABASE_URL", "SESSION_SECRET", "ROSTER_ENCRYPTION_KEY", "ROSTER_SECURE_COOKIES", "DATABASE_POOL_SIZE"]) vi.stubEnv(key, values[key] as string);
   const { getEnv } = await import("./env");
   return getEnv;
 }
@@ -25,8 +29,20 @@ describe("getEnv", () => {
     [{ ...GOOD, SESSION_SECRET: undefined }, /SESSION_SECRET is not set/],
     [{ ...GOOD, ROSTER_SECURE_COOKIES: "maybe" }, /ROSTER_SECURE_COOKIES/],
     [{ ...GOOD, DATABASE_POOL_SIZE: "0" }, /DATABASE_POOL_SIZE/],
+    [{ ...GOOD, ROSTER_ENCRYPTION_KEY: "too-short" }, /ROSTER_ENCRYPTION_KEY must be 32 random bytes/],
   ])("explains a bad value in one sentence (%#)", async (values, message) => {
     const getEnv = await loadEnv(values);
     expect(() => getEnv()).toThrow(message);
+  });
+});
+
+describe("readEnv", () => {
+  it("checks only the variable asked for", async () => {
+    vi.resetModules();
+    vi.stubEnv("DATABASE_URL", "");
+    vi.stubEnv("SESSION_SECRET", "x".repeat(40));
+    const { readEnv } = await import("./env");
+    expect(readEnv("SESSION_SECRET")).toBe("x".repeat(40));
+    expect(() => readEnv("DATABASE_URL")).toThrow(/DATABASE_URL must be a PostgreSQL connection string/);
   });
 });

@@ -1,7 +1,9 @@
 /**
- * The only reader of `process.env`. Parsed once, on first use (so that
- * `next build` can load modules without a database), and a wrong value stops
- * the process with one sentence that names the variable and what it expects.
+ * The only reader of `process.env`. `getEnv()` validates every variable at once
+ * (`npm start` calls it before anything else, so a wrong value stops the process
+ * with one sentence naming the variable); `readEnv(name)` validates just the one
+ * a module needs, on first use, so that `next build` and unit tests can load
+ * modules without a database.
  */
 import { z } from "zod";
 
@@ -19,6 +21,12 @@ const envSchema = z.object({
   SESSION_SECRET: z
     .string({ error: "SESSION_SECRET is not set; `npm start` generates one into .data/, or set 32 or more random characters." })
     .min(32, { error: "SESSION_SECRET must be at least 32 characters long." }),
+  /** 32 random bytes, base64: the AES-256-GCM key for SCIM tokens at rest (`npm start` generates one). */
+  ROSTER_ENCRYPTION_KEY: z
+    .string({ error: "ROSTER_ENCRYPTION_KEY is not set; `npm start` generates one into .data/, or set 32 random bytes in base64." })
+    .refine((value) => Buffer.from(value, "base64").length === 32, {
+      error: "ROSTER_ENCRYPTION_KEY must be 32 random bytes in base64 (for example the output of `openssl rand -base64 32`).",
+    }),
   /** Force the Secure cookie flag; otherwise it follows the request's scheme. */
   ROSTER_SECURE_COOKIES: booleanFlag.optional(),
   /**
@@ -39,17 +47,31 @@ export class EnvError extends Error {
   override name = "EnvError";
 }
 
+function explain(error: z.ZodError, fallbackName: string): EnvError {
+  const issue = error.issues[0];
+  const name = String(issue?.path[0] ?? fallbackName);
+  const message = issue?.message ?? "is not valid";
+  return new EnvError(message.includes(name) ? message : `${name} has a value Roster cannot use (${message.toLowerCase()}).`);
+}
+
 let cached: Env | undefined;
 
 export function getEnv(): Env {
   if (cached) return cached;
   const parsed = envSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = String(issue?.path[0] ?? "The environment");
-    const message = issue?.message ?? "is not valid";
-    throw new EnvError(message.includes(name) ? message : `${name} has a value Roster cannot use (${message.toLowerCase()}).`);
-  }
+  if (!parsed.success) throw explain(parsed.error, "The environment");
   cached = parsed.data;
   return cached;
+}
+
+const cachedValues = new Map<keyof Env, unknown>();
+
+export function readEnv<Name extends keyof Env>(name: Name): Env[Name] {
+  if (cached) return cached[name];
+  if (cachedValues.has(name)) return cachedValues.get(name) as Env[Name];
+  const parsed = z.object({ [name]: envSchema.shape[name] }).safeParse(process.env);
+  if (!parsed.success) throw explain(parsed.error, name);
+  const value = (parsed.data as Env)[name];
+  cachedValues.set(name, value);
+  return value;
 }

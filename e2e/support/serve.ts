@@ -24,6 +24,7 @@ await applyMigrations(url);
 
 process.env.DATABASE_URL = url;
 process.env.SESSION_SECRET ??= randomBytes(32).toString("base64url");
+process.env.ROSTER_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
 process.env.ROSTER_DNS_SERVERS = `127.0.0.1:${process.env.E2E_DNS_PORT ?? "5353"}`;
 generatePrismaClient();
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { getEnv } from "../env";
+import { readEnv } from "../env";
 
 export interface RequestMeta {
   ip: string | null;
@@ -12,7 +12,7 @@ export interface RequestMeta {
 export async function getRequestMeta(): Promise<RequestMeta> {
   const list = await headers();
   const forwardedFor = list.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const secureOverride = getEnv().ROSTER_SECURE_COOKIES;
+  const secureOverride = readEnv("ROSTER_SECURE_COOKIES");
   return {
     ip: forwardedFor || list.get("x-real-ip") || null,
     userAgent: list.get("user-agent")?.slice(0, 500) ?? null,

@@ -1,7 +1,7 @@
 import "server-only";
 import { getIronSession, type SessionOptions } from "iron-session";
 import { cookies } from "next/headers";
-import { getEnv } from "../env";
+import { readEnv } from "../env";
 
 export const SESSION_COOKIE = "roster_session";
 export const SESSION_TTL_SECONDS = 12 * 60 * 60;
@@ -13,7 +13,7 @@ interface CookieData {
 function options(secure: boolean): SessionOptions {
   return {
     cookieName: SESSION_COOKIE,
-    password: getEnv().SESSION_SECRET,
+    password: readEnv("SESSION_SECRET"),
     ttl: SESSION_TTL_SECONDS,
     cookieOptions: { httpOnly: true, sameSite: "lax", secure, path: "/" },
   };

@@ -15,6 +15,7 @@ export async function withBenchDatabase<T>(work: (url: string) => Promise<T>): P
     await applyMigrations(url);
     process.env.DATABASE_URL = url;
     process.env.SESSION_SECRET ??= randomBytes(32).toString("base64url");
+    process.env.ROSTER_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
     return await work(url);
   } finally {
     await withAdminClient(server.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => {});
