@@ -37,6 +37,11 @@ const envSchema = z.object({
     .string()
     .regex(/^\s*[^,\s]+(\s*,\s*[^,\s]+)*\s*$/, { error: "ROSTER_DNS_SERVERS must be a comma-separated list such as 127.0.0.1:5353,1.1.1.1." })
     .optional(),
+  /**
+   * Allow SCIM endpoints on loopback, private, link-local and cloud-metadata
+   * addresses. Off in production; the demo and the tests turn it on for loopback.
+   */
+  ROSTER_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
   /** Size of the Prisma connection pool per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });

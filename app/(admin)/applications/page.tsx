@@ -1,21 +1,63 @@
-import { AppWindow } from "lucide-react";
 import type { Metadata } from "next";
-import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import Link from "next/link";
+import { NoAccess } from "@/components/app/no-access";
+import { AddAppButton } from "@/components/apps/add-app-button";
+import { AppLogo } from "@/components/apps/app-logo";
+import { AppStateBadge } from "@/components/apps/app-state-badge";
+import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/require";
+import { listApps } from "@/lib/provisioning/apps/manage-apps";
+import { CATALOG } from "@/lib/provisioning/connectors/catalog";
+import { addAppAction } from "./actions";
 
 export const metadata: Metadata = { title: "Applications" };
 
 export default async function ApplicationsPage() {
-  await requireSession();
+  const session = await requireSession();
+  if (!can(session, "view apps")) return <NoAccess permission="view apps" />;
+  const apps = await listApps(session.organization.id);
+  const canAdd = can(session, "assign apps");
   return (
     <>
       <PageHeader title="Applications" description="The apps your people get accounts in, kept in step with the directory over SCIM 2.0." />
+      {apps.length > 0 ? (
+        <div className="mb-8 grid gap-4 md:grid-cols-2">
+          {apps.map((app) => (
+            <Link key={app.id} href={`/applications/${app.id}`} className="block">
+              <Card className="flex items-center gap-4 p-5 transition-shadow hover:shadow-md">
+                <AppLogo catalogKey={app.catalogKey} />
+                <div className="min-w-0 flex-1">
+                  <div className="flex items-center gap-2">
+                    <span className="font-semibold text-zinc-900">{app.name}</span>
+                    <AppStateBadge state={app.state} />
+                  </div>
+                  <p className="truncate text-sm text-zinc-500">{app.baseUrl ?? "Provisioning not set up yet"}</p>
+                </div>
+                <div className="text-right text-sm">
+                  <div className="font-semibold text-zinc-900 tabular-nums">{app.assigned.toLocaleString("en-US")}</div>
+                  <div className="text-xs text-zinc-500">assigned</div>
+                </div>
+              </Card>
+            </Link>
+          ))}
+        </div>
+      ) : null}
       <Card>
-        <EmptyState icon={AppWindow} title="No applications connected">
-          Connecting Atlassian or any SCIM 2.0 app arrives with the provisioning wizard. Until then, people stay in the directory only.
-        </EmptyState>
+        <CardHeader title="Catalog" description={apps.length ? "Add another app." : "Add your first app, then set up provisioning in a few steps."} />
+        <ul className="divide-y divide-zinc-100">
+          {CATALOG.map((connector) => (
+            <li key={connector.key} className="flex items-center gap-4 px-6 py-4">
+              <AppLogo catalogKey={connector.key} />
+              <div className="flex-1">
+                <p className="font-medium text-zinc-900">{connector.name}</p>
+                <p className="text-sm text-zinc-500">{connector.description}</p>
+              </div>
+              {canAdd ? <AddAppButton catalogKey={connector.key} name={connector.name} add={addAppAction} /> : null}
+            </li>
+          ))}
+        </ul>
       </Card>
     </>
   );

@@ -16,7 +16,8 @@ export interface BulkResult {
 /** Each batch commits on its own, so a long bulk change holds no lock for long and survives a failure half-way. */
 const BATCH_SIZE = 500;
 
-async function* selectedIdBatches(organizationId: string, selection: UserSelection): AsyncGenerator<string[]> {
+/** The selected people's ids, a bounded batch at a time. */
+export async function* selectedIdBatches(organizationId: string, selection: UserSelection): AsyncGenerator<string[]> {
   if ("ids" in selection) {
     for (let start = 0; start < selection.ids.length; start += BATCH_SIZE) yield selection.ids.slice(start, start + BATCH_SIZE);
     return;

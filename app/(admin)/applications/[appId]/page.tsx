@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StatCard } from "@/components/app/stat-card";
+import { TokenExpiryNotice } from "@/components/provisioning/token-expiry-notice";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Users, CheckCircle2, AlertTriangle } from "lucide-react";
+import { requireSession } from "@/lib/auth/require";
+import { getApp } from "@/lib/provisioning/apps/manage-apps";
+import { wizardProgress } from "@/lib/provisioning/apps/wizard-steps";
+
+export const metadata: Metadata = { title: "Application" };
+
+const SYNC_ACTIONS = [
+  ["syncCreate", "Create users"],
+  ["syncUpdate", "Update user profile"],
+  ["syncDelete", "Delete users"],
+  ["syncActivation", "Activate and deactivate users"],
+] as const;
+
+export default async function AppOverviewPage({ params }: { params: Promise<{ appId: string }> }) {
+  const session = await requireSession();
+  const { appId } = await params;
+  const app = await getApp(session.organization.id, appId);
+  if (!app) notFound();
+  const progress = wizardProgress(app);
+  const setUp = progress.steps.every((step) => step.done);
+  return (
+    <div className="space-y-6">
+      <TokenExpiryNotice expiresAt={app.tokenExpiresAt} />
+      {!setUp ? (
+        <Card className="flex flex-wrap items-center justify-between gap-4 p-5">
+          <div>
+            <p className="font-semibold text-zinc-900">Finish setting up provisioning</p>
+            <p className="text-sm text-zinc-500">
+              {progress.steps.filter((step) => step.done).length} of {progress.steps.length} steps done. Nothing is sent to the app until you finish.
+            </p>
+          </div>
+          <Button asChild>
+            <Link href={`/applications/${app.id}/provisioning`}>Continue setup</Link>
+          </Button>
+        </Card>
+      ) : null}
+      <div className="grid gap-4 sm:grid-cols-3">
+        <StatCard label="Assigned" value={app._count.assignments} icon={Users} href={`/applications/${app.id}/users`} detail="People in scope for this app" />
+        <StatCard label="Provisioned" value={0} icon={CheckCircle2} detail="Accounts created or linked" />
+        <StatCard label="Failing" value={0} icon={AlertTriangle} detail="People whose last change failed" />
+      </div>
+      <Card>
+        <CardHeader title="Sync actions" description="Which directory changes Roster sends to this app." />
+        <ul className="grid gap-3 px-6 py-5 sm:grid-cols-2">
+          {SYNC_ACTIONS.map(([key, label]) => (
+            <li key={key} className="flex items-center justify-between rounded-lg bg-zinc-50 px-4 py-3 text-sm">
+              <span className="text-zinc-700">{label}</span>
+              <span className={app[key] ? "font-medium text-emerald-700" : "text-zinc-400"}>{app[key] ? "On" : "Off"}</span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}

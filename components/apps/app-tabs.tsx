@@ -1,0 +1,33 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/class-names";
+
+export function AppTabs({ appId }: { appId: string }) {
+  const pathname = usePathname();
+  const base = `/applications/${appId}`;
+  const tabs = [
+    { href: base, label: "Overview", active: pathname === base },
+    { href: `${base}/users`, label: "Users", active: pathname.startsWith(`${base}/users`) },
+    { href: `${base}/provisioning`, label: "Provisioning", active: pathname.startsWith(`${base}/provisioning`) },
+    { href: `${base}/log`, label: "Log", active: pathname.startsWith(`${base}/log`) },
+  ];
+  return (
+    <nav aria-label="App sections" className="mb-6 flex gap-1 border-b border-zinc-200">
+      {tabs.map((tab) => (
+        <Link
+          key={tab.href}
+          href={tab.href}
+          aria-current={tab.active ? "page" : undefined}
+          className={cn(
+            "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+            tab.active ? "border-brand-600 text-brand-700" : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800",
+          )}
+        >
+          {tab.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/actions/define-action";
+import { configureProvisioningInput, type ConfigureProvisioningForm, type ConfigureProvisioningInput } from "@/lib/provisioning/schemas/provisioning";
+
+interface Props {
+  appId: string;
+  initial: { baseUrl: string; tokenExpiresOn: string };
+  tokenLast4: string | null;
+  baseUrlExample: string;
+  expiryHint: string;
+  canEdit: boolean;
+  save: (input: ConfigureProvisioningInput & { appId: string }) => Promise<ActionResult<{ changed: string[] }>>;
+}
+
+export function ConfigureForm({ appId, initial, tokenLast4, baseUrlExample, expiryHint, canEdit, save }: Props) {
+  const router = useRouter();
+  const form = useForm<ConfigureProvisioningForm, unknown, ConfigureProvisioningInput>({
+    resolver: zodResolver(configureProvisioningInput),
+    defaultValues: { ...initial, token: "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  async function onSubmit(values: ConfigureProvisioningInput) {
+    const result = await save({ ...values, appId });
+    if (!result.ok) {
+      const fieldErrors = Object.entries(result.fieldErrors ?? {});
+      for (const [field, messages] of fieldErrors) form.setError(field as keyof ConfigureProvisioningForm, { message: messages[0] });
+      if (fieldErrors.length === 0) form.setError("root", { message: result.message });
+      return;
+    }
+    toast.success(result.data.changed.length ? "Saved. Next, check that Roster can reach the app." : "Nothing changed.");
+    router.push(`/applications/${appId}/provisioning/authorize`);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-5 px-6 py-5">
+      {errors.root?.message ? <Alert tone="error">{errors.root.message}</Alert> : null}
+      <FormField id="baseUrl" label="Sync endpoint" hint={`The SCIM base URL, such as ${baseUrlExample}`} error={errors.baseUrl?.message}>
+        <Input id="baseUrl" type="url" inputMode="url" autoComplete="off" spellCheck={false} disabled={!canEdit} aria-invalid={Boolean(errors.baseUrl)} {...form.register("baseUrl")} />
+      </FormField>
+      <FormField
+        id="token"
+        label="SCIM token"
+        hint={tokenLast4 ? `A token ending in ${tokenLast4} is saved. Leave this empty to keep it, or paste a new one to replace it.` : "Shown once by the app when you create it. Roster stores it encrypted and never shows it again."}
+        error={errors.token?.message}
+      >
+        <Input
+          id="token"
+          type="password"
+          autoComplete="off"
+          placeholder={tokenLast4 ? `••••••••${tokenLast4}` : ""}
+          disabled={!canEdit}
+          aria-invalid={Boolean(errors.token)}
+          {...form.register("token")}
+        />
+      </FormField>
+      <FormField id="tokenExpiresOn" label="Token expires on (optional)" hint={expiryHint} error={errors.tokenExpiresOn?.message}>
+        <Input id="tokenExpiresOn" type="date" className="max-w-48" disabled={!canEdit} {...form.register("tokenExpiresOn")} />
+      </FormField>
+      {canEdit ? (
+        <div className="flex justify-end">
+          <Button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? "Saving…" : "Save and continue"}
+          </Button>
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { AppError } from "../../app-error";
+import { db } from "../../db";
+import type { ConfigureProvisioningInput } from "../schemas/provisioning";
+import { encryptSecret } from "../secrets/encrypt-secret";
+import { Secret } from "../secrets/secret";
+import { recordAppChange, type AppWriteContext } from "./app-audit";
+import { TargetRefusedError, checkTargetAddress } from "./check-target-address";
+
+/**
+ * Saves the Sync endpoint and, when given, a new SCIM token (encrypted; only
+ * its last four characters are kept in clear). A new endpoint or token must be
+ * authorized again before anything is sent with it.
+ */
+export async function configureProvisioning(appId: string, input: ConfigureProvisioningInput, context: AppWriteContext) {
+  try {
+    await checkTargetAddress(input.baseUrl, { resolve: false });
+  } catch (error) {
+    if (error instanceof TargetRefusedError) throw new AppError("invalid_input", error.message, { baseUrl: [error.message] });
+    throw error;
+  }
+  const baseUrl = input.baseUrl.replace(/\/+$/, "");
+  const tokenExpiresAt = input.tokenExpiresOn ? new Date(`${input.tokenExpiresOn}T00:00:00Z`) : null;
+
+  return db.$transaction(async (tx) => {
+    const app = await tx.app.findFirst({
+      where: { id: appId, organizationId: context.organizationId },
+      select: { id: true, name: true, baseUrl: true, tokenLast4: true, tokenExpiresAt: true },
+    });
+    if (!app) throw new AppError("not_found", "This app no longer exists.");
+    if (!input.token && !app.tokenLast4) {
+      throw new AppError("invalid_input", "Enter the SCIM token.", { token: ["Enter the SCIM token the app gave you."] });
+    }
+
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (app.baseUrl !== baseUrl) changes.baseUrl = { from: app.baseUrl, to: baseUrl };
+    if (input.token) changes.token = { from: app.tokenLast4 ? "set" : null, to: "changed" };
+    if ((app.tokenExpiresAt?.getTime() ?? null) !== (tokenExpiresAt?.getTime() ?? null)) {
+      changes.tokenExpiresAt = { from: app.tokenExpiresAt?.toISOString().slice(0, 10) ?? null, to: input.tokenExpiresOn || null };
+    }
+    if (Object.keys(changes).length === 0) return { changed: [] as string[] };
+
+    const secret = input.token ? new Secret(input.token) : null;
+    const needsAuthorizing = Boolean(changes.baseUrl || changes.token);
+    await tx.app.update({
+      where: { id: app.id },
+      data: {
+        baseUrl,
+        tokenExpiresAt,
+        ...(secret ? { tokenCiphertext: encryptSecret(secret, app.id), tokenLast4: secret.last4(), tokenUpdatedAt: new Date() } : {}),
+        ...(needsAuthorizing ? { authorizedAt: null, serverCapabilities: undefined, state: "DRAFT" } : {}),
+      },
+    });
+    await recordAppChange(tx, context, app, "app.provisioning_configured", changes);
+    return { changed: Object.keys(changes) };
+  });
+}
