@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { MappingEditor } from "@/components/provisioning/mapping-editor";
+import { WizardStepper } from "@/components/provisioning/wizard-stepper";
+import { loadWizardStep } from "@/lib/provisioning/apps/load-wizard-step";
+import { getMappingRows, toMappingRows } from "@/lib/provisioning/apps/field-mappings";
+import { listSamplePeople } from "@/lib/provisioning/apps/list-sample-people";
+import { getConnector } from "@/lib/provisioning/connectors/catalog";
+import { TARGET_ATTRIBUTES } from "@/lib/provisioning/mapping/target-attributes";
+import { previewMappingAction, saveMappingAction } from "../actions";
+
+export const metadata: Metadata = { title: "Map fields" };
+
+export default async function MappingPage({ params }: { params: Promise<{ appId: string }> }) {
+  const { session, app, progress, canEdit } = await loadWizardStep(params, "mapping");
+  const connector = getConnector(app.catalogKey)!;
+  const [rows, people] = await Promise.all([getMappingRows(app.id), listSamplePeople(session.organization.id, session.userId)]);
+  const freePlan = session.organization.plan === "FREE";
+  return (
+    <>
+      <WizardStepper appId={app.id} steps={progress.steps} current="mapping" />
+      <MappingEditor
+        appId={app.id}
+        appName={connector.name}
+        targets={connector.targets.map((path) => ({ path, label: TARGET_ATTRIBUTES[path].label, required: connector.requiredTargets.includes(path) }))}
+        initial={rows}
+        defaults={toMappingRows(connector.defaultMapping)}
+        editable={canEdit && !freePlan}
+        readOnlyNote={
+          freePlan
+            ? `On the Free plan every ${connector.name} attribute uses its default directory field. Changing the mapping needs the Standard or Professional plan.`
+            : canEdit
+              ? null
+              : "Changing the mapping needs the “assign apps” permission."
+        }
+        people={people}
+        defaultSampleId={session.userId}
+        save={saveMappingAction}
+        preview={previewMappingAction}
+      />
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import { AppError } from "../../app-error";
+import { db } from "../../db";
+import type { ScimUserInput } from "../../scim/user-resource";
+import { buildScimUser, type MappingRule } from "../mapping/build-scim-user";
+import { DIRECTORY_FIELDS, type DirectoryField } from "../mapping/directory-fields";
+import { TARGET_ATTRIBUTES, isTargetPath } from "../mapping/target-attributes";
+import { getConnector } from "../connectors/catalog";
+import type { Connector } from "../connectors/connector";
+import type { MappingRuleInput } from "../schemas/provisioning";
+import { recordAppChange, type AppWriteContext } from "./app-audit";
+
+export function toMappingRules(rows: readonly MappingRuleInput[]): MappingRule[] {
+  return rows.flatMap((row): MappingRule[] => {
+    if (!isTargetPath(row.target)) return [];
+    if (row.hardcodedValue !== null) return [{ target: row.target, source: { value: row.hardcodedValue } }];
+    if (row.sourceField && Object.hasOwn(DIRECTORY_FIELDS, row.sourceField)) return [{ target: row.target, source: { field: row.sourceField as DirectoryField } }];
+    return [];
+  });
+}
+
+export function toMappingRows(rules: readonly MappingRule[]): MappingRuleInput[] {
+  return rules.map((rule) =>
+    "field" in rule.source ? { target: rule.target, sourceField: rule.source.field, hardcodedValue: null } : { target: rule.target, sourceField: null, hardcodedValue: rule.source.value },
+  );
+}
+
+export async function getMappingRows(appId: string): Promise<MappingRuleInput[]> {
+  return db.fieldMapping.findMany({ where: { appId }, select: { target: true, sourceField: true, hardcodedValue: true }, orderBy: { target: "asc" } });
+}
+
+function describeSource(row: MappingRuleInput | undefined): string | null {
+  if (!row) return null;
+  if (row.hardcodedValue !== null) return `Hardcoded: ${row.hardcodedValue}`;
+  return row.sourceField ? `Directory: ${DIRECTORY_FIELDS[row.sourceField as DirectoryField] ?? row.sourceField}` : null;
+}
+
+/** Plain-words problems with a proposed mapping, by target; empty when it can be saved. */
+export function checkMapping(connector: Connector, rows: readonly MappingRuleInput[]): Record<string, string[]> {
+  const problems: Record<string, string[]> = {};
+  const add = (key: string, message: string) => (problems[key] ??= []).push(message);
+  const seen = new Set<string>();
+  for (const row of rows) {
+    if (!isTargetPath(row.target) || !connector.targets.includes(row.target)) add(row.target, `${connector.name} has no attribute called ${row.target}.`);
+    if (seen.has(row.target)) add(row.target, "This attribute is mapped twice.");
+    seen.add(row.target);
+    if ((row.sourceField === null) === (row.hardcodedValue === null)) add(row.target, "Choose either a directory field or a hardcoded value.");
+    if (row.sourceField !== null && !Object.hasOwn(DIRECTORY_FIELDS, row.sourceField)) add(row.target, "That directory field does not exist.");
+  }
+  for (const required of connector.requiredTargets) {
+    if (!seen.has(required)) add(required, `${TARGET_ATTRIBUTES[required].label} must be mapped: ${connector.name} refuses users without it.`);
+  }
+  return problems;
+}
+
+/**
+ * Replaces the app's mapping. On the Free plan only the default mapping can be
+ * saved. Each changed attribute is recorded as directory field or value, from → to.
+ */
+export async function saveMapping(appId: string, rows: MappingRuleInput[], context: AppWriteContext) {
+  return db.$transaction(async (tx) => {
+    const app = await tx.app.findFirst({
+      where: { id: appId, organizationId: context.organizationId },
+      select: { id: true, name: true, catalogKey: true, organization: { select: { plan: true } }, fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } } },
+    });
+    if (!app) throw new AppError("not_found", "This app no longer exists.");
+    const connector = getConnector(app.catalogKey)!;
+    const problems = checkMapping(connector, rows);
+    if (Object.keys(problems).length > 0) throw new AppError("invalid_input", "Some attributes need your attention.", problems);
+
+    const key = (row: MappingRuleInput) => `${row.target}|${row.sourceField ?? ""}|${row.hardcodedValue ?? ""}`;
+    const defaults = new Set(toMappingRows(connector.defaultMapping).map(key));
+    const isDefault = rows.length === defaults.size && rows.every((row) => defaults.has(key(row)));
+    if (app.organization.plan === "FREE" && !isDefault) {
+      throw new AppError("forbidden", "Changing the field mapping needs the Standard or Professional plan. An Owner can change the plan in Settings.");
+    }
+
+    const before = new Map(app.fieldMappings.map((row) => [row.target, row]));
+    const after = new Map(rows.map((row) => [row.target, row]));
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const target of new Set([...before.keys(), ...after.keys()])) {
+      const from = describeSource(before.get(target));
+      const to = describeSource(after.get(target));
+      if (from !== to) changes[target] = { from, to };
+    }
+
+    await tx.fieldMapping.deleteMany({ where: { appId } });
+    await tx.fieldMapping.createMany({ data: rows.map((row) => ({ appId, ...row })) });
+    await tx.app.update({ where: { id: appId }, data: { mappingSavedAt: new Date() } });
+    if (Object.keys(changes).length > 0) await recordAppChange(tx, context, app, "app.mapping_changed", changes);
+    return { changed: Object.keys(changes) };
+  });
+}
+
+/** The exact SCIM user the mapping would send for one person of the directory. */
+export async function previewMapping(organizationId: string, appId: string, userId: string, rows: MappingRuleInput[]): Promise<ScimUserInput> {
+  const [app, person] = await Promise.all([
+    db.app.findFirst({ where: { id: appId, organizationId }, select: { id: true, organization: { select: { name: true } } } }),
+    db.user.findFirst({
+      where: { id: userId, organizationId },
+      select: { id: true, email: true, firstName: true, lastName: true, displayName: true, employeeId: true, title: true, department: true, mobile: true, locale: true, timezone: true, status: true },
+    }),
+  ]);
+  if (!app) throw new AppError("not_found", "This app no longer exists.");
+  if (!person) throw new AppError("not_found", "That person is no longer in the directory.");
+  return buildScimUser(person, toMappingRules(rows), { organizationName: app.organization.name });
+}

@@ -1,0 +1,35 @@
+import "server-only";
+import { AppError } from "../../app-error";
+import { db } from "../../db";
+import type { SyncActionsInput } from "../schemas/provisioning";
+import { recordAppChange, type AppWriteContext } from "./app-audit";
+
+const LABELS = {
+  syncCreate: "Create users",
+  syncUpdate: "Update user profile",
+  syncDelete: "Delete users",
+  syncActivation: "Activate and deactivate users",
+} as const;
+
+/** Saves the four sync actions; the last wizard step, after which provisioning is active. */
+export async function saveSyncActions({ appId, ...actions }: SyncActionsInput, context: AppWriteContext) {
+  return db.$transaction(async (tx) => {
+    const app = await tx.app.findFirst({
+      where: { id: appId, organizationId: context.organizationId },
+      select: { id: true, name: true, state: true, authorizedAt: true, mappingSavedAt: true, syncCreate: true, syncUpdate: true, syncDelete: true, syncActivation: true },
+    });
+    if (!app) throw new AppError("not_found", "This app no longer exists.");
+    if (!app.authorizedAt || !app.mappingSavedAt) {
+      throw new AppError("invalid_input", "Authorize the app and save the field mapping before choosing sync actions.");
+    }
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of Object.keys(LABELS) as (keyof typeof LABELS)[]) {
+      if (app[key] !== actions[key]) changes[LABELS[key]] = { from: app[key] ? "on" : "off", to: actions[key] ? "on" : "off" };
+    }
+    const state = app.state === "DRAFT" ? "ACTIVE" : app.state;
+    if (state !== app.state) changes.state = { from: app.state, to: state };
+    await tx.app.update({ where: { id: app.id }, data: { ...actions, actionsSavedAt: new Date(), state } });
+    if (Object.keys(changes).length > 0) await recordAppChange(tx, context, app, "app.sync_actions_changed", changes);
+    return { state };
+  });
+}
