@@ -69,14 +69,10 @@ export function getEnv(): Env {
   return cached;
 }
 
-const cachedValues = new Map<keyof Env, unknown>();
-
+/** Parsing one variable is cheap, so it is not cached: a test may change it between calls. */
 export function readEnv<Name extends keyof Env>(name: Name): Env[Name] {
   if (cached) return cached[name];
-  if (cachedValues.has(name)) return cachedValues.get(name) as Env[Name];
   const parsed = z.object({ [name]: envSchema.shape[name] }).safeParse(process.env);
   if (!parsed.success) throw explain(parsed.error, name);
-  const value = (parsed.data as Env)[name];
-  cachedValues.set(name, value);
-  return value;
+  return (parsed.data as Env)[name];
 }

@@ -76,14 +76,14 @@ export function MappingEditor({ appId, appName, targets, initial, defaults, edit
   const editingTarget = targets.find((target) => target.path === editing);
 
   return (
-    <div className="grid gap-6 xl:grid-cols-5">
-      <Card className="xl:col-span-3">
+    <div className="grid gap-6 2xl:grid-cols-5">
+      <Card className="2xl:col-span-3">
         <CardHeader
           title="Map fields"
           description={`What Roster sends to ${appName} for each person. Empty values are left out.`}
           action={
             editable ? (
-              <Button variant="ghost" size="sm" onClick={() => (setRules(defaults), setProblems({}))}>
+              <Button variant="ghost" size="sm" className="whitespace-nowrap" onClick={() => (setRules(defaults), setProblems({}))}>
                 <RotateCcw aria-hidden className="size-4" /> Reset to defaults
               </Button>
             ) : null
@@ -114,7 +114,7 @@ export function MappingEditor({ appId, appName, targets, initial, defaults, edit
                     <div className="font-medium text-zinc-900">
                       {target.label} {target.required ? <Badge tone="warning">Required</Badge> : null}
                     </div>
-                    <code className="text-xs text-zinc-500">{target.path}</code>
+                    <code className="text-xs break-all text-zinc-500">{target.path}</code>
                   </Td>
                   <Td>
                     {rule?.hardcodedValue != null ? (
@@ -150,7 +150,7 @@ export function MappingEditor({ appId, appName, targets, initial, defaults, edit
           </Button>
         </div>
       </Card>
-      <Card className="xl:col-span-2">
+      <Card className="2xl:col-span-2">
         <CardHeader title="Preview" description="The exact SCIM user that would be sent." />
         <div className="space-y-3 px-6 py-5">
           <Select aria-label="Sample user" value={sampleId} onChange={(event) => setSampleId(event.target.value)}>

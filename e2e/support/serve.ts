@@ -11,7 +11,7 @@ import { ensureProductionBuild } from "../../scripts/build-app";
 import { generatePrismaClient } from "../../scripts/generate";
 import { applyMigrations } from "../../scripts/migrate";
 import { databaseUrl, startTestDatabaseServer, withAdminClient } from "../../scripts/testing/test-database-server";
-import { ADMIN, MEMBER, OWNER } from "./accounts";
+import { ADMIN, MEMBER, OWNER, PEOPLE_ADMIN } from "./accounts";
 
 const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const port = process.env.E2E_PORT ?? "3210";
@@ -25,6 +25,8 @@ await applyMigrations(url);
 process.env.DATABASE_URL = url;
 process.env.SESSION_SECRET ??= randomBytes(32).toString("base64url");
 process.env.ROSTER_ENCRYPTION_KEY ??= randomBytes(32).toString("base64");
+// The specs run their SCIM sandbox on loopback.
+process.env.ROSTER_ALLOW_PRIVATE_TARGETS = "1";
 process.env.ROSTER_DNS_SERVERS = `127.0.0.1:${process.env.E2E_DNS_PORT ?? "5353"}`;
 generatePrismaClient();
 
@@ -38,6 +40,7 @@ await db.user.createMany({
   data: [
     { organizationId, email: ADMIN.email, firstName: "Ola", lastName: "Admin", role: "ADMIN", permissions: ["VIEW_APPS"], passwordHash: await hashPassword(ADMIN.password) },
     { organizationId, email: MEMBER.email, firstName: "Mia", lastName: "Member", role: "MEMBER", passwordHash: await hashPassword(MEMBER.password) },
+    { organizationId, email: PEOPLE_ADMIN.email, firstName: "Paula", lastName: "People", role: "ADMIN", permissions: ["MANAGE_USERS"], passwordHash: await hashPassword(PEOPLE_ADMIN.password) },
   ],
 });
 await db.$disconnect();

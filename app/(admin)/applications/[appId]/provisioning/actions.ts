@@ -5,6 +5,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { getRequestMeta } from "@/lib/auth/request-meta";
 import type { CurrentSession } from "@/lib/auth/session";
+import { authorizeApp } from "@/lib/provisioning/apps/authorize-app";
 import { configureProvisioning } from "@/lib/provisioning/apps/configure-provisioning";
 import { previewMapping, saveMapping } from "@/lib/provisioning/apps/field-mappings";
 import { saveSyncActions } from "@/lib/provisioning/apps/save-sync-actions";
@@ -38,5 +39,11 @@ export const saveSyncActionsAction = defineAction({ input: syncActionsInput, acc
   const result = await saveSyncActions(input, await appContext(session!));
   revalidatePath(`/applications/${input.appId}`, "layout");
   revalidatePath("/applications");
+  return result;
+});
+
+export const authorizeAppAction = defineAction({ input: z.object({ appId: z.uuid() }), access: "assign apps" }, async ({ appId }, session) => {
+  const result = await authorizeApp(appId, await appContext(session!));
+  revalidatePath(`/applications/${appId}`, "layout");
   return result;
 });

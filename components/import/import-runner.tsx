@@ -1,0 +1,78 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions/define-action";
+import type { ImportProgress } from "@/lib/directory/csv/schemas";
+import { ImportProgressBar } from "./import-progress-bar";
+
+interface ImportRunnerProps {
+  importId: string;
+  initial: ImportProgress;
+  importBatch: (input: { importId: string }) => Promise<ActionResult<ImportProgress>>;
+}
+
+const people = (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "person" : "people"}`;
+
+/**
+ * Runs the import one batch per request until it is done, showing progress.
+ * The server keeps the position, so after a reload the admin resumes where it stopped.
+ */
+export function ImportRunner({ importId, initial, importBatch }: ImportRunnerProps) {
+  const router = useRouter();
+  const [progress, setProgress] = useState(initial);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const started = progress.status !== "PREVIEW" || running;
+
+  async function run() {
+    setRunning(true);
+    setError(null);
+    for (;;) {
+      const result = await importBatch({ importId }).catch(() => null);
+      if (!result?.ok) {
+        setError(result ? result.message : "Roster could not be reached. Check your connection, then resume the import.");
+        break;
+      }
+      setProgress(result.data);
+      if (result.data.done) {
+        toast.success(`Imported ${people(result.data.imported)}.`);
+        router.refresh();
+        break;
+      }
+    }
+    setRunning(false);
+  }
+
+  if (!started) {
+    return (
+      <div className="flex flex-wrap items-center justify-between gap-4 px-6 py-5">
+        <div className="text-sm text-zinc-600">
+          <p className="font-medium text-zinc-900">{progress.total > 0 ? `Ready to import ${people(progress.total)}.` : "No rows can be imported."}</p>
+          <p>Rows with errors are left out. People already in the directory are skipped, not updated.</p>
+        </div>
+        <Button onClick={run} disabled={progress.total === 0}>
+          Import {people(progress.total)}
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-4 px-6 py-5">
+      <ImportProgressBar total={progress.total} imported={progress.imported} skipped={progress.skipped} />
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {running ? (
+        <p className="text-sm text-zinc-500">You can leave this page; the import pauses and you can resume it from here later.</p>
+      ) : progress.done ? null : (
+        <div className="flex items-center justify-between gap-4">
+          <p className="text-sm text-zinc-500">The import is paused. Resume it to import the remaining rows.</p>
+          <Button onClick={run}>Resume import</Button>
+        </div>
+      )}
+    </div>
+  );
+}
