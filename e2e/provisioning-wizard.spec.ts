@@ -83,6 +83,19 @@ test("an Owner sets up Atlassian provisioning step by step", async ({ page, sign
   await page.getByRole("link", { name: "Done", exact: true }).click();
   await expect(page.getByRole("heading", { name: /Atlassian/ }).getByText("Active")).toBeVisible();
 
+  // Assign people from the app's Users tab.
+  await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Users" }).click();
+  await expect(page.getByText("No one is assigned yet")).toBeVisible();
+  await page.getByRole("link", { name: "Add people" }).click();
+  await page.getByRole("searchbox", { name: "Search people by name or e-mail" }).fill("okafor");
+  await expect(page).toHaveURL(/q=okafor/);
+  await page.getByRole("checkbox", { name: "Select Amara Okafor" }).check();
+  await page.getByRole("button", { name: "Assign to Atlassian" }).click();
+  await expect(page.getByText("Assigned 1 person.")).toBeVisible();
+  await page.getByRole("link", { name: "Assigned (1)" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "amara.okafor@halden.example" })).toBeVisible();
+  await snapshot(page, "app-users");
+
   // Every change is in the audit log, the token only as "changed".
   await page.goto("/audit-log");
   const log = await page.locator("main").innerText();

@@ -1,0 +1,69 @@
+import { Users } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AppUsersTable } from "@/components/apps/app-users-table";
+import { ListPagination } from "@/components/users/list-pagination";
+import { UsersToolbar } from "@/components/users/users-toolbar";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/components/ui/class-names";
+import { EmptyState } from "@/components/ui/empty-state";
+import { can } from "@/lib/auth/permissions";
+import { requireSession } from "@/lib/auth/require";
+import { userListQuery } from "@/lib/directory/schemas/user";
+import { listDepartments, listUsers } from "@/lib/directory/users/list-users";
+import { getApp } from "@/lib/provisioning/apps/manage-apps";
+import { assignUsersAction, unassignUsersAction } from "./actions";
+
+export const metadata: Metadata = { title: "App users" };
+
+export default async function AppUsersPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const session = await requireSession();
+  const { appId } = await params;
+  const app = await getApp(session.organization.id, appId);
+  if (!app) notFound();
+  const raw = await searchParams;
+  const mode = raw.view === "available" ? "available" : "assigned";
+  const query = userListQuery.parse(raw);
+  const [page, departments] = await Promise.all([
+    listUsers(session.organization.id, { ...query, ...(mode === "assigned" ? { assignedTo: app.id } : { notAssignedTo: app.id }) }),
+    listDepartments(session.organization.id),
+  ]);
+  const baseQuery = new URLSearchParams(Object.entries({ view: mode, q: query.q, status: query.status, department: query.department }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const tab = (view: string, label: string) => (
+    <Link href={`?view=${view}`} aria-current={mode === view ? "page" : undefined} className={cn("rounded-md px-3 py-1.5 text-sm font-medium", mode === view ? "bg-white text-zinc-900 shadow-sm" : "text-zinc-600 hover:text-zinc-900")}>
+      {label}
+    </Link>
+  );
+  return (
+    <>
+      <div className="mb-4 inline-flex gap-1 rounded-lg bg-zinc-100 p-1">
+        {tab("assigned", `Assigned (${app._count.assignments.toLocaleString("en-US")})`)}
+        {tab("available", "Add people")}
+      </div>
+      <Card>
+        <UsersToolbar key={mode} departments={departments} />
+        {page.users.length === 0 ? (
+          <EmptyState icon={Users} title={mode === "assigned" ? "No one is assigned yet" : "Everyone matching is assigned"}>
+            {mode === "assigned" ? "Open “Add people” to choose who gets an account in this app." : "Clear the search to see more people."}
+          </EmptyState>
+        ) : (
+          <>
+            <AppUsersTable
+              key={baseQuery.toString() + (query.after ?? "")}
+              appId={app.id}
+              appName={app.name}
+              mode={mode}
+              rows={page.users.map((user) => ({ id: user.id, name: `${user.firstName} ${user.lastName}`, email: user.email, department: user.department, status: user.status }))}
+              total={page.total}
+              filter={{ q: query.q, status: query.status, department: query.department }}
+              canAssign={can(session, "assign apps")}
+              change={mode === "assigned" ? unassignUsersAction : assignUsersAction}
+            />
+            <ListPagination summary={`${page.total.toLocaleString("en-US")} ${page.total === 1 ? "person" : "people"}`} baseQuery={baseQuery.toString()} previousCursor={page.previousCursor} nextCursor={page.nextCursor} />
+          </>
+        )}
+      </Card>
+    </>
+  );
+}

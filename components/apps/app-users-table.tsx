@@ -1,0 +1,132 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Table, Td, Th } from "@/components/ui/table";
+import { toastBulkResult } from "@/components/users/bulk-result-toast";
+import { UserStatusBadge } from "@/components/users/user-status-badge";
+import type { ActionResult } from "@/lib/actions/define-action";
+import type { UserSelectionInput, UserStatusName } from "@/lib/directory/schemas/user";
+
+interface Row {
+  id: string;
+  name: string;
+  email: string;
+  department: string | null;
+  status: UserStatusName;
+}
+
+interface Props {
+  appId: string;
+  appName: string;
+  mode: "assigned" | "available";
+  rows: Row[];
+  total: number;
+  filter: { q?: string; status?: UserStatusName; department?: string };
+  canAssign: boolean;
+  change: (input: { appId: string; selection: UserSelectionInput }) => Promise<ActionResult<{ changed: number }>>;
+}
+
+/** The people of an app's Users tab, with assign or unassign for a selection or everyone matching. */
+export function AppUsersTable({ appId, appName, mode, rows, total, filter, canAssign, change }: Props) {
+  const router = useRouter();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  const allOnPage = rows.length > 0 && rows.every((row) => selected.has(row.id));
+  const count = allMatching ? total : selected.size;
+  const selection: UserSelectionInput = allMatching ? { filter } : { ids: [...selected] };
+
+  async function run() {
+    const result = await change({ appId, selection });
+    if (toastBulkResult(result.ok ? { ok: true, data: { changed: result.data.changed, skipped: [] } } : result, mode === "assigned" ? "Unassigned" : "Assigned")) {
+      setSelected(new Set());
+      setAllMatching(false);
+      router.refresh();
+    }
+  }
+
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      setAllMatching(false);
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <>
+      {canAssign && count > 0 ? (
+        <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center gap-3 border-b border-brand-100 bg-brand-50 px-4 py-2.5 text-sm">
+          <span className="font-medium text-brand-700">{count.toLocaleString("en-US")} selected</span>
+          {allOnPage && !allMatching && total > rows.length ? (
+            <button type="button" className="text-brand-600 hover:underline" onClick={() => setAllMatching(true)}>
+              Select all {total.toLocaleString("en-US")} matching people
+            </button>
+          ) : null}
+          <div className="ml-auto">
+            {mode === "assigned" ? (
+              <ConfirmDialog
+                title={`Unassign ${count.toLocaleString("en-US")} ${count === 1 ? "person" : "people"} from ${appName}?`}
+                confirmLabel="Unassign"
+                onConfirm={run}
+                trigger={
+                  <Button size="sm" variant="danger">
+                    Unassign
+                  </Button>
+                }
+              >
+                <p>They leave {appName}&apos;s scope. Where the app&apos;s Activate and deactivate users action is on, their accounts are deactivated; nothing is deleted.</p>
+              </ConfirmDialog>
+            ) : (
+              <Button size="sm" onClick={run}>
+                Assign to {appName}
+              </Button>
+            )}
+          </div>
+        </div>
+      ) : null}
+      <Table>
+        <thead>
+          <tr>
+            {canAssign ? (
+              <Th className="w-10">
+                <input
+                  type="checkbox"
+                  aria-label="Select all people on this page"
+                  className="size-4"
+                  checked={allOnPage}
+                  onChange={() => (setAllMatching(false), setSelected(allOnPage ? new Set() : new Set(rows.map((row) => row.id))))}
+                />
+              </Th>
+            ) : null}
+            <Th>Name</Th>
+            <Th>Department</Th>
+            <Th>Status</Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100">
+          {rows.map((row) => (
+            <tr key={row.id}>
+              {canAssign ? (
+                <Td>
+                  <input type="checkbox" aria-label={`Select ${row.name}`} className="size-4" checked={allMatching || selected.has(row.id)} onChange={() => toggle(row.id)} />
+                </Td>
+              ) : null}
+              <Td>
+                <div className="font-medium text-zinc-900">{row.name}</div>
+                <div className="text-xs text-zinc-500">{row.email}</div>
+              </Td>
+              <Td>{row.department ?? <span className="text-zinc-400">—</span>}</Td>
+              <Td>
+                <UserStatusBadge status={row.status} />
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </>
+  );
+}
