@@ -27,11 +27,11 @@ function explain(error: unknown, baseUrl: string): { problem: string; advice: st
   const host = new URL(baseUrl).host;
   switch (error.kind) {
     case "unreachable":
-      return { problem: `Roster could not reach ${host}: ${error.message}`, advice: "Check the host name in the Sync endpoint, and that the app is up." };
+      return { problem: error.message, advice: `Check the host name (${host}) in the Sync endpoint, and that the app is up.` };
     case "tls":
-      return { problem: `The secure connection to ${host} failed: ${error.message}`, advice: "The app's certificate is not trusted. Check the address, or ask the app's administrator." };
+      return { problem: error.message, advice: "Check the address, or ask the app's administrator about its certificate." };
     case "timeout":
-      return { problem: `${host} did not answer in time.`, advice: "Try again in a minute; if it keeps happening, check the Sync endpoint." };
+      return { problem: error.message, advice: "Try again in a minute; if it keeps happening, check the Sync endpoint." };
     case "unauthorized":
       return {
         problem: `The app refused the SCIM token (HTTP ${error.status ?? 401})${error.traceId ? `, trace id ${error.traceId}` : ""}.`,

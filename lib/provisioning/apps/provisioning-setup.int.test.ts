@@ -82,7 +82,7 @@ describe("authorize", () => {
 
   it.each([
     ["a wrong path", (url: string) => `${url}/nope`, /Nothing was found|web page|not SCIM/],
-    ["an unreachable host", () => "http://127.0.0.1:9/scim", /could not reach 127\.0\.0\.1:9/],
+    ["an unreachable host", () => "http://127.0.0.1:9/scim", /could not (reach|connect to) 127\.0\.0\.1:9/],
   ])("explains %s", async (_label, urlFor, problem) => {
     const { id } = await addApp("scim", context);
     await configure(id, { baseUrl: urlFor(sandbox.baseUrl), token: "right-token-1234" });

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createScimClient, isScimError, scimPatch, type ScimClient, type ScimUser, type ScimUserInput } from "../scim/index.ts";
+import { describeScimContract } from "../scim/testing/contract-suite.ts";
+import { startSandbox, type RunningSandbox } from "./index.ts";
+
+describeScimContract("the Atlassian-like sandbox", async () => {
+  const sandbox = await startSandbox({ quiet: true });
+  return { baseUrl: sandbox.baseUrl, token: sandbox.token, close: () => sandbox.close() };
+});
+
+describe("the client against Atlassian's specifics in the sandbox", () => {
+  let sandbox: RunningSandbox;
+  let scim: ScimClient;
+  const user = (userName: string, extra: Partial<ScimUserInput> = {}): ScimUserInput => ({
+    userName,
+    emails: [{ value: userName, type: "work", primary: true }],
+    ...extra,
+  });
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ quiet: true });
+    scim = createScimClient({ baseUrl: sandbox.baseUrl, token: sandbox.token, retry: { retries: 0 } });
+  });
+  afterAll(() => sandbox.close());
+  beforeEach(() => {
+    sandbox.faults.set({});
+    sandbox.store.clear();
+    sandbox.stats.reset();
+  });
+
+  it("keeps the traceId of Atlassian's 401", async () => {
+    const intruder = createScimClient({ baseUrl: sandbox.baseUrl, token: "wrong" });
+    await expect(intruder.users.list().next()).rejects.toMatchObject({ kind: "unauthorized", status: 401, traceId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+  });
+
+  it("reads the Atlassian account id and the 409 on a taken e-mail", async () => {
+    const created = await scim.users.create(user("dana@example.com"));
+    expect(created["urn:scim:schemas:extension:atlassian-external:1.0"]?.atlassianAccountId).toMatch(/^[0-9a-f]{24}$/);
+    await expect(scim.users.create(user("other@example.com", { emails: [{ value: "DANA@example.com", primary: true }] }))).rejects.toMatchObject({
+      kind: "conflict",
+      scimType: "uniqueness",
+      detail: "Resource [USER]: with email[DANA@example.com] already exists.",
+    });
+  });
+
+  it.each(['o"brien@example.com', "dom\\dana@example.com", 'a\\"b@example.com'])("finds the user %s through an escaped filter", async (userName) => {
+    const created = await scim.users.create(user(userName));
+    await expect(scim.users.findByUserName(userName)).resolves.toMatchObject({ id: created.id });
+    await expect(scim.users.findByUserName(userName.toUpperCase())).resolves.toMatchObject({ id: created.id });
+  });
+
+  it("times out on a request the sandbox never answers", async () => {
+    sandbox.faults.set({ hangRate: 1 });
+    const impatient = createScimClient({ baseUrl: sandbox.baseUrl, token: sandbox.token, retry: { retries: 0 }, timeouts: { headersMs: 100 } });
+    await expect(impatient.getServiceProviderConfig()).rejects.toMatchObject({ kind: "timeout", retryable: true });
+  });
+
+  it("times out on a body trickled past the whole-request limit", async () => {
+    sandbox.faults.set({ slowBodyRate: 1, slowBodyChunkDelayMs: 50 });
+    const impatient = createScimClient({ baseUrl: sandbox.baseUrl, token: sandbox.token, retry: { retries: 0 }, timeouts: { totalMs: 150 } });
+    await expect(impatient.getServiceProviderConfig()).rejects.toMatchObject({ kind: "timeout", message: expect.stringMatching(/did not finish answering/) });
+  });
+
+  it("converges on the desired users through 5xx and 429 answers", { timeout: 20_000 }, async () => {
+    sandbox.faults.set({ serverErrorRate: 0.2, rateLimitRate: 0.1, retryAfterSeconds: 1, seed: 11 });
+    let retries = 0;
+    const sturdy = createScimClient({
+      baseUrl: sandbox.baseUrl,
+      token: sandbox.token,
+      retry: { retries: 6, minTimeoutMs: 5, maxTimeoutMs: 50, onRetry: () => (retries += 1) },
+    });
+    const desired = Array.from({ length: 60 }, (_, index) => ({ input: user(`member${index}@example.com`, { displayName: `Member ${index}` }), active: index % 3 !== 0 }));
+
+    // What the sync engine does: look up before creating, adopt on conflict, then converge the
+    // active flag. Creates that fail ambiguously (a 500) are not retried by the client; the next
+    // round finds or creates them, as the engine's next reconcile would.
+    const createOrAdopt = async (input: ScimUserInput): Promise<ScimUser> => {
+      try {
+        return await sturdy.users.create(input);
+      } catch (error) {
+        const adopted = isScimError(error) && error.kind === "conflict" ? await sturdy.users.findByUserName(input.userName) : undefined;
+        if (adopted) return adopted;
+        throw error;
+      }
+    };
+    const reconcile = async ({ input, active }: (typeof desired)[number]) => {
+      const remote = (await sturdy.users.findByUserName(input.userName)) ?? (await createOrAdopt(input));
+      if ((remote.active ?? true) !== active) await sturdy.users.patch(remote.id, scimPatch.setActive(active));
+    };
+
+    let pending = desired;
+    for (let round = 1; pending.length > 0; round += 1) {
+      expect(round, "rounds needed to converge").toBeLessThanOrEqual(5);
+      const results = await Promise.allSettled(pending.map(reconcile));
+      pending = pending.filter((_, index) => results[index]?.status === "rejected");
+    }
+
+    sandbox.faults.set({});
+    const stored = sandbox.store.users.all();
+    expect(stored).toHaveLength(60);
+    for (const { input, active } of desired) {
+      const attributes = sandbox.store.users.findByUserName(input.userName)?.attributes;
+      expect({ displayName: attributes?.displayName, active: attributes?.active ?? true }).toEqual({ displayName: input.displayName, active });
+    }
+    const { faults } = sandbox.stats.snapshot();
+    expect(faults["429"]).toBeGreaterThan(0);
+    expect((faults["500"] ?? 0) + (faults["503"] ?? 0)).toBeGreaterThan(0);
+    expect(retries).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,217 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { addMembers, setActive } from "./build-patch.ts";
+import { createScimClient, type ScimClientOptions } from "./create-scim-client.ts";
+import { fakeUser, pagingOf, sendJson, startFakeServer, type FakeHandler, type FakeServer } from "./testing/fake-scim-server.ts";
+
+const USER_URN = "urn:ietf:params:scim:schemas:core:2.0:User";
+const ENTERPRISE_URN = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+const LIST_URN = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+
+let server: FakeServer | undefined;
+afterEach(() => server?.close());
+
+async function clientFor(handler: FakeHandler, options: Partial<ScimClientOptions> = {}) {
+  server = await startFakeServer(handler);
+  return createScimClient({ baseUrl: server.baseUrl, token: "t", retry: { retries: 3, minTimeoutMs: 1, maxTimeoutMs: 2 }, ...options });
+}
+
+const listOf = (users: object[]) => ({ schemas: [LIST_URN], totalResults: users.length, Resources: users });
+const sentBodies = () => server!.requests.map((request) => (request.body ? JSON.parse(request.body) : undefined));
+const sentFilters = () => server!.requests.map((request) => pagingOf(request.url).filter);
+
+describe("createScimClient", () => {
+  it.each([
+    ["a relative path", "/scim/v2"],
+    ["an FTP address", "ftp://example.com/scim"],
+    ["credentials in the URL", "https://admin:pw@example.com/scim"],
+    ["a query string", "https://example.com/scim?token=abc"],
+    ["a fragment", "https://example.com/scim#x"],
+  ])("refuses a base URL with %s", (_, baseUrl) => {
+    expect(() => createScimClient({ baseUrl, token: "t" })).toThrow(/Sync endpoint must be a plain http\(s\) address/);
+  });
+
+  it.each(["", "   ", "two words", "tab\there"])("refuses the token %j", (token) => {
+    expect(() => createScimClient({ baseUrl: "https://example.com/scim", token })).toThrow(TypeError);
+  });
+
+  it("keeps a trailing slash in the base URL from doubling", async () => {
+    server = await startFakeServer((_, response) => sendJson(response, 200, fakeUser(1)));
+    await createScimClient({ baseUrl: `${server.baseUrl}/`, token: "t" }).users.get("id-1");
+    expect(server.requests[0]?.url).toBe("/scim/v2/Users/id-1");
+  });
+});
+
+describe("writes", () => {
+  it.each([
+    ["core attributes only", { userName: "a@example.com" }, [USER_URN]],
+    ["the enterprise extension", { userName: "a@example.com", [ENTERPRISE_URN]: { department: "R&D" } }, [USER_URN, ENTERPRISE_URN]],
+    ["the caller's own schemas", { schemas: ["custom"], userName: "a@example.com" }, ["custom"]],
+  ])("adds schemas for %s", async (_, input, schemas) => {
+    const scim = await clientFor((request, response) => sendJson(response, 201, { ...JSON.parse(request.body), id: "new" }));
+    const created = await scim.users.create(input);
+    expect(created.id).toBe("new");
+    expect(sentBodies()[0]).toEqual({ ...input, schemas });
+  });
+
+  it("sends PUT with the whole resource to the encoded id", async () => {
+    const scim = await clientFor((request, response) => sendJson(response, 200, { ...JSON.parse(request.body), id: "a/b c" }));
+    await scim.users.replace("a/b c", { userName: "a@example.com", active: true });
+    expect(server!.requests[0]).toMatchObject({ method: "PUT", url: "/scim/v2/Users/a%2Fb%20c" });
+  });
+
+  it.each(["", "  "])("refuses the empty id %j before sending anything", async (id) => {
+    const scim = await clientFor(() => {});
+    await expect(scim.users.delete(id)).rejects.toThrow(/id is empty/);
+    expect(server!.requests).toHaveLength(0);
+  });
+
+  it("returns the patched resource when the server answers 200", async () => {
+    const scim = await clientFor((_, response) => sendJson(response, 200, { ...fakeUser(1), active: false }));
+    await expect(scim.users.patch("id-1", setActive(false))).resolves.toMatchObject({ active: false });
+    expect(server!.requests.map((request) => request.method)).toEqual(["PATCH"]);
+    expect(sentBodies()[0]).toEqual({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: false }] });
+  });
+
+  it("reads the resource back when PATCH answers 204", async () => {
+    const scim = await clientFor((request, response) =>
+      request.method === "PATCH" ? response.writeHead(204).end() : sendJson(response, 200, { id: "g1", displayName: "Admins", members: [{ value: "id-1" }] }),
+    );
+    await expect(scim.groups.patch("g1", addMembers(["id-1"]))).resolves.toMatchObject({ members: [{ value: "id-1" }] });
+    expect(server!.requests.map((request) => request.method)).toEqual(["PATCH", "GET"]);
+  });
+});
+
+describe("delete", () => {
+  it("treats a 404 on a retry as done: the lost first answer was a success", async () => {
+    let calls = 0;
+    const scim = await clientFor((_, response) => (++calls === 1 ? response.writeHead(503).end() : response.writeHead(404).end()));
+    await expect(scim.users.delete("id-1")).resolves.toBeUndefined();
+    expect(calls).toBe(2);
+  });
+
+  it("reports a 404 on the first attempt", async () => {
+    const scim = await clientFor((_, response) => response.writeHead(404).end());
+    await expect(scim.users.delete("id-1")).rejects.toMatchObject({ kind: "notFound" });
+  });
+});
+
+describe("lookups", () => {
+  it("escapes the user name in the filter", async () => {
+    const scim = await clientFor((_, response) => sendJson(response, 200, listOf([])));
+    await scim.users.findByUserName('o"brien\\x@example.com');
+    expect(sentFilters()[0]).toBe('userName eq "o\\"brien\\\\x@example.com"');
+  });
+
+  it("tries the lower-case user name when the exact one finds nothing", async () => {
+    const stored = { ...fakeUser(1), userName: "ann@example.com" };
+    const scim = await clientFor((request, response) =>
+      sendJson(response, 200, listOf(pagingOf(request.url).filter === 'userName eq "ann@example.com"' ? [stored] : [])),
+    );
+    await expect(scim.users.findByUserName("Ann@Example.com")).resolves.toMatchObject({ id: "id-1" });
+    expect(sentFilters()).toEqual(['userName eq "Ann@Example.com"', 'userName eq "ann@example.com"']);
+  });
+
+  it("asks once when the user name is already lower case", async () => {
+    const scim = await clientFor((_, response) => sendJson(response, 200, listOf([])));
+    await expect(scim.users.findByUserName("ann@example.com")).resolves.toBeUndefined();
+    expect(server!.requests).toHaveLength(1);
+  });
+
+  it("matches user names without regard to case", async () => {
+    const scim = await clientFor((_, response) => sendJson(response, 200, listOf([{ id: "x", userName: "ANN@example.com" }])));
+    await expect(scim.users.findByUserName("ann@EXAMPLE.com")).resolves.toMatchObject({ id: "x" });
+  });
+
+  it.each([
+    ["findByUserName", (scim: ReturnType<typeof createScimClient>) => scim.users.findByUserName("ann@example.com")],
+    ["findByExternalId", (scim: ReturnType<typeof createScimClient>) => scim.users.findByExternalId("ext-1")],
+    ["findByDisplayName", (scim: ReturnType<typeof createScimClient>) => scim.groups.findByDisplayName("Admins")],
+  ])("%s does not trust a server that ignores the filter", async (_, find) => {
+    const scim = await clientFor((_, response) =>
+      sendJson(response, 200, listOf([{ id: "other", userName: "bob@example.com", externalId: "ext-2", displayName: "Everyone" }])),
+    );
+    await expect(find(scim)).resolves.toBeUndefined();
+  });
+
+  it("compares externalId exactly", async () => {
+    const scim = await clientFor((_, response) => sendJson(response, 200, listOf([{ id: "x", userName: "a", externalId: "EXT-1" }])));
+    await expect(scim.users.findByExternalId("ext-1")).resolves.toBeUndefined();
+    await expect(scim.users.findByExternalId("EXT-1")).resolves.toMatchObject({ id: "x" });
+  });
+});
+
+describe("retries and concurrency", () => {
+  const failFirst = (status: number, times = 1, headers: Record<string, string> = {}): FakeHandler => {
+    let calls = 0;
+    return (request, response) => {
+      calls += 1;
+      if (calls <= times) return void response.writeHead(status, headers).end();
+      sendJson(response, request.method === "POST" ? 201 : 200, fakeUser(1));
+    };
+  };
+
+  it.each([
+    ["a GET after a 500", "GET", 500, {}, 2],
+    ["a GET after a 502", "GET", 502, {}, 2],
+    ["a create after a 503", "POST", 503, {}, 2],
+    ["a create after a 429", "POST", 429, { "retry-after": "0" }, 2],
+    ["a create after a 500 (may have been created)", "POST", 500, {}, 1],
+    ["a GET after a 400", "GET", 400, {}, 1],
+  ] as const)("sends %s the right number of times", async (_, method, status, headers, requests) => {
+    const scim = await clientFor(failFirst(status, 1, headers));
+    const call = method === "POST" ? scim.users.create({ userName: "a" }) : scim.users.get("id-1");
+    await call.catch(() => undefined);
+    expect(server!.requests).toHaveLength(requests);
+  });
+
+  it("retries an ambiguous create when told to", async () => {
+    const scim = await clientFor(failFirst(500), { retry: { retries: 2, minTimeoutMs: 1, retryAmbiguousCreates: true } });
+    await expect(scim.users.create({ userName: "a" })).resolves.toMatchObject({ id: "id-1" });
+    expect(server!.requests).toHaveLength(2);
+  });
+
+  it("does not resend a create that timed out", async () => {
+    const scim = await clientFor(() => {}, { timeouts: { headersMs: 50 } });
+    await expect(scim.users.create({ userName: "a" })).rejects.toMatchObject({ kind: "timeout" });
+    expect(server!.requests).toHaveLength(1);
+  });
+
+  it("tells the caller about each retry", async () => {
+    const seen: string[] = [];
+    const scim = await clientFor(failFirst(503, 2), { retry: { minTimeoutMs: 1, onRetry: ({ error, attempt }) => seen.push(`${attempt}:${error.status}`) } });
+    await scim.users.get("id-1");
+    expect(seen).toEqual(["1:503", "2:503"]);
+  });
+
+  it.each([
+    [undefined, 4],
+    [1, 1],
+    [8, 8],
+  ])("keeps at most %s (default 4) requests in flight", async (concurrency, expected) => {
+    let inFlight = 0;
+    let peak = 0;
+    const scim = await clientFor(
+      (_, response) => {
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        setTimeout(() => {
+          inFlight -= 1;
+          sendJson(response, 200, fakeUser(1));
+        }, 20);
+      },
+      { concurrency },
+    );
+    await Promise.all(Array.from({ length: 20 }, () => scim.users.get("id-1")));
+    expect(peak).toBe(expected);
+  });
+});
+
+describe("getServiceProviderConfig", () => {
+  it("reads the features the client decides on and keeps the rest", async () => {
+    const scim = await clientFor((_, response) =>
+      sendJson(response, 200, { patch: { supported: true }, filter: { supported: true, maxResults: 100 }, documentationUri: "https://example.com" }),
+    );
+    await expect(scim.getServiceProviderConfig()).resolves.toMatchObject({ patch: { supported: true }, filter: { maxResults: 100 }, documentationUri: "https://example.com" });
+    expect(server!.requests[0]?.url).toBe("/scim/v2/ServiceProviderConfig");
+  });
+});

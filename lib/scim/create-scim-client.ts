@@ -1,0 +1,115 @@
+import pLimit from "p-limit";
+import { BearerToken } from "./bearer-token.ts";
+import { createExecutor } from "./execute-request.ts";
+import { createFetchExchange } from "./fetch-exchange.ts";
+import { scimGroupSchema, type ScimGroup, type ScimGroupInput } from "./group-resource.ts";
+import { createNodeHttpExchange } from "./node-http-exchange.ts";
+import { parseAnswer } from "./parse-answer.ts";
+import { checkedPageSize, createResourceOperations, type ResourceOperations } from "./resource-operations.ts";
+import { resolveRetryPolicy, type RetryOptions } from "./retry-policy.ts";
+import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "./schema-urns.ts";
+import { createTransport, type Timeouts } from "./send-request.ts";
+import { serviceProviderConfigSchema, type ServiceProviderConfig } from "./service-provider-config.ts";
+import { scimUserSchema, type ScimUser, type ScimUserInput } from "./user-resource.ts";
+
+export interface ScimClientOptions {
+  /** The SCIM base URL, e.g. `https://api.atlassian.com/scim/directory/<id>`. */
+  baseUrl: string | URL;
+  token: string | BearerToken;
+  timeouts?: Partial<Timeouts>;
+  /** Answers larger than this are refused. Default 8 MB, far above a page of 100 users. */
+  maxBodyBytes?: number;
+  /** Requests in flight at once for this client. Default 4: Atlassian publishes no limit, and a few writes per directory stay clear of 429s. */
+  concurrency?: number;
+  retry?: RetryOptions;
+  /** Resources asked for per page when listing. Default 100, Atlassian's maximum. */
+  pageSize?: number;
+  /**
+   * Send through this fetch instead of the built-in node:http transport, e.g. one with a proxy
+   * dispatcher. Slower, and the connect timeout does not apply (see fetch-exchange.ts).
+   */
+  fetch?: typeof globalThis.fetch;
+}
+
+export interface UserOperations extends ResourceOperations<ScimUser, ScimUserInput> {
+  /**
+   * User names are case-insensitive in SCIM, but some servers (SCIMMY) compare them exactly. When
+   * nothing matches as given, the lower-case form is tried too, since that is how most
+   * directories store them.
+   */
+  findByUserName(userName: string): Promise<ScimUser | undefined>;
+  /** externalId is case-sensitive (RFC 7643 §3.1), so the match is exact. */
+  findByExternalId(externalId: string): Promise<ScimUser | undefined>;
+}
+
+export interface GroupOperations extends ResourceOperations<ScimGroup, ScimGroupInput> {
+  findByDisplayName(displayName: string): Promise<ScimGroup | undefined>;
+}
+
+export interface ScimClient {
+  getServiceProviderConfig(): Promise<ServiceProviderConfig>;
+  users: UserOperations;
+  groups: GroupOperations;
+}
+
+const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 5_000, headersMs: 15_000, totalMs: 30_000 };
+
+/**
+ * A client for one SCIM endpoint. Create one per app and reuse it: it holds the connections that
+ * are kept alive between requests and the concurrency limit, both of which only work when shared.
+ */
+export function createScimClient(options: ScimClientOptions): ScimClient {
+  const baseUrl = checkedBaseUrl(options.baseUrl);
+  const concurrency = options.concurrency ?? 4;
+  const send = createTransport({
+    baseUrl,
+    token: options.token instanceof BearerToken ? options.token : new BearerToken(options.token),
+    timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
+    maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
+    exchange: options.fetch ? createFetchExchange(options.fetch) : createNodeHttpExchange(baseUrl.protocol, concurrency),
+  });
+  const execute = createExecutor(send, pLimit(concurrency), resolveRetryPolicy(options.retry));
+  const pageSize = checkedPageSize(options.pageSize ?? 100);
+
+  const { findOne: findUser, ...users } = createResourceOperations<ScimUser, ScimUserInput>(
+    { endpoint: "/Users", noun: "user", schema: scimUserSchema, coreSchema: USER_SCHEMA, extensionSchemas: [ENTERPRISE_USER_SCHEMA] },
+    execute,
+    pageSize,
+  );
+  const { findOne: findGroup, ...groups } = createResourceOperations<ScimGroup, ScimGroupInput>(
+    { endpoint: "/Groups", noun: "group", schema: scimGroupSchema, coreSchema: GROUP_SCHEMA, extensionSchemas: [] },
+    execute,
+    pageSize,
+  );
+
+  return {
+    async getServiceProviderConfig() {
+      const answer = await execute({ method: "GET", path: "/ServiceProviderConfig" }, { idempotent: true });
+      return parseAnswer(serviceProviderConfigSchema, answer.json, { expected: "service provider configuration", method: "GET", url: answer.url });
+    },
+    users: {
+      ...users,
+      async findByUserName(userName) {
+        const matches = (user: ScimUser) => user.userName.toLowerCase() === userName.toLowerCase();
+        const found = await findUser("userName", userName, matches);
+        const lowerCase = userName.toLowerCase();
+        return found ?? (lowerCase === userName ? undefined : findUser("userName", lowerCase, matches));
+      },
+      findByExternalId: (externalId) => findUser("externalId", externalId, (user) => user.externalId === externalId),
+    },
+    groups: {
+      ...groups,
+      findByDisplayName: (displayName) =>
+        findGroup("displayName", displayName, (group) => group.displayName.toLowerCase() === displayName.toLowerCase()),
+    },
+  };
+}
+
+function checkedBaseUrl(input: string | URL): URL {
+  const url = URL.parse(String(input));
+  // Credentials or a query in the base URL would travel in every request and into error messages.
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
+    throw new TypeError("The Sync endpoint must be a plain http(s) address without a user name, password or query, like https://api.atlassian.com/scim/directory/<id>.");
+  }
+  return url;
+}

@@ -1,0 +1,72 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
+import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { Exchange, HeaderReader } from "./exchange.ts";
+
+/**
+ * The default transport: node:http(s) with a keep-alive agent per client. On loopback it sends
+ * about four times as many requests per second as fetch (undici's WHATWG layer costs more CPU
+ * than the request itself), and it can tell connecting apart from waiting, which fetch cannot.
+ * Redirects are never followed: node:http does not follow them at all.
+ */
+export function createNodeHttpExchange(protocol: string, maxSockets: number): Exchange {
+  const secure = protocol === "https:";
+  const agent = secure ? new HttpsAgent({ keepAlive: true, maxSockets }) : new HttpAgent({ keepAlive: true, maxSockets });
+  const send = secure ? httpsRequest : httpRequest;
+
+  return (request) =>
+    new Promise((resolve, reject) => {
+      // A known length lets node:http send headers and body in one write instead of chunked encoding's three.
+      const headers = request.body === undefined ? request.headers : { ...request.headers, "content-length": String(Buffer.byteLength(request.body)) };
+      const outgoing = send(request.url, { method: request.method, headers, agent, signal: request.signal }, (response) => {
+        request.onHeaders();
+        readBody(response, request.maxBodyBytes).then(
+          (text) => resolve({ status: response.statusCode ?? 0, headers: headerReader(response), text }),
+          reject,
+        );
+      });
+      outgoing.on("error", reject);
+      outgoing.on("socket", (socket) => {
+        if (!socket.connecting) return request.onConnected();
+        request.onConnecting();
+        socket.once("connect", () => request.onConnected());
+      });
+      outgoing.end(request.body);
+    });
+}
+
+function readBody(response: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    if (Number(response.headers["content-length"]) > maxBytes) {
+      response.destroy();
+      return resolve(undefined);
+    }
+    const chunks: Buffer[] = [];
+    let received = 0;
+    response.on("data", (chunk: Buffer) => {
+      received += chunk.byteLength;
+      if (received > maxBytes) {
+        response.destroy();
+        resolve(undefined);
+      } else {
+        chunks.push(chunk);
+      }
+    });
+    response.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    response.on("error", reject);
+    // A connection dropped mid-body ends the stream without "end" on some Node versions.
+    response.on("close", () => {
+      if (!response.complete) reject(Object.assign(new Error("The connection closed before the answer was complete."), { code: "ECONNRESET" }));
+    });
+  });
+}
+
+/** node:http already lower-cases header names; copying them into a WHATWG Headers would cost more than the lookups. */
+function headerReader(response: IncomingMessage): HeaderReader {
+  return {
+    get(name) {
+      const value = response.headers[name.toLowerCase()];
+      if (value === undefined) return null;
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+  };
+}

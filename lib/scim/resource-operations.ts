@@ -1,0 +1,120 @@
+import type { z } from "zod";
+import { eq } from "./build-filter.ts";
+import type { PatchRequest } from "./build-patch.ts";
+import { listAllPages } from "./list-all-pages.ts";
+import { listResponseSchema, type ListPage } from "./list-response.ts";
+import { parseAnswer } from "./parse-answer.ts";
+import type { ExecuteRequest } from "./execute-request.ts";
+
+export interface ListOptions {
+  /** A SCIM filter, best built with `scimFilter`. Atlassian supports only `eq` on a few attributes. */
+  filter?: string;
+  /** Resources asked for per page; the server may return fewer. Defaults to the client's pageSize. */
+  pageSize?: number;
+}
+
+export interface ResourceOperations<R extends { id: string }, I> {
+  get(id: string): Promise<R>;
+  create(resource: I): Promise<R>;
+  /**
+   * PUT replaces the whole resource: attributes left out are cleared (Atlassian says so
+   * explicitly). Always send the complete desired resource, never just the changed fields.
+   */
+  replace(id: string, resource: I): Promise<R>;
+  /** Returns the resource after the change; when the server answers 204, it is read back. */
+  patch(id: string, request: PatchRequest): Promise<R>;
+  /** A 404 after a retried attempt counts as done: the first attempt deleted it. */
+  delete(id: string): Promise<void>;
+  /** Every resource, page after page: `for await (const user of client.users.list())`. */
+  list(options?: ListOptions): AsyncGenerator<R>;
+  listPage(startIndex: number, count: number, filter?: string): Promise<ListPage<R>>;
+}
+
+export interface ResourceDefinition<R extends { id: string }> {
+  endpoint: "/Users" | "/Groups";
+  noun: "user" | "group";
+  schema: z.ZodType<R>;
+  /** `schemas` sent when the caller leaves it out: the core URN, plus any extension URN used as a key. */
+  coreSchema: string;
+  extensionSchemas: readonly string[];
+}
+
+// A lookup by a unique attribute matches at most one resource; a few more catch servers that ignore the filter.
+const LOOKUP_COUNT = 10;
+
+export function createResourceOperations<R extends { id: string }, I extends object>(
+  definition: ResourceDefinition<R>,
+  execute: ExecuteRequest,
+  defaultPageSize: number,
+): ResourceOperations<R, I> & { findOne(attribute: string, value: string, matches: (resource: R) => boolean): Promise<R | undefined> } {
+  const { endpoint, noun, schema } = definition;
+  const pathOf = (id: string) => `${endpoint}/${encodeURIComponent(checkedId(id, noun))}`;
+
+  const get = async (id: string): Promise<R> => {
+    const path = pathOf(id);
+    const answer = await execute({ method: "GET", path }, { idempotent: true });
+    return parseAnswer(schema, answer.json, { expected: noun, method: "GET", url: answer.url });
+  };
+
+  const listPage = async (startIndex: number, count: number, filter?: string): Promise<ListPage<R>> => {
+    const answer = await execute({ method: "GET", path: endpoint, query: { filter, startIndex, count } }, { idempotent: true });
+    const context = { method: "GET", url: answer.url };
+    const list = parseAnswer(listResponseSchema, answer.json, { ...context, expected: `list of ${noun}s` });
+    const resources = (list.Resources ?? []).map((item, index) =>
+      parseAnswer(schema, item, { ...context, expected: `${noun} (item ${index + 1} of the page)` }),
+    );
+    return { totalResults: list.totalResults, startIndex, resources };
+  };
+
+  const write = async (method: "POST" | "PUT", path: string, resource: I): Promise<R> => {
+    const answer = await execute({ method, path, body: withSchemas(resource, definition) }, { idempotent: method === "PUT" });
+    return parseAnswer(schema, answer.json, { expected: noun, method, url: answer.url });
+  };
+
+  return {
+    get,
+    listPage,
+    create: (resource) => write("POST", endpoint, resource),
+    replace: (id, resource) => write("PUT", pathOf(id), resource),
+
+    async patch(id, request) {
+      const path = pathOf(id);
+      // Not strictly idempotent (an "add" to a list), but repeating one yields the same state on every server we know.
+      const answer = await execute({ method: "PATCH", path, body: request }, { idempotent: true });
+      if (answer.json === undefined) return get(id);
+      return parseAnswer(schema, answer.json, { expected: noun, method: "PATCH", url: answer.url });
+    },
+
+    async delete(id) {
+      await execute({ method: "DELETE", path: pathOf(id) }, { idempotent: true, notFoundOnRetryIsSuccess: true });
+    },
+
+    list(options = {}) {
+      const pageSize = checkedPageSize(options.pageSize ?? defaultPageSize);
+      return listAllPages((startIndex, count) => listPage(startIndex, count, options.filter), pageSize);
+    },
+
+    /** The resource whose `attribute` equals `value`, checked on our side too: a server that ignores the filter must not hand us the wrong one. */
+    async findOne(attribute, value, matches) {
+      const page = await listPage(1, LOOKUP_COUNT, eq(attribute, value));
+      return page.resources.find(matches);
+    },
+  };
+}
+
+function withSchemas<I extends object>(resource: I, definition: ResourceDefinition<{ id: string }>): I {
+  if ("schemas" in resource && Array.isArray(resource.schemas)) return resource;
+  const extensions = definition.extensionSchemas.filter((urn) => urn in resource);
+  return { schemas: [definition.coreSchema, ...extensions], ...resource };
+}
+
+function checkedId(id: string, noun: string): string {
+  // An empty id would turn "DELETE /Users/{id}" into a request on the whole collection.
+  if (id.trim() === "") throw new TypeError(`The ${noun} id is empty.`);
+  return id;
+}
+
+export function checkedPageSize(pageSize: number): number {
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new TypeError(`The page size must be a whole number of at least 1, not ${pageSize}.`);
+  return pageSize;
+}
