@@ -9,6 +9,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Logger, runMigrations as installGraphileWorker } from "graphile-worker";
 import pg from "pg";
 
 export const MIGRATIONS_DIR = path.resolve(fileURLToPath(new URL("../prisma/migrations", import.meta.url)));
@@ -54,9 +55,14 @@ export interface MigrateResult {
   alreadyApplied: number;
 }
 
+/** graphile-worker's own schema (`graphile_worker`), which it versions and upgrades itself. */
+export async function installJobQueue(connectionString: string): Promise<void> {
+  await installGraphileWorker({ connectionString, logger: new Logger(() => () => {}) });
+}
+
 export async function applyMigrations(
   connectionString: string,
-  { dir = MIGRATIONS_DIR, log = (_line: string) => {} } = {},
+  { dir = MIGRATIONS_DIR, log = (_line: string) => {}, jobQueue = true } = {},
 ): Promise<MigrateResult> {
   const files = readMigrationFiles(dir);
   const client = new pg.Client({ connectionString });
@@ -90,6 +96,7 @@ export async function applyMigrations(
       applied.push(file.name);
       log(`Applied migration ${file.name}`);
     }
+    if (jobQueue) await installJobQueue(connectionString);
     return { applied, alreadyApplied: recorded.size };
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATE_LOCK_ID]).catch(() => {});

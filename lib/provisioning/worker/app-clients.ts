@@ -1,0 +1,53 @@
+import "server-only";
+import pThrottle from "p-throttle";
+import { createScimClient, type ScimClient } from "../../scim";
+import { decryptSecret } from "../secrets/encrypt-secret";
+
+export interface AppConnection {
+  id: string;
+  baseUrl: string | null;
+  tokenCiphertext: string | null;
+  tokenUpdatedAt: Date | null;
+  maxConcurrency: number;
+  maxRequestsPerSecond: number;
+}
+
+type UserCalls = Pick<ScimClient["users"], "create" | "get" | "replace" | "patch" | "delete" | "findByUserName" | "findByExternalId">;
+
+interface Entry {
+  fingerprint: string;
+  users: UserCalls;
+}
+
+/**
+ * One SCIM client per app and process, reused so connections stay alive and
+ * the app's limits hold across jobs: at most `maxConcurrency` requests in
+ * flight and `maxRequestsPerSecond` started per second. A new endpoint, token
+ * or limit makes a new client.
+ */
+const clients = new Map<string, Entry>();
+
+export function userCallsFor(app: AppConnection): UserCalls {
+  if (!app.baseUrl || !app.tokenCiphertext) throw new Error("The app has no Sync endpoint or token.");
+  const fingerprint = [app.baseUrl, app.tokenUpdatedAt?.toISOString(), app.maxConcurrency, app.maxRequestsPerSecond].join("|");
+  const cached = clients.get(app.id);
+  if (cached?.fingerprint === fingerprint) return cached.users;
+
+  const client = createScimClient({
+    baseUrl: app.baseUrl,
+    token: decryptSecret(app.tokenCiphertext, app.id).reveal(),
+    concurrency: app.maxConcurrency,
+  });
+  const throttle = pThrottle({ limit: app.maxRequestsPerSecond, interval: 1000 });
+  const users: UserCalls = {
+    create: throttle(client.users.create),
+    get: throttle(client.users.get),
+    replace: throttle(client.users.replace),
+    patch: throttle(client.users.patch),
+    delete: throttle(client.users.delete),
+    findByUserName: throttle(client.users.findByUserName),
+    findByExternalId: throttle(client.users.findByExternalId),
+  };
+  clients.set(app.id, { fingerprint, users });
+  return users;
+}

@@ -1,0 +1,336 @@
+import "server-only";
+import type { Prisma } from "../../generated/prisma/client";
+import { db, type Tx } from "../../db";
+import { isScimError, type ScimError, type ScimUser } from "../../scim";
+import { mapValues, readScimValues, toScimUser, type MappedValues } from "../mapping/build-scim-user";
+import { patchForChanges } from "../mapping/patch-for-changes";
+import { getConnector } from "../connectors/catalog";
+import { toMappingRules } from "../apps/field-mappings";
+import { diffValues, planOperations, type Desired, type KnownAccount, type PlannedOperation } from "../plan/plan-operations";
+import { scimPatch } from "../../scim";
+import { userCallsFor } from "./app-clients";
+
+/** One line of what reconcile looked at and did, for the "Provision now" panel. */
+export interface ReconcileStep {
+  step: string;
+  outcome: "ok" | "info" | "skipped" | "failed";
+  detail: string;
+}
+
+export interface ReconcileResult {
+  steps: ReconcileStep[];
+  /** A retryable failure: try again later (after `retryAfterMs` when the app said so). */
+  retry: null | { retryAfterMs: number | null; reason: string };
+  changed: boolean;
+}
+
+export interface ReconcileOptions {
+  syncRunId?: string | null;
+  attempt?: number;
+}
+
+const PERSON_SELECT = {
+  id: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  displayName: true,
+  employeeId: true,
+  title: true,
+  department: true,
+  mobile: true,
+  locale: true,
+  timezone: true,
+  status: true,
+} satisfies Prisma.UserSelect;
+
+/** Three consecutive refusals of the token stop the app: every further call would fail the same way. */
+const QUARANTINE_AFTER = 3;
+
+class Retry extends Error {
+  constructor(readonly retryAfterMs: number | null, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * Brings one person's account in one app in line with the directory: reads the
+ * current truth, plans, sends, and records every attempt as an Operation. One
+ * reconcile per pair runs at a time (an advisory lock), so two workers never
+ * create the same account twice.
+ */
+export async function reconcileUser(appId: string, userId: string, options: ReconcileOptions = {}): Promise<ReconcileResult> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`reconcile:${appId}:${userId}`}, 0))`;
+      return new Reconciler(tx, appId, userId, options).run();
+    },
+    { timeout: 10 * 60_000, maxWait: 60_000 },
+  );
+}
+
+class Reconciler {
+  readonly steps: ReconcileStep[] = [];
+  changed = false;
+
+  constructor(
+    readonly tx: Tx,
+    readonly appId: string,
+    readonly userId: string,
+    readonly options: ReconcileOptions,
+  ) {}
+
+  note(step: string, outcome: ReconcileStep["outcome"], detail: string) {
+    this.steps.push({ step, outcome, detail });
+  }
+
+  async run(): Promise<ReconcileResult> {
+    const tx = this.tx;
+    const app = await tx.app.findUnique({
+      where: { id: this.appId },
+      select: {
+        id: true,
+        organizationId: true,
+        catalogKey: true,
+        state: true,
+        baseUrl: true,
+        tokenCiphertext: true,
+        tokenUpdatedAt: true,
+        maxConcurrency: true,
+        maxRequestsPerSecond: true,
+        serverCapabilities: true,
+        syncCreate: true,
+        syncUpdate: true,
+        syncDelete: true,
+        syncActivation: true,
+        organization: { select: { name: true } },
+        fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } },
+      },
+    });
+    if (!app) return this.finish(null);
+    if (app.state !== "ACTIVE") {
+      const why = { DRAFT: "provisioning is not set up yet", PAUSED: "provisioning is paused", QUARANTINED: "provisioning is quarantined" }[app.state];
+      this.note("App", "info", `Nothing was sent because ${why}.`);
+      return this.finish(null);
+    }
+
+    const person = await tx.user.findFirst({
+      where: { id: this.userId, organizationId: app.organizationId },
+      select: { ...PERSON_SELECT, assignments: { where: { appId: app.id }, select: { appId: true } } },
+    });
+    let account = await tx.account.findUnique({ where: { appId_userId: { appId: app.id, userId: this.userId } } });
+    const label = person ? `${person.firstName} ${person.lastName} <${person.email}>` : (account?.userLabel ?? this.userId);
+    const rules = toMappingRules(app.fieldMappings);
+    const targets = getConnector(app.catalogKey)?.targets ?? [];
+
+    const desired: Desired = person
+      ? { exists: true, assigned: person.assignments.length > 0, active: person.status === "ACTIVE", values: mapValues(person, rules, { organizationName: app.organization.name }) }
+      : { exists: false };
+    this.note(
+      "In scope?",
+      "info",
+      !desired.exists ? "No: the person was deleted from the directory." : desired.assigned ? (desired.active ? "Yes: assigned and active." : "Assigned, but deactivated in the directory.") : "No: not assigned to this app.",
+    );
+    this.note("Matched?", "info", account?.remoteId && account.state !== "DELETED" ? `Yes: linked to the app's user ${account.remoteUserName ?? account.remoteId}.` : "Not linked to an account in the app yet.");
+
+    const users = userCallsFor(app);
+    const usePut = (app.serverCapabilities as { patch?: boolean | null } | null)?.patch === false;
+
+    try {
+      // Re-plan after each round: linking an existing account may reveal more to do.
+      for (let round = 0; round < 4; round++) {
+        const known: KnownAccount | null = account ? { remoteId: account.remoteId, state: account.state, pushedValues: account.pushedValues as MappedValues } : null;
+        const plan = planOperations(desired, known, app);
+        if (plan.length === 0) break;
+        let relinked = false;
+        for (const operation of plan) {
+          const outcome = await this.execute(operation, { users, usePut, label, targets, desired, accountRow: account });
+          account = outcome.account;
+          if (outcome.replan) {
+            relinked = true;
+            break;
+          }
+        }
+        if (!relinked) break;
+      }
+      if (!this.changed && !this.steps.some((step) => step.step === "Sent")) this.note("Sent", "ok", "Nothing to change: the app already matches the directory.");
+      return this.finish(null);
+    } catch (error) {
+      if (error instanceof Retry) return this.finish({ retryAfterMs: error.retryAfterMs, reason: error.message });
+      throw error;
+    }
+  }
+
+  finish(retry: ReconcileResult["retry"]): ReconcileResult {
+    return { steps: this.steps, retry, changed: this.changed };
+  }
+
+  async record(kind: Prisma.OperationCreateInput["kind"], status: "SUCCEEDED" | "FAILED" | "SKIPPED", label: string, extra: { httpStatus?: number | null; message?: string | null; changes?: unknown; durationMs?: number } = {}) {
+    await this.tx.operation.create({
+      data: {
+        appId: this.appId,
+        userId: this.userId,
+        userLabel: label,
+        syncRunId: this.options.syncRunId ?? null,
+        kind,
+        status,
+        httpStatus: extra.httpStatus ?? null,
+        message: extra.message ?? null,
+        changes: (extra.changes ?? undefined) as Prisma.InputJsonValue | undefined,
+        attempt: this.options.attempt ?? 1,
+        durationMs: extra.durationMs,
+      },
+    });
+  }
+
+  async saveAccount(label: string, data: { remoteId: string | null; remoteUserName?: string | null; pushedValues?: MappedValues; state: "ACTIVE" | "INACTIVE" | "DELETED" }) {
+    const values = { ...data, pushedValues: (data.pushedValues ?? undefined) as Prisma.InputJsonValue | undefined, userLabel: label, lastError: null, lastErrorAt: null, lastSyncedAt: new Date() };
+    return this.tx.account.upsert({
+      where: { appId_userId: { appId: this.appId, userId: this.userId } },
+      create: { appId: this.appId, userId: this.userId, ...values, pushedValues: (data.pushedValues ?? {}) as Prisma.InputJsonValue },
+      update: values,
+    });
+  }
+
+  async execute(
+    operation: PlannedOperation,
+    context: {
+      users: ReturnType<typeof userCallsFor>;
+      usePut: boolean;
+      label: string;
+      targets: readonly string[];
+      desired: Desired;
+      accountRow: Awaited<ReturnType<Tx["account"]["findUnique"]>>;
+    },
+  ): Promise<{ account: Awaited<ReturnType<Tx["account"]["findUnique"]>>; replan: boolean }> {
+    const { users, label } = context;
+    let account = context.accountRow;
+    if (operation.kind === "SKIP") {
+      await this.record(operation.wanted, "SKIPPED", label, { message: operation.reason });
+      this.note("Sent", "skipped", operation.reason);
+      return { account, replan: false };
+    }
+    const started = Date.now();
+    const elapsed = () => Date.now() - started;
+    try {
+      switch (operation.kind) {
+        case "CREATE": {
+          const existing = await this.lookup(users, operation.values.userName);
+          if (existing) return { account: await this.link(existing, label, context.targets, elapsed()), replan: true };
+          let created: ScimUser;
+          try {
+            created = await users.create(toScimUser(this.userId, operation.values, true));
+          } catch (error) {
+            // Already there (409), or maybe created before a timeout: find it and adopt it instead of creating twice.
+            if (isScimError(error) && (error.kind === "conflict" || error.kind === "timeout")) {
+              const found = await this.lookup(users, operation.values.userName);
+              if (found) return { account: await this.link(found, label, context.targets, elapsed()), replan: true };
+            }
+            throw error;
+          }
+          account = await this.saveAccount(label, { remoteId: created.id, remoteUserName: created.userName, pushedValues: operation.values, state: "ACTIVE" });
+          await this.record("CREATE", "SUCCEEDED", label, { httpStatus: 201, changes: diffValues({}, operation.values), durationMs: elapsed() });
+          this.note("Sent", "ok", `Created the account ${created.userName}.`);
+          break;
+        }
+        case "UPDATE": {
+          const remoteId = account!.remoteId!;
+          if (context.usePut) {
+            const desired = context.desired as Extract<Desired, { exists: true }>;
+            await users.replace(remoteId, toScimUser(this.userId, operation.values, account!.state === "ACTIVE" && desired.active));
+          } else {
+            await users.patch(remoteId, scimPatch.patchRequest(...patchForChanges(operation.changes)));
+          }
+          account = await this.saveAccount(label, { remoteId, pushedValues: operation.values, state: account!.state });
+          await this.record("UPDATE", "SUCCEEDED", label, { httpStatus: 200, changes: operation.changes, durationMs: elapsed() });
+          this.note("Sent", "ok", `Updated ${Object.keys(operation.changes).join(", ")}.`);
+          break;
+        }
+        case "ACTIVATE":
+        case "DEACTIVATE": {
+          const active = operation.kind === "ACTIVATE";
+          await users.patch(account!.remoteId!, scimPatch.setActive(active));
+          account = await this.saveAccount(label, { remoteId: account!.remoteId, state: active ? "ACTIVE" : "INACTIVE" });
+          await this.record(operation.kind, "SUCCEEDED", label, { httpStatus: 200, changes: { active: { from: !active, to: active } }, durationMs: elapsed() });
+          this.note("Sent", "ok", active ? "Activated the account." : "Deactivated the account.");
+          break;
+        }
+        case "DELETE": {
+          try {
+            await users.delete(account!.remoteId!);
+          } catch (error) {
+            if (!isScimError(error) || error.kind !== "notFound") throw error; // Already gone is what we wanted.
+          }
+          account = await this.saveAccount(label, { remoteId: null, state: "DELETED" });
+          await this.record("DELETE", "SUCCEEDED", label, { httpStatus: 204, durationMs: elapsed() });
+          this.note("Sent", "ok", "Deleted the account's SCIM record.");
+          break;
+        }
+      }
+      this.changed = true;
+      return { account, replan: false };
+    } catch (error) {
+      if (!isScimError(error)) throw error;
+      // The account was removed in the app behind our back: forget the link and plan again.
+      if (error.kind === "notFound" && operation.kind !== "CREATE" && account?.remoteId) {
+        account = await this.saveAccount(label, { remoteId: null, state: "DELETED" });
+        this.note("Matched?", "info", "The linked account no longer exists in the app; Roster will create it again if the person is in scope.");
+        return { account, replan: true };
+      }
+      await this.fail(operation.kind, label, error, elapsed());
+      return { account, replan: false };
+    }
+  }
+
+  async lookup(users: ReturnType<typeof userCallsFor>, userName: string | undefined): Promise<ScimUser | undefined> {
+    const byExternalId = await users.findByExternalId(this.userId).catch((error: unknown) => {
+      // Servers that cannot filter on externalId answer 400; userName still works.
+      if (isScimError(error) && error.kind === "badRequest") return undefined;
+      throw error;
+    });
+    return byExternalId ?? (userName ? await users.findByUserName(userName) : undefined);
+  }
+
+  async link(remote: ScimUser, label: string, targets: readonly string[], durationMs: number) {
+    const account = await this.saveAccount(label, {
+      remoteId: remote.id,
+      remoteUserName: remote.userName,
+      pushedValues: readScimValues(remote, targets as never),
+      state: remote.active === false ? "INACTIVE" : "ACTIVE",
+    });
+    await this.record("LINK", "SUCCEEDED", label, { httpStatus: 200, message: `Linked to the existing account ${remote.userName} instead of creating a second one.`, durationMs });
+    this.note("Matched?", "ok", `Found the existing account ${remote.userName} in the app and linked it.`);
+    this.changed = true;
+    return account;
+  }
+
+  async fail(kind: PlannedOperation["kind"], label: string, error: ScimError, durationMs: number): Promise<never | void> {
+    const wanted = kind === "SKIP" ? "UPDATE" : kind;
+    const retrying = error.retryable;
+    const message = retrying ? `${error.message} Roster will try again.` : (error.detail ? `${error.message} (${error.detail})` : error.message);
+    await this.record(wanted, "FAILED", label, { httpStatus: error.status ?? null, message, durationMs });
+    await this.tx.account.updateMany({ where: { appId: this.appId, userId: this.userId }, data: { lastError: message, lastErrorAt: new Date() } });
+    this.note("Sent", "failed", message);
+    if (error.kind === "unauthorized") await this.quarantineIfRefusedRepeatedly(error);
+    if (retrying) throw new Retry(error.retryAfterMs ?? null, error.message);
+  }
+
+  async quarantineIfRefusedRepeatedly(error: ScimError) {
+    const recent = await this.tx.operation.findMany({
+      where: { appId: this.appId, status: { not: "SKIPPED" } },
+      orderBy: { createdAt: "desc" },
+      take: QUARANTINE_AFTER,
+      select: { status: true, httpStatus: true },
+    });
+    const refusedEveryTime = recent.length >= QUARANTINE_AFTER && recent.every((op) => op.status === "FAILED" && (op.httpStatus === 401 || op.httpStatus === 403));
+    if (!refusedEveryTime) return;
+    await this.tx.app.update({
+      where: { id: this.appId },
+      data: {
+        state: "QUARANTINED",
+        quarantinedAt: new Date(),
+        quarantineReason: `The app refused the SCIM token on every request (HTTP ${error.status ?? 401}${error.traceId ? `, trace id ${error.traceId}` : ""}). Paste a valid token in the Configure step, then click Resume.`,
+      },
+    });
+  }
+}

@@ -1,0 +1,143 @@
+import "server-only";
+import { AppError } from "../../app-error";
+import { db } from "../../db";
+import { recordAppChange, type AppWriteContext } from "../apps/app-audit";
+import { toMappingRules } from "../apps/field-mappings";
+import { mapValues, type MappedValues } from "../mapping/build-scim-user";
+import { planOperations, type PlannedOperation } from "../plan/plan-operations";
+
+/** Every person a full sync looks at: the assigned ones, and anyone with an account Roster still tracks. */
+async function pairsOf(appId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ user_id: string }[]>`
+    SELECT user_id FROM assignments WHERE app_id = ${appId}::uuid
+    UNION
+    SELECT user_id FROM accounts WHERE app_id = ${appId}::uuid AND state <> 'DELETED'`;
+  return rows.map((row) => row.user_id);
+}
+
+export interface PlannedChange {
+  userId: string;
+  label: string;
+  operations: PlannedOperation[];
+}
+
+/**
+ * What a sync would do, from the database alone (nothing is sent): the
+ * planned operations per person, and the counts per kind. Used by Dry run and
+ * by the deletion-safety check before a run.
+ */
+export async function planAppSync(organizationId: string, appId: string) {
+  const app = await db.app.findFirst({
+    where: { id: appId, organizationId },
+    select: {
+      id: true,
+      syncCreate: true,
+      syncUpdate: true,
+      syncDelete: true,
+      syncActivation: true,
+      deletionThresholdPercent: true,
+      deletionThresholdCount: true,
+      organization: { select: { name: true } },
+      fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } },
+    },
+  });
+  if (!app) throw new AppError("not_found", "This app no longer exists.");
+  const rules = toMappingRules(app.fieldMappings);
+  const userIds = await pairsOf(appId);
+  const changes: PlannedChange[] = [];
+  const counts: Record<string, number> = {};
+  for (let start = 0; start < userIds.length; start += 1000) {
+    const batch = userIds.slice(start, start + 1000);
+    const [people, accounts] = await Promise.all([
+      db.user.findMany({
+        where: { id: { in: batch } },
+        select: { id: true, email: true, firstName: true, lastName: true, displayName: true, employeeId: true, title: true, department: true, mobile: true, locale: true, timezone: true, status: true, assignments: { where: { appId }, select: { appId: true } } },
+      }),
+      db.account.findMany({ where: { appId, userId: { in: batch } }, select: { userId: true, userLabel: true, remoteId: true, state: true, pushedValues: true } }),
+    ]);
+    const personById = new Map(people.map((person) => [person.id, person]));
+    const accountById = new Map(accounts.map((account) => [account.userId, account]));
+    for (const userId of batch) {
+      const person = personById.get(userId);
+      const account = accountById.get(userId);
+      const operations = planOperations(
+        person ? { exists: true, assigned: person.assignments.length > 0, active: person.status === "ACTIVE", values: mapValues(person, rules, { organizationName: app.organization.name }) } : { exists: false },
+        account ? { remoteId: account.remoteId, state: account.state, pushedValues: account.pushedValues as MappedValues } : null,
+        app,
+      );
+      if (operations.length === 0) continue;
+      for (const operation of operations) counts[operation.kind === "SKIP" ? "SKIPPED" : operation.kind] = (counts[operation.kind === "SKIP" ? "SKIPPED" : operation.kind] ?? 0) + 1;
+      changes.push({ userId, label: person ? `${person.firstName} ${person.lastName} <${person.email}>` : (account?.userLabel ?? userId), operations });
+    }
+  }
+  const activeAccounts = await db.account.count({ where: { appId, state: "ACTIVE" } });
+  const removals = (counts.DEACTIVATE ?? 0) + (counts.DELETE ?? 0);
+  const tooMany =
+    removals > 0 && (removals > app.deletionThresholdCount || (activeAccounts > 0 && (removals / activeAccounts) * 100 > app.deletionThresholdPercent));
+  return { userIds, changes, counts, removals, activeAccounts, needsApproval: tooMany, threshold: { percent: app.deletionThresholdPercent, count: app.deletionThresholdCount } };
+}
+
+/**
+ * "Sync now": reconciles every person of the app. If it would deactivate or
+ * delete more accounts than the app's threshold, it waits for an admin's
+ * approval instead of starting.
+ */
+export async function startSyncRun(organizationId: string, appId: string, context: AppWriteContext, { approved = false } = {}) {
+  const plan = await planAppSync(organizationId, appId);
+  const app = await db.app.findFirstOrThrow({ where: { id: appId }, select: { id: true, name: true, state: true } });
+  if (app.state !== "ACTIVE") throw new AppError("invalid_input", "Provisioning for this app is not active; finish the setup or resume it first.");
+  const summary = { counts: plan.counts, removals: plan.removals, activeAccounts: plan.activeAccounts };
+  return db.$transaction(async (tx) => {
+    const running = await tx.syncRun.findFirst({ where: { appId, status: { in: ["RUNNING", "WAITING_FOR_APPROVAL"] }, dryRun: false }, select: { id: true } });
+    if (running) await tx.syncRun.update({ where: { id: running.id }, data: { status: "CANCELLED", finishedAt: new Date() } });
+    const waiting = plan.needsApproval && !approved;
+    const run = await tx.syncRun.create({
+      data: { appId, total: plan.userIds.length, status: waiting ? "WAITING_FOR_APPROVAL" : "RUNNING", summary, startedById: context.actor.id },
+      select: { id: true, status: true, total: true },
+    });
+    if (!waiting && plan.userIds.length > 0) {
+      await tx.$executeRaw`
+        SELECT graphile_worker.add_job('reconcile', json_build_object('appId', ${appId}::text, 'userId', user_id, 'syncRunId', ${run.id}::text),
+          job_key := 'reconcile:' || ${appId}::text || ':' || user_id, max_attempts := 25)
+        FROM unnest(${plan.userIds}::text[]) AS user_id`;
+    }
+    if (!waiting && plan.userIds.length === 0) await tx.syncRun.update({ where: { id: run.id }, data: { status: "COMPLETED", finishedAt: new Date() } });
+    await recordAppChange(tx, context, app, waiting ? "app.sync_held_for_approval" : "app.sync_started", {
+      people: { from: null, to: plan.userIds.length },
+      ...(waiting ? { removals: { from: null, to: plan.removals } } : {}),
+    });
+    return { ...run, needsApproval: waiting, removals: plan.removals };
+  });
+}
+
+/** Counts one person of a run as done (or failed), and closes the run with its last person. */
+export async function countSyncRunProgress(syncRunId: string, failed: boolean): Promise<void> {
+  await db.$executeRaw`
+    UPDATE sync_runs SET
+      done = done + 1,
+      failed = failed + ${failed ? 1 : 0},
+      status = CASE WHEN done + 1 >= total AND status = 'RUNNING' THEN 'COMPLETED'::"SyncRunStatus" ELSE status END,
+      finished_at = CASE WHEN done + 1 >= total AND status = 'RUNNING' THEN now() ELSE finished_at END
+    WHERE id = ${syncRunId}::uuid AND status = 'RUNNING'`;
+}
+
+export async function getLatestSyncRun(appId: string) {
+  return db.syncRun.findFirst({
+    where: { appId, dryRun: false },
+    orderBy: { startedAt: "desc" },
+    select: { id: true, status: true, total: true, done: true, failed: true, summary: true, startedAt: true, finishedAt: true },
+  });
+}
+
+/** Takes an app out of quarantine (after the admin fixed the cause) and reconciles everyone. */
+export async function resumeApp(organizationId: string, appId: string, context: AppWriteContext) {
+  const app = await db.app.findFirst({ where: { id: appId, organizationId }, select: { id: true, name: true, state: true, quarantineReason: true } });
+  if (!app) throw new AppError("not_found", "This app no longer exists.");
+  if (app.state !== "QUARANTINED" && app.state !== "PAUSED") return { resumed: false };
+  await db.$transaction(async (tx) => {
+    await tx.app.update({ where: { id: appId }, data: { state: "ACTIVE", quarantineReason: null, quarantinedAt: null } });
+    await recordAppChange(tx, context, app, "app.resumed", { state: { from: app.state, to: "ACTIVE" } });
+  });
+  await startSyncRun(organizationId, appId, context);
+  return { resumed: true };
+}

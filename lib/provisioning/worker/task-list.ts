@@ -1,0 +1,35 @@
+import "server-only";
+import type { JobHelpers, TaskList } from "graphile-worker";
+import { z } from "zod";
+import { reconcileJobKey } from "../queue/mark-for-reconcile";
+import { reconcileUser } from "./reconcile-user";
+import { countSyncRunProgress } from "./sync-runs";
+
+const reconcilePayload = z.object({ appId: z.uuid(), userId: z.uuid(), syncRunId: z.uuid().optional() });
+
+/**
+ * The worker's jobs. `reconcile` brings one (app, user) pair in line. A rate
+ * limit from the app reschedules the job for when the app said to come back,
+ * without counting a failed attempt; other retryable failures throw, and
+ * graphile-worker retries them with exponential backoff.
+ */
+export const taskList: TaskList = {
+  async reconcile(rawPayload: unknown, helpers: JobHelpers) {
+    const payload = reconcilePayload.parse(rawPayload);
+    const result = await reconcileUser(payload.appId, payload.userId, { syncRunId: payload.syncRunId, attempt: helpers.job.attempts });
+    if (result.retry) {
+      if (result.retry.retryAfterMs !== null) {
+        await helpers.addJob("reconcile", payload, {
+          jobKey: reconcileJobKey(payload.appId, payload.userId),
+          runAt: new Date(Date.now() + result.retry.retryAfterMs),
+          maxAttempts: 25,
+        });
+        return;
+      }
+      const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
+      if (payload.syncRunId && lastAttempt) await countSyncRunProgress(payload.syncRunId, true);
+      throw new Error(result.retry.reason);
+    }
+    if (payload.syncRunId) await countSyncRunProgress(payload.syncRunId, result.steps.some((step) => step.outcome === "failed"));
+  },
+};

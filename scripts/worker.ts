@@ -1,0 +1,31 @@
+/**
+ * `npm run worker`: runs provisioning jobs from PostgreSQL (graphile-worker).
+ * Any number may run at once, here or on other machines: jobs are claimed
+ * with SKIP LOCKED, and one reconcile per (app, user) runs at a time.
+ */
+import { Logger, run } from "graphile-worker";
+
+const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 16);
+// Each running reconcile holds one connection for its transaction; leave room for the queue's own.
+process.env.DATABASE_POOL_SIZE ??= String(concurrency + 4);
+
+const { readEnv } = await import("../lib/env");
+const { taskList } = await import("../lib/provisioning/worker/task-list");
+
+const quiet = process.env.WORKER_QUIET === "1";
+const logger = new Logger((scope) => (level, message) => {
+  if (quiet && level !== "error") return;
+  if (level === "debug") return;
+  const where = scope.taskIdentifier ? ` ${scope.taskIdentifier}#${scope.jobId}` : "";
+  console[level === "error" ? "error" : "log"](`[worker]${where} ${message}`);
+});
+
+const runner = await run({
+  connectionString: readEnv("DATABASE_URL"),
+  concurrency,
+  taskList,
+  logger,
+  pollInterval: 1000,
+  noPreparedStatements: false,
+});
+await runner.promise;
