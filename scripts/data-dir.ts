@@ -13,15 +13,19 @@ export const DATA_DIR = path.resolve(process.env.ROSTER_DATA_DIR ?? fileURLToPat
 export interface GeneratedSecrets {
   sessionSecret: string;
   encryptionKey: string;
+  /** The demo SCIM sandbox's API key. */
+  sandboxToken: string;
 }
 
 export function loadOrCreateSecrets(dataDir = DATA_DIR): GeneratedSecrets {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "secrets.json");
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as GeneratedSecrets;
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<GeneratedSecrets>) : {};
+  if (stored.sessionSecret && stored.encryptionKey && stored.sandboxToken) return stored as GeneratedSecrets;
   const secrets: GeneratedSecrets = {
-    sessionSecret: randomBytes(32).toString("base64url"),
-    encryptionKey: randomBytes(32).toString("base64"),
+    sessionSecret: stored.sessionSecret ?? randomBytes(32).toString("base64url"),
+    encryptionKey: stored.encryptionKey ?? randomBytes(32).toString("base64"),
+    sandboxToken: stored.sandboxToken ?? randomBytes(24).toString("base64url"),
   };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   chmodSync(file, 0o600);

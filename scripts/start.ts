@@ -3,7 +3,9 @@
  *
  * 1. the database: DATABASE_URL when set, else an embedded PostgreSQL in .data/;
  * 2. migrations, then the demo data once (printing the Owner's password that one time);
- * 3. the production build (skipped when nothing changed), served on PORT (3000).
+ * 3. the production build (skipped when nothing changed), served on PORT (3000),
+ *    the provisioning worker beside it, and the bundled Atlassian-like SCIM sandbox
+ *    (SANDBOX_PORT, 8790) for trying provisioning without a real Atlassian.
  * Ctrl-C stops everything it started, the embedded database last.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -16,6 +18,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-databas
 import { isPortInUse } from "./free-port";
 import { generatePrismaClient } from "./generate";
 import { applyMigrations } from "./migrate";
+import type { RunningSandbox } from "../lib/sandbox";
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 
@@ -23,6 +26,7 @@ class StartError extends Error {}
 
 const children: ChildProcess[] = [];
 let embedded: EmbeddedDatabase | undefined;
+let sandbox: RunningSandbox | undefined;
 let stopping = false;
 
 async function main() {
@@ -35,6 +39,8 @@ async function main() {
   const secrets = loadOrCreateSecrets();
   process.env.SESSION_SECRET ??= secrets.sessionSecret;
   process.env.ROSTER_ENCRYPTION_KEY ??= secrets.encryptionKey;
+  // The demo provisions to the sandbox on this machine.
+  process.env.ROSTER_ALLOW_PRIVATE_TARGETS ??= "1";
 
   if (process.env.DATABASE_URL) {
     await checkDatabaseUrl(process.env.DATABASE_URL);
@@ -59,12 +65,32 @@ async function main() {
 
   ensureProductionBuild();
 
+  sandbox = await startDemoSandbox(secrets.sandboxToken);
+  run("worker", [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(root, "scripts/worker.ts")], {});
+
   const web = run("web", [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
   });
   await waitForHealth(`http://127.0.0.1:${port}/api/health`, web);
-  console.log(`\nRoster is running at http://localhost:${port}  (Ctrl-C to stop)\n`);
+  console.log(`\nRoster is running at http://localhost:${port}  (Ctrl-C to stop)`);
+  console.log(`The Atlassian-like SCIM sandbox: Sync endpoint ${sandbox.baseUrl}  SCIM token ${sandbox.token}\n`);
+}
+
+/** The sandbox keeps its users in .data/sandbox.json; on the first start it is seeded from the demo directory. */
+async function startDemoSandbox(token: string): Promise<RunningSandbox> {
+  const { startSandbox } = await import("../lib/sandbox");
+  const { demoSandboxUsers } = await import("../prisma/seed-sandbox");
+  const { db } = await import("../lib/db");
+  const people = await db.user.findMany({
+    where: { role: null },
+    orderBy: { lastName: "asc" },
+    take: 20,
+    select: { email: true, firstName: true, lastName: true, title: true, department: true },
+  });
+  const wanted = Number(process.env.SANDBOX_PORT ?? 8790);
+  const port = (await isPortInUse(wanted)) ? 0 : wanted;
+  return startSandbox({ port, token, quiet: true, snapshotFile: path.join(DATA_DIR, "sandbox.json"), seedUsers: demoSandboxUsers(people) });
 }
 
 function run(name: string, args: string[], env: Record<string, string>): ChildProcess {
@@ -144,6 +170,7 @@ async function shutdown(code: number) {
         }),
     ),
   );
+  await sandbox?.close().catch(() => {});
   if (embedded) {
     await embedded.stop().catch(() => {});
     console.log("Stopped the embedded PostgreSQL.");

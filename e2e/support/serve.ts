@@ -52,12 +52,19 @@ const web = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin
   stdio: "inherit",
 });
 
+// The provisioning worker, as `npm start` runs it.
+const worker = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/worker.ts"], {
+  cwd: root,
+  env: { ...process.env, WORKER_QUIET: "1" },
+  stdio: "inherit",
+});
+
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  web.kill("SIGTERM");
-  await new Promise((resolve) => (web.exitCode !== null ? resolve(null) : web.once("exit", resolve)));
+  for (const child of [web, worker]) child.kill("SIGTERM");
+  await Promise.all([web, worker].map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve)))));
   await withAdminClient(server.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch(() => {});
   await server.stop();
   process.exit(0);
@@ -65,3 +72,4 @@ async function stop() {
 process.on("SIGTERM", () => void stop());
 process.on("SIGINT", () => void stop());
 web.on("exit", () => void stop());
+worker.on("exit", () => void stop());

@@ -42,7 +42,7 @@ describe("the sync engine, against the sandbox with a real worker", () => {
     const { id } = await newPerson("dana.lee@halden.example");
     await assignUsers(appId, { ids: [id] }, context);
     const created = await eventually(async () => remoteByExternalId(id), { what: "the account to be created" });
-    expect(created.attributes).toMatchObject({ userName: "dana.lee@halden.example", title: "AE", active: true, name: { givenName: "Dana", familyName: "Lee" } });
+    expect(created!.attributes).toMatchObject({ userName: "dana.lee@halden.example", title: "AE", active: true, name: { givenName: "Dana", familyName: "Lee" } });
 
     await updateUser(id, userInput.parse({ email: "dana.lee@halden.example", firstName: "Dana", lastName: "Lee", title: "Senior AE" }), context);
     await eventually(async () => remoteByExternalId(id)?.attributes.title === "Senior AE", { what: "the title update" });
