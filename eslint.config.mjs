@@ -48,9 +48,12 @@ export default tseslint.config(
   layer(["app/**/*.{ts,tsx}"], [], []),
   layer(["components/**/*.{ts,tsx}"], [], [
     {
-      group: ["@/lib/db", "**/lib/db", "@/lib/generated/prisma/client", "server-only", "@/lib/auth/session*", "@/lib/auth/require", "@/lib/directory/!(schemas)", "@/lib/directory/!(schemas)/**", "@/lib/audit/*"],
-      message: "Components get data from pages and actions; they may import lib types and zod schemas only.",
+      // Components get data from pages and actions: from lib they may import types, and
+      // values only from browser-safe modules (zod schemas, pure mapping vocabularies).
+      regex: "^@/lib/(?!(directory|provisioning|auth)/schemas(/|$)|directory/(csv|domains)/schemas$|provisioning/mapping/|auth/permissions$|actions/define-action$).*",
+      message: "Components may import from lib only zod schemas, pure modules and types; data comes from pages and actions.",
       allowTypeImports: true,
     },
+    { group: ["server-only"], message: "Components run in the browser too." },
   ]),
 );

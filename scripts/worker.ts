@@ -26,6 +26,8 @@ const runner = await run({
   taskList,
   logger,
   pollInterval: 1000,
-  noPreparedStatements: false,
+  maxPoolSize: concurrency + 2,
+  // No scheduled tasks: every job comes from a directory change or an admin's click.
+  crontab: "",
 });
 await runner.promise;

@@ -1,5 +1,6 @@
 "use client";
 
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
@@ -7,16 +8,16 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/define-action";
-import type { AddDomainInput } from "@/lib/directory/domains/schemas";
+import { addDomainInput, type AddDomainInput } from "@/lib/directory/domains/schemas";
 
 interface AddDomainFormProps {
   add: (input: AddDomainInput) => Promise<ActionResult<{ id: string; name: string }>>;
 }
 
-/** Adds a domain; the server checks the name (addDomainInput) and answers field errors under the field. */
+/** Adds a domain; the name is checked here and again on the server (addDomainInput), errors under the field. */
 export function AddDomainForm({ add }: AddDomainFormProps) {
   const router = useRouter();
-  const form = useForm<AddDomainInput>({ defaultValues: { name: "" } });
+  const form = useForm<AddDomainInput>({ resolver: zodResolver(addDomainInput), defaultValues: { name: "" } });
   const { errors, isSubmitting } = form.formState;
 
   async function onSubmit(values: AddDomainInput) {

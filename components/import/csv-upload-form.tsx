@@ -6,11 +6,11 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/define-action";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/directory/csv/schemas";
 
 interface CsvUploadFormProps {
   /** Where the file is posted (multipart field `file`); it answers an ActionResult with the import's id. */
   uploadUrl: string;
-  maxBytes: number;
 }
 
 function formatSize(bytes: number): string {
@@ -18,7 +18,7 @@ function formatSize(bytes: number): string {
 }
 
 /** Picks a CSV file, uploads it for checking, and opens its preview. Nothing is imported yet. */
-export function CsvUploadForm({ uploadUrl, maxBytes }: CsvUploadFormProps) {
+export function CsvUploadForm({ uploadUrl }: CsvUploadFormProps) {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
@@ -26,7 +26,7 @@ export function CsvUploadForm({ uploadUrl, maxBytes }: CsvUploadFormProps) {
 
   function choose(next: File | null) {
     setFile(next);
-    setErrors(next && next.size > maxBytes ? [`This file is ${formatSize(next.size)}; the limit is ${formatSize(maxBytes)}. Split it into smaller files and import them one by one.`] : []);
+    setErrors(next && next.size > MAX_IMPORT_BYTES ? [`This file is ${formatSize(next.size)}; the limit is ${formatSize(MAX_IMPORT_BYTES)}. Split it into smaller files and import them one by one.`] : []);
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -68,7 +68,7 @@ export function CsvUploadForm({ uploadUrl, maxBytes }: CsvUploadFormProps) {
         ) : (
           <>
             <span className="text-sm font-medium text-zinc-900">Choose a CSV file or drop it here</span>
-            <span className="mt-1 text-xs text-zinc-500">UTF-8, with a header row; up to {formatSize(maxBytes)} and 20,000 people</span>
+            <span className="mt-1 text-xs text-zinc-500">UTF-8, with a header row; up to {formatSize(MAX_IMPORT_BYTES)} and {MAX_IMPORT_ROWS.toLocaleString("en-US")} people</span>
           </>
         )}
         <input

@@ -13,6 +13,7 @@ interface ImportRunnerProps {
   importId: string;
   initial: ImportProgress;
   importBatch: (input: { importId: string }) => Promise<ActionResult<ImportProgress>>;
+  cancel: (input: { importId: string }) => Promise<ActionResult<{ importId: string }>>;
 }
 
 const people = (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "person" : "people"}`;
@@ -21,7 +22,7 @@ const people = (count: number) => `${count.toLocaleString("en-US")} ${count === 
  * Runs the import one batch per request until it is done, showing progress.
  * The server keeps the position, so after a reload the admin resumes where it stopped.
  */
-export function ImportRunner({ importId, initial, importBatch }: ImportRunnerProps) {
+export function ImportRunner({ importId, initial, importBatch, cancel }: ImportRunnerProps) {
   const router = useRouter();
   const [progress, setProgress] = useState(initial);
   const [running, setRunning] = useState(false);
@@ -47,6 +48,13 @@ export function ImportRunner({ importId, initial, importBatch }: ImportRunnerPro
     setRunning(false);
   }
 
+  async function discard() {
+    const result = await cancel({ importId });
+    if (!result.ok) return void toast.error(result.message);
+    toast.success("Import discarded. Nothing more will be imported from this file.");
+    router.refresh();
+  }
+
   if (!started) {
     return (
       <div className="flex flex-wrap items-center justify-between gap-4 px-6 py-5">
@@ -54,9 +62,14 @@ export function ImportRunner({ importId, initial, importBatch }: ImportRunnerPro
           <p className="font-medium text-zinc-900">{progress.total > 0 ? `Ready to import ${people(progress.total)}.` : "No rows can be imported."}</p>
           <p>Rows with errors are left out. People already in the directory are skipped, not updated.</p>
         </div>
-        <Button onClick={run} disabled={progress.total === 0}>
-          Import {people(progress.total)}
-        </Button>
+        <div className="flex gap-2">
+          <Button variant="secondary" onClick={discard}>
+            Discard
+          </Button>
+          <Button onClick={run} disabled={progress.total === 0}>
+            Import {people(progress.total)}
+          </Button>
+        </div>
       </div>
     );
   }
@@ -69,8 +82,13 @@ export function ImportRunner({ importId, initial, importBatch }: ImportRunnerPro
         <p className="text-sm text-zinc-500">You can leave this page; the import pauses and you can resume it from here later.</p>
       ) : progress.done ? null : (
         <div className="flex items-center justify-between gap-4">
-          <p className="text-sm text-zinc-500">The import is paused. Resume it to import the remaining rows.</p>
-          <Button onClick={run}>Resume import</Button>
+          <p className="text-sm text-zinc-500">The import is paused. Resume it to import the remaining rows, or discard them.</p>
+          <div className="flex gap-2">
+            <Button variant="secondary" onClick={discard}>
+              Discard the rest
+            </Button>
+            <Button onClick={run}>Resume import</Button>
+          </div>
         </div>
       )}
     </div>

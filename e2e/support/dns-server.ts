@@ -1,6 +1,6 @@
 /**
  * A tiny authoritative DNS server on loopback for domain-verification tests:
- * it answers TXT questions from `records` (name → strings), says NXDOMAIN for
+ * it answers TXT questions from `records` (name → records), says NXDOMAIN for
  * names it does not know, and SERVFAIL for names in `failing`. UDP only.
  */
 import dgram from "node:dgram";
@@ -11,8 +11,11 @@ const SERVFAIL = 2;
 
 export interface DnsServer {
   port: number;
-  /** TXT strings by name (lower-case, no trailing dot); change it while the server runs. */
-  records: Map<string, string[]>;
+  /**
+   * TXT records by name (lower-case, no trailing dot), each a string or, like a
+   * long record, several strings; change it while the server runs.
+   */
+  records: Map<string, (string | string[])[]>;
   /** Names the server answers with SERVFAIL, as a broken upstream would. */
   failing: Set<string>;
   stop(): Promise<void>;
@@ -20,7 +23,7 @@ export interface DnsServer {
 
 export async function startDnsServer(port = 0): Promise<DnsServer> {
   const socket = dgram.createSocket("udp4");
-  const records = new Map<string, string[]>();
+  const records = new Map<string, (string | string[])[]>();
   const failing = new Set<string>();
 
   socket.on("message", (message, remote) => {

@@ -1,0 +1,30 @@
+import { HTTP_STATUS } from "@/lib/app-error";
+import { defineAction } from "@/lib/actions/define-action";
+import { getRequestMeta } from "@/lib/auth/request-meta";
+import { previewPeopleImport } from "@/lib/directory/csv/preview-people-import";
+import { MAX_IMPORT_BYTES, importFileInput } from "@/lib/directory/csv/schemas";
+import { writeContextFor } from "@/lib/directory/users/write-context";
+
+// A route handler rather than a server action, whose request bodies Next caps at 1 MB;
+// it answers with the same contract through the same factory.
+const previewImport = defineAction({ input: importFileInput, access: "manage users" }, async ({ file }, session) =>
+  previewPeopleImport({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, writeContextFor(session!, (await getRequestMeta()).ip)),
+);
+
+const TOO_LARGE = "This file is larger than 5 MB. Split it into smaller files and import them one by one.";
+
+/** Receives a CSV file (multipart field `file`), checks it, and answers `{ ok, data: { importId } }` for the preview page. */
+export async function POST(request: Request) {
+  // Server actions refuse other sites' requests; this handler does the same.
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin && new URL(origin).host !== host) {
+    return Response.json({ ok: false, code: "forbidden", message: "Upload the file from Roster's own import page." }, { status: 403 });
+  }
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
+    return Response.json({ ok: false, code: "invalid_input", message: TOO_LARGE, fieldErrors: { file: [TOO_LARGE] } }, { status: 413 });
+  }
+  const form = await request.formData().catch(() => null);
+  const result = await previewImport({ file: form?.get("file") as File });
+  return Response.json(result, { status: result.ok ? 200 : result.code === "internal" ? 500 : HTTP_STATUS[result.code] });
+}

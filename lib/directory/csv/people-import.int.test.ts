@@ -1,0 +1,227 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { AppError } from "../../app-error";
+import { db } from "../../db";
+import { makeOrganization, makePerson } from "../../testing/make-organization";
+import { userInput } from "../schemas/user";
+import { createUser } from "../users/save-user";
+import type { UserWriteContext } from "../users/user-audit";
+import { cancelPeopleImport } from "./cancel-people-import";
+import { exportPeopleCsv } from "./export-people-csv";
+import { getPeopleImport } from "./get-people-import";
+import { importPeopleBatch } from "./import-people-batch";
+import { parsePeopleCsv } from "./parse-people-csv";
+import { previewPeopleImport } from "./preview-people-import";
+import type { ImportProgress } from "./schemas";
+
+let context: UserWriteContext;
+
+beforeEach(async () => {
+  const organizationId = (await makeOrganization()).id;
+  const owner = await makePerson(organizationId, { role: "OWNER", email: "owner@example.com" });
+  context = { organizationId, actor: { id: owner.id, label: owner.email }, ip: "198.51.100.7" };
+});
+
+const file = (text: string, name = "people.csv") => ({ name, bytes: new TextEncoder().encode(text) });
+
+async function importAll(importId: string, batchSize?: number): Promise<{ progress: ImportProgress; batches: number }> {
+  for (let batches = 1; ; batches++) {
+    const progress = await importPeopleBatch(importId, context, batchSize);
+    if (progress.done) return { progress, batches };
+  }
+}
+
+const countPeople = () => db.user.count({ where: { organizationId: context.organizationId } });
+
+describe("preview, then import", () => {
+  const CSV = [
+    "E-mail,Given name,Surname,Job title,Shoe size",
+    "ada@example.com,Ada,Lovelace,Analyst,38",
+    "not-an-email,Bad,Row,,",
+    "grace@example.com,Grace,Hopper,=cmd|' /C calc'!A0,",
+    "OWNER@example.com,Again,Owner,,",
+    "ada@example.com,Ada,Again,,",
+    "alan@example.com,<script>alert(1)</script>,Turing,,",
+  ].join("\n");
+
+  it("checks the file without touching the directory, then imports the valid new rows", async () => {
+    const before = await countPeople();
+    const { importId } = await previewPeopleImport(file(CSV), context);
+    expect(await countPeople()).toBe(before);
+
+    const preview = (await getPeopleImport(context.organizationId, importId))!;
+    expect(preview).toMatchObject({ fileName: "people.csv", status: "PREVIEW", totalRows: 6, toImport: 3, imported: 0, errorRows: 2, skipRows: 1, issueCount: 3 });
+    expect(preview.headerWarnings).toEqual(["Column “Shoe size” is not a Roster field; it will be ignored."]);
+    expect(preview.issues).toEqual([
+      { line: 3, kind: "error", field: "email", message: "Enter a valid e-mail address, such as dana.lee@example.com.", value: "not-an-email" },
+      { line: 5, kind: "skip", field: "email", message: "Already in the directory as Test Person; this row is skipped, not updated.", value: "owner@example.com" },
+      { line: 6, kind: "error", field: "email", message: "Also on line 2, which will be imported. Remove this row or give it another e-mail.", value: "ada@example.com" },
+    ]);
+    expect(preview.sample.map((row) => [row.line, row.input.firstName])).toEqual([
+      [2, "Ada"],
+      [4, "Grace"],
+      [7, "<script>alert(1)</script>"],
+    ]);
+
+    const { progress } = await importAll(importId);
+    expect(progress).toEqual({ status: "COMPLETED", total: 3, imported: 3, skipped: 0, done: true });
+    expect(await countPeople()).toBe(before + 3);
+    const grace = await db.user.findFirstOrThrow({ where: { organizationId: context.organizationId, email: "grace@example.com" }, select: { id: true, title: true } });
+    expect(grace.title).toBe("=cmd|' /C calc'!A0");
+    expect(await db.auditEvent.findMany({ where: { targetId: grace.id }, select: { action: true, actorId: true } })).toEqual([{ action: "user.created", actorId: context.actor.id }]);
+
+    const summary = (await getPeopleImport(context.organizationId, importId))!;
+    expect(summary).toMatchObject({ status: "COMPLETED", imported: 3, skippedDuringImport: 0, errorRows: 2, skipRows: 1 });
+    expect(summary.completedAt).toBeInstanceOf(Date);
+  });
+
+  it("is another organization's business: neither readable nor runnable from here", async () => {
+    const { importId } = await previewPeopleImport(file(CSV), context);
+    const other = (await makeOrganization("Other")).id;
+    expect(await getPeopleImport(other, importId)).toBeNull();
+    const error = await importPeopleBatch(importId, { ...context, organizationId: other }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("files that cannot be imported", () => {
+  it.each([
+    ["an empty file", "", "This file is empty. Add a header row and one row per person, then upload it again."],
+    ["only a header", "Email,First name,Last name\n", "This file has a header row but no people. Add one row per person under the header and upload again."],
+    ["no e-mail column", "Name,First name,Last name\nx,y,z\n", "The file has no E-mail column. Add one (its header can be “E-mail”) and upload again."],
+  ])("refuses %s and stores nothing", async (_name, text, message) => {
+    const error = await previewPeopleImport(file(text), context).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "invalid_input", message, fieldErrors: { file: [message] } });
+    expect(await db.directoryImport.count({ where: { organizationId: context.organizationId } })).toBe(0);
+  });
+
+  it("refuses UTF-16 text", async () => {
+    const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from("Email,First name,Last name\n", "utf16le")]);
+    await expect(previewPeopleImport({ name: "x.csv", bytes }, context)).rejects.toMatchObject({
+      message: "This file is not UTF-8 text. Save it as “CSV UTF-8” and upload again.",
+    });
+  });
+});
+
+describe("a 10,000-row file", () => {
+  it("imports fully in batches, with one audit event per person", async () => {
+    const rows = Array.from({ length: 10_000 }, (_, index) => `person${index}@bulk.example,Person,Number ${index},Engineer,Platform`);
+    const { importId } = await previewPeopleImport(file(["Email,First name,Last name,Job title,Department", ...rows].join("\n")), context);
+    const before = await countPeople();
+
+    const { progress, batches } = await importAll(importId);
+
+    expect(batches).toBe(40);
+    expect(progress).toEqual({ status: "COMPLETED", total: 10_000, imported: 10_000, skipped: 0, done: true });
+    expect(await countPeople()).toBe(before + 10_000);
+    expect(await db.auditEvent.count({ where: { organizationId: context.organizationId, action: "user.created" } })).toBe(10_000);
+    expect(await db.directoryImport.findUniqueOrThrow({ where: { id: importId }, select: { importedRows: true, skippedRows: true, status: true } })).toEqual({
+      importedRows: 10_000,
+      skippedRows: 0,
+      status: "COMPLETED",
+    });
+  }, 60_000);
+});
+
+describe("running an import more than once", () => {
+  const rows = Array.from({ length: 25 }, (_, index) => `twice${index}@example.com,Twice,${index}`);
+  const CSV = ["Email,First name,Last name", ...rows].join("\n");
+
+  it("creates each person once when two tabs run batches at the same time", async () => {
+    const { importId } = await previewPeopleImport(file(CSV), context);
+    const before = await countPeople();
+    const [first, second] = await Promise.all([importAll(importId, 4), importAll(importId, 4)]);
+    expect(first.progress).toMatchObject({ imported: 25, done: true });
+    expect(second.progress).toMatchObject({ imported: 25, done: true });
+    expect(await countPeople()).toBe(before + 25);
+    expect(await db.auditEvent.count({ where: { organizationId: context.organizationId, action: "user.created" } })).toBe(25);
+  });
+
+  it("does nothing when run again after it finished", async () => {
+    const { importId } = await previewPeopleImport(file(CSV), context);
+    await importAll(importId);
+    const after = await countPeople();
+    expect(await importPeopleBatch(importId, context)).toEqual({ status: "COMPLETED", total: 25, imported: 25, skipped: 0, done: true });
+    expect(await countPeople()).toBe(after);
+  });
+});
+
+describe("discarding an import", () => {
+  it("stops it: the rest is never imported, and a finished or discarded import cannot be discarded", async () => {
+    const CSV = ["Email,First name,Last name", ...Array.from({ length: 6 }, (_, index) => `discard${index}@example.com,Dis,${index}`)].join("\n");
+    const { importId } = await previewPeopleImport(file(CSV), context);
+    expect(await importPeopleBatch(importId, context, 2)).toMatchObject({ status: "IMPORTING", imported: 2, done: false });
+    await cancelPeopleImport(importId, context);
+    await expect(importPeopleBatch(importId, context, 2)).rejects.toMatchObject({ code: "conflict", message: "This import was discarded. Upload the file again to import it." });
+    await expect(cancelPeopleImport(importId, context)).rejects.toMatchObject({ code: "conflict" });
+    expect(await db.user.count({ where: { organizationId: context.organizationId, email: { startsWith: "discard" } } })).toBe(2);
+    expect(await getPeopleImport(context.organizationId, importId)).toMatchObject({ status: "CANCELLED", imported: 2 });
+  });
+});
+
+describe("people already in the directory", () => {
+  it("skips an e-mail taken after the preview (in any case) with the reason", async () => {
+    const { importId } = await previewPeopleImport(file("Email,First name,Last name\ndana.lee@example.com,Dana,Lee\nsam@example.com,Sam,Roe\n"), context);
+    await createUser(userInput.parse({ email: "Dana.Lee@EXAMPLE.com", firstName: "Dana", lastName: "Lee-Early" }), context);
+
+    const { progress } = await importAll(importId);
+
+    expect(progress).toEqual({ status: "COMPLETED", total: 2, imported: 1, skipped: 1, done: true });
+    expect(await db.user.findMany({ where: { organizationId: context.organizationId, email: "dana.lee@example.com" }, select: { lastName: true } })).toEqual([
+      { lastName: "Lee-Early" },
+    ]);
+    const summary = (await getPeopleImport(context.organizationId, importId))!;
+    expect(summary).toMatchObject({ imported: 1, skippedDuringImport: 1, skipRows: 1 });
+    expect(summary.issues).toEqual([
+      { line: 2, kind: "skip", field: "email", message: "Already in the directory as Dana Lee-Early (added after the file was checked); this row is skipped, not updated.", value: "dana.lee@example.com" },
+    ]);
+  });
+});
+
+describe("exportPeopleCsv", () => {
+  async function exported(filter: Parameters<typeof exportPeopleCsv>[1]) {
+    let text = "";
+    for await (const chunk of exportPeopleCsv(context.organizationId, filter)) text += chunk;
+    return text;
+  }
+
+  it("writes the filtered people with every cell neutralised, and reads back through the importer", async () => {
+    for (const person of [
+      { email: "eve@example.com", firstName: "<script>alert(1)</script>", lastName: "Eve", title: "=cmd|' /C calc'!A0", department: "Security", mobile: "+44 20 7946 0958" },
+      { email: "bob@example.com", firstName: "Bob", lastName: "Builder, Jr.", title: "@SUM(A1)", department: "Security", status: "INACTIVE" },
+      { email: "zed@example.com", firstName: "Zed", lastName: "Other", department: "Sales" },
+    ]) {
+      await createUser(userInput.parse(person), context);
+    }
+
+    const text = await exported({ department: "Security" });
+    expect(text.split("\r\n")).toEqual([
+      "\uFEFFE-mail,First name,Last name,Display name,Employee ID,Job title,Department,Mobile,Locale,Time zone,Status",
+      `bob@example.com,Bob,"Builder, Jr.",,,'@SUM(A1),Security,,,,Deactivated`,
+      `eve@example.com,<script>alert(1)</script>,Eve,,,'=cmd|' /C calc'!A0,Security,'+44 20 7946 0958,,,Active`,
+      "",
+    ]);
+
+    const reimported = parsePeopleCsv(text.slice(1));
+    expect(reimported.issues).toEqual([]);
+    expect(reimported.valid.map((row) => [row.input.title, row.input.mobile, row.input.status])).toEqual([
+      ["@SUM(A1)", null, "INACTIVE"],
+      ["=cmd|' /C calc'!A0", "+44 20 7946 0958", "ACTIVE"],
+    ]);
+  });
+
+  it("pages through more people than one page holds, in name order", async () => {
+    await db.user.createMany({
+      data: Array.from({ length: 2_345 }, (_, index) => ({
+        organizationId: context.organizationId,
+        email: `paged${index}@example.com`,
+        firstName: "Paged",
+        lastName: `Person ${String(index).padStart(4, "0")}`,
+      })),
+    });
+    const lines = (await exported({ q: "paged" })).trimEnd().split("\r\n");
+    expect(lines).toHaveLength(2_346);
+    expect(lines[1]).toMatch(/^paged0@example.com,Paged,Person 0000,/);
+    expect(lines.at(-1)).toMatch(/^paged2344@example.com,Paged,Person 2344,/);
+  });
+});
