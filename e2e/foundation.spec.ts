@@ -74,7 +74,7 @@ test("server actions check the session and permission themselves", async ({ page
   await page.goto("/settings");
   const nameBefore = await page.getByLabel("Organization name").inputValue();
   await page.getByLabel("Organization name").fill(nameBefore);
-  await page.getByLabel("Plan").selectOption("FREE");
+  await page.getByLabel("Plan").selectOption("STANDARD");
   const [actionRequest] = await Promise.all([
     page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"])),
     page.getByRole("button", { name: "Save changes" }).click(),

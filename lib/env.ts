@@ -42,6 +42,8 @@ const envSchema = z.object({
    * addresses. Off in production; the demo and the tests turn it on for loopback.
    */
   ROSTER_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
+  /** The longest one SCIM request may take, answer included, before it counts as timed out. */
+  ROSTER_SCIM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   /** Size of the Prisma connection pool per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });

@@ -18,6 +18,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-databas
 import { isPortInUse } from "./free-port";
 import { generatePrismaClient } from "./generate";
 import { applyMigrations } from "./migrate";
+import { WORKER_ARGS } from "./worker-command";
 import type { RunningSandbox } from "../lib/sandbox";
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -66,7 +67,7 @@ async function main() {
   ensureProductionBuild();
 
   sandbox = await startDemoSandbox(secrets.sandboxToken);
-  run("worker", [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(root, "scripts/worker.ts")], {});
+  run("worker", WORKER_ARGS, {});
 
   const web = run("web", [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     NODE_ENV: "production",

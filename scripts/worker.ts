@@ -11,6 +11,7 @@ process.env.DATABASE_POOL_SIZE ??= String(concurrency + 4);
 
 const { readEnv } = await import("../lib/env");
 const { taskList } = await import("../lib/provisioning/worker/task-list");
+const liveness = await import("../lib/provisioning/worker/worker-liveness");
 
 const quiet = process.env.WORKER_QUIET === "1";
 const logger = new Logger((scope) => (level, message) => {
@@ -30,4 +31,21 @@ const runner = await run({
   // No scheduled tasks: every job comes from a directory change or an admin's click.
   crontab: "",
 });
+// Heartbeats for this process's workers; and, on the same beat, release the jobs of dead ones.
+const workerIds = new Set<string>();
+runner.events.on("worker:create", ({ worker }) => {
+  workerIds.add(worker.workerId);
+  void liveness.beat([worker.workerId]);
+});
+const heartbeat = setInterval(() => {
+  void liveness
+    .beat([...workerIds])
+    .then(() => liveness.releaseJobsOfDeadWorkers())
+    .then((released) => released > 0 && logger.info(`Released the jobs of ${released} worker(s) that stopped responding.`))
+    .catch((error: unknown) => logger.error(`Heartbeat failed: ${String(error)}`));
+}, liveness.HEARTBEAT_INTERVAL_MS);
+heartbeat.unref();
+
 await runner.promise;
+clearInterval(heartbeat);
+await liveness.forget([...workerIds]).catch(() => {});

@@ -50,6 +50,8 @@ export function createRequestHandler(context: SandboxContext) {
       await serveScim(request, response, url, context);
     } catch (error) {
       if (error instanceof ScimProblem) return sendJson(response, error.status, errorBody(error.status, error.detail, error.scimType));
+      // A client that gave up (its own timeout) is not the sandbox failing.
+      if (request.destroyed || response.destroyed) return;
       console.error("The sandbox failed on", method, url.pathname, error);
       if (!response.headersSent) sendJson(response, 500, errorBody(500, "The sandbox failed; see its log."));
     }

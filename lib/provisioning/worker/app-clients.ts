@@ -1,6 +1,7 @@
 import "server-only";
 import pThrottle from "p-throttle";
 import { createScimClient, type ScimClient } from "../../scim";
+import { readEnv } from "../../env";
 import { decryptSecret } from "../secrets/encrypt-secret";
 
 export interface AppConnection {
@@ -37,6 +38,7 @@ export function userCallsFor(app: AppConnection): UserCalls {
     baseUrl: app.baseUrl,
     token: decryptSecret(app.tokenCiphertext, app.id).reveal(),
     concurrency: app.maxConcurrency,
+    timeouts: { totalMs: readEnv("ROSTER_SCIM_TIMEOUT_MS"), headersMs: readEnv("ROSTER_SCIM_TIMEOUT_MS") },
   });
   const throttle = pThrottle({ limit: app.maxRequestsPerSecond, interval: 1000 });
   const users: UserCalls = {

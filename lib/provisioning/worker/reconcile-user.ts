@@ -44,6 +44,9 @@ const PERSON_SELECT = {
   status: true,
 } satisfies Prisma.UserSelect;
 
+/** POSTs of one create, each after a lookup proved the previous one left nothing behind. */
+const CREATE_ATTEMPTS = 3;
+
 /** Three consecutive refusals of the token stop the app: every further call would fail the same way. */
 const QUARANTINE_AFTER = 3;
 
@@ -217,16 +220,19 @@ class Reconciler {
         case "CREATE": {
           const existing = await this.lookup(users, operation.values.userName);
           if (existing) return { account: await this.link(existing, label, context.targets, elapsed()), replan: true };
-          let created: ScimUser;
-          try {
-            created = await users.create(toScimUser(this.userId, operation.values, true));
-          } catch (error) {
-            // Already there (409), or maybe created before a timeout: find it and adopt it instead of creating twice.
-            if (isScimError(error) && (error.kind === "conflict" || error.kind === "timeout")) {
+          let created: ScimUser | undefined;
+          for (let attempt = 1; !created; attempt++) {
+            try {
+              created = await users.create(toScimUser(this.userId, operation.values, true));
+            } catch (error) {
+              // Already there (409), or perhaps created before the answer was lost: look before
+              // creating again, and adopt what is there. Only a lookup that finds nothing makes
+              // another POST safe, so an ambiguous failure is retried here, not blindly.
+              if (!isScimError(error) || !(error.kind === "conflict" || error.retryable)) throw error;
               const found = await this.lookup(users, operation.values.userName);
               if (found) return { account: await this.link(found, label, context.targets, elapsed()), replan: true };
+              if (error.kind === "conflict" || attempt >= CREATE_ATTEMPTS) throw error;
             }
-            throw error;
           }
           account = await this.saveAccount(label, { remoteId: created.id, remoteUserName: created.userName, pushedValues: operation.values, state: "ACTIVE" });
           await this.record("CREATE", "SUCCEEDED", label, { httpStatus: 201, changes: diffValues({}, operation.values), durationMs: elapsed() });

@@ -7,7 +7,7 @@ import { createUser, updateUser } from "../../directory/users/save-user";
 import { startSandbox, type RunningSandbox } from "../../sandbox";
 import { makeActiveApp } from "../../testing/active-app";
 import { makeOrganization, makePerson } from "../../testing/make-organization";
-import { eventually, startWorker, type WorkerProcess } from "../../testing/worker-process";
+import { eventually, startWorker, type WorkerProcess } from "../../../scripts/testing/worker-process";
 
 let sandbox: RunningSandbox;
 let worker: WorkerProcess;
@@ -46,7 +46,8 @@ describe("the sync engine, against the sandbox with a real worker", () => {
 
     await updateUser(id, userInput.parse({ email: "dana.lee@halden.example", firstName: "Dana", lastName: "Lee", title: "Senior AE" }), context);
     await eventually(async () => remoteByExternalId(id)?.attributes.title === "Senior AE", { what: "the title update" });
-    const update = (await operationsOf(id)).find((op) => op.kind === "UPDATE");
+    // The log row commits just after the app answered.
+    const update = await eventually(async () => (await operationsOf(id)).find((op) => op.kind === "UPDATE"), { what: "the UPDATE row" });
     expect(update).toMatchObject({ status: "SUCCEEDED", changes: { title: { from: "AE", to: "Senior AE" } } });
 
     await unassignUsers(appId, { ids: [id] }, context);
@@ -61,6 +62,7 @@ describe("the sync engine, against the sandbox with a real worker", () => {
 
     await deleteUsers({ ids: [id] }, context);
     await eventually(async () => !remoteByExternalId(id), { what: "the remote delete" });
+    await eventually(async () => (await operationsOf(id)).some((op) => op.kind === "DELETE"), { what: "the DELETE row" });
     expect((await operationsOf(id)).map((op) => `${op.kind}:${op.status}`)).toEqual([
       "CREATE:SUCCEEDED",
       "UPDATE:SUCCEEDED",

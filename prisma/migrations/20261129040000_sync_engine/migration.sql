@@ -70,3 +70,10 @@ CREATE TABLE "sync_runs" (
 );
 CREATE INDEX "sync_runs_app_id_started_at_idx" ON "sync_runs"("app_id", "started_at");
 ALTER TABLE "sync_runs" ADD CONSTRAINT "sync_runs_app_id_fkey" FOREIGN KEY ("app_id") REFERENCES "apps"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Liveness of workers, so jobs held by a killed worker are released quickly.
+CREATE TABLE "worker_heartbeats" (
+    "worker_id" TEXT NOT NULL,
+    "seen_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "worker_heartbeats_pkey" PRIMARY KEY ("worker_id")
+);

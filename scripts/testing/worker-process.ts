@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { WORKER_ARGS } from "../worker-command";
 
 const root = path.resolve(fileURLToPath(new URL("../..", import.meta.url)));
 
@@ -15,7 +16,7 @@ export interface WorkerProcess {
 }
 
 export function startWorker(env: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/worker.ts"], {
+  const child = spawn(process.execPath, WORKER_ARGS, {
     cwd: root,
     env: { ...process.env, ROSTER_ALLOW_PRIVATE_TARGETS: "1", WORKER_QUIET: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
