@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { ensureProductionBuild } from "../../scripts/build-app";
 import { generatePrismaClient } from "../../scripts/generate";
 import { applyMigrations } from "../../scripts/migrate";
+import { WORKER_ARGS } from "../../scripts/worker-command";
 import { databaseUrl, startTestDatabaseServer, withAdminClient } from "../../scripts/testing/test-database-server";
 import { ADMIN, MEMBER, OWNER, PEOPLE_ADMIN } from "./accounts";
 
@@ -53,7 +54,7 @@ const web = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin
 });
 
 // The provisioning worker, as `npm start` runs it.
-const worker = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/worker.ts"], {
+const worker = spawn(process.execPath, WORKER_ARGS, {
   cwd: root,
   env: { ...process.env, WORKER_QUIET: "1" },
   stdio: "inherit",
