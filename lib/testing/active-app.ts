@@ -9,7 +9,7 @@ import { configureProvisioningInput } from "../provisioning/schemas/provisioning
 import type { RunningSandbox } from "../sandbox";
 
 export async function makeActiveApp(
-  sandbox: RunningSandbox,
+  sandbox: Pick<RunningSandbox, "baseUrl" | "token">,
   context: { organizationId: string; actor: { id: string; label: string }; ip: null },
   limits: { maxConcurrency?: number; maxRequestsPerSecond?: number } = {},
 ): Promise<string> {

@@ -73,11 +73,11 @@ export async function run(): Promise<void> {
   }
 }
 
-async function measureSandbox(baseUrl: string, seconds: number): Promise<number> {
+export async function measureSandbox(baseUrl: string, seconds: number, connections = AUTOCANNON_CONNECTIONS): Promise<number> {
   let sequence = 0;
   const result = await autocannon({
     url: baseUrl,
-    connections: AUTOCANNON_CONNECTIONS,
+    connections,
     duration: seconds,
     requests: [
       {
@@ -129,12 +129,12 @@ function benchUser(name: string): ScimUserInput & { schemas: string[] } {
   };
 }
 
-async function reset(origin: string): Promise<void> {
+export async function reset(origin: string): Promise<void> {
   const response = await fetch(`${origin}/__sandbox/reset`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` } });
   if (!response.ok) throw new Error(`Resetting the sandbox failed with HTTP ${response.status}.`);
 }
 
-async function startSandboxProcess(): Promise<{ process: ChildProcess; baseUrl: string; origin: string }> {
+export async function startSandboxProcess(): Promise<{ process: ChildProcess; baseUrl: string; origin: string; token: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "lib/sandbox/cli.ts", "--port", "0", "--token", TOKEN, "--quiet"], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "inherit"],
@@ -143,7 +143,7 @@ async function startSandboxProcess(): Promise<{ process: ChildProcess; baseUrl: 
   for await (const chunk of child.stdout ?? []) {
     output += String(chunk);
     const baseUrl = /Sync endpoint: (\S+)/.exec(output)?.[1];
-    if (baseUrl) return { process: child, baseUrl, origin: new URL(baseUrl).origin };
+    if (baseUrl) return { process: child, baseUrl, origin: new URL(baseUrl).origin, token: TOKEN };
   }
   throw new Error(`The sandbox did not start:\n${output}`);
 }
