@@ -5,6 +5,7 @@ import { recordAppChange, type AppWriteContext } from "../apps/app-audit";
 import { toMappingRules } from "../apps/field-mappings";
 import { mapValues, type MappedValues } from "../mapping/build-scim-user";
 import { planOperations, type PlannedOperation } from "../plan/plan-operations";
+import { enqueueReconcile } from "../queue/mark-for-reconcile";
 
 /** Every person a full sync looks at: the assigned ones, and anyone with an account Roster still tracks. */
 async function pairsOf(appId: string): Promise<string[]> {
@@ -95,19 +96,14 @@ export async function startSyncRun(organizationId: string, appId: string, contex
       data: { appId, total: plan.userIds.length, status: waiting ? "WAITING_FOR_APPROVAL" : "RUNNING", summary, startedById: context.actor.id },
       select: { id: true, status: true, total: true },
     });
-    if (!waiting && plan.userIds.length > 0) {
-      await tx.$executeRaw`
-        SELECT graphile_worker.add_job('reconcile', json_build_object('appId', ${appId}::text, 'userId', user_id, 'syncRunId', ${run.id}::text),
-          job_key := 'reconcile:' || ${appId}::text || ':' || user_id, max_attempts := 25)
-        FROM unnest(${plan.userIds}::text[]) AS user_id`;
-    }
+    if (!waiting) await enqueueReconcile(tx, [appId], plan.userIds, { syncRunId: run.id });
     if (!waiting && plan.userIds.length === 0) await tx.syncRun.update({ where: { id: run.id }, data: { status: "COMPLETED", finishedAt: new Date() } });
     await recordAppChange(tx, context, app, waiting ? "app.sync_held_for_approval" : "app.sync_started", {
       people: { from: null, to: plan.userIds.length },
       ...(waiting ? { removals: { from: null, to: plan.removals } } : {}),
     });
     return { ...run, needsApproval: waiting, removals: plan.removals };
-  });
+  }, { timeout: 120_000 });
 }
 
 /** Counts one person of a run as done (or failed), and closes the run with its last person. */

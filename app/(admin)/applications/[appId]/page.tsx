@@ -3,12 +3,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatCard } from "@/components/app/stat-card";
 import { TokenExpiryNotice } from "@/components/provisioning/token-expiry-notice";
+import { SyncPanel } from "@/components/sync/sync-panel";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Users, CheckCircle2, AlertTriangle } from "lucide-react";
+import { can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/require";
 import { getApp } from "@/lib/provisioning/apps/manage-apps";
 import { wizardProgress } from "@/lib/provisioning/apps/wizard-steps";
+import { getSyncOverview } from "@/lib/provisioning/log/get-sync-overview";
+import { dryRunAction, resumeAppAction, startSyncAction } from "./sync/actions";
 
 export const metadata: Metadata = { title: "Application" };
 
@@ -22,8 +26,8 @@ const SYNC_ACTIONS = [
 export default async function AppOverviewPage({ params }: { params: Promise<{ appId: string }> }) {
   const session = await requireSession();
   const { appId } = await params;
-  const app = await getApp(session.organization.id, appId);
-  if (!app) notFound();
+  const [app, overview] = await Promise.all([getApp(session.organization.id, appId), getSyncOverview(session.organization.id, appId)]);
+  if (!app || !overview) notFound();
   const progress = wizardProgress(app);
   const setUp = progress.steps.every((step) => step.done);
   return (
@@ -44,9 +48,32 @@ export default async function AppOverviewPage({ params }: { params: Promise<{ ap
       ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <StatCard label="Assigned" value={app._count.assignments} icon={Users} href={`/applications/${app.id}/users`} detail="People in scope for this app" />
-        <StatCard label="Provisioned" value={0} icon={CheckCircle2} detail="Accounts created or linked" />
-        <StatCard label="Failing" value={0} icon={AlertTriangle} detail="People whose last change failed" />
+        <StatCard label="Provisioned" value={overview.counts.provisioned} icon={CheckCircle2} href={`/applications/${app.id}/log`} detail="Accounts created or linked" />
+        <StatCard
+          label="Failing"
+          value={overview.counts.failing}
+          icon={AlertTriangle}
+          href={`/applications/${app.id}/log?status=FAILED`}
+          detail="People whose last change failed"
+        />
       </div>
+      {setUp || app.state !== "DRAFT" ? (
+        <SyncPanel
+          app={{
+            id: app.id,
+            name: app.name,
+            state: overview.app.state,
+            quarantineReason: overview.app.quarantineReason,
+            quarantinedAt: overview.app.quarantinedAt?.toISOString() ?? null,
+          }}
+          threshold={{ percent: overview.app.deletionThresholdPercent, count: overview.app.deletionThresholdCount }}
+          initialRun={overview.latestRun}
+          canSync={can(session, "assign apps")}
+          startSync={startSyncAction}
+          dryRun={dryRunAction}
+          resume={resumeAppAction}
+        />
+      ) : null}
       <Card>
         <CardHeader title="Sync actions" description="Which directory changes Roster sends to this app." />
         <ul className="grid gap-3 px-6 py-5 sm:grid-cols-2">

@@ -1,4 +1,4 @@
-import { AppWindow, History } from "lucide-react";
+import { History } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -16,6 +16,7 @@ import { emailDomain, listVerifiedDomainNames } from "@/lib/directory/domains/li
 import { USER_FIELD_LABELS } from "@/lib/directory/schemas/user";
 import { getUserDetail } from "@/lib/directory/users/get-user";
 import { deleteUsersAction, setUsersStatusAction } from "../actions";
+import { UserAppsSection } from "./provisioning/user-apps-section";
 
 export const metadata: Metadata = { title: "Person" };
 
@@ -76,23 +77,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             ))}
           </dl>
         </Card>
-        <Card>
-          <CardHeader title="Applications" description="Where this person has an account through Roster." />
-          {user.assignments.length === 0 ? (
-            <EmptyState icon={AppWindow} title="Not assigned to any app">
-              Assign people from an application&apos;s Users tab.
-            </EmptyState>
-          ) : (
-            <ul className="divide-y divide-zinc-100">
-              {user.assignments.map(({ app }) => (
-                <li key={app.id} className="flex items-center justify-between px-6 py-3 text-sm">
-                  <span className="font-medium text-zinc-900">{app.name}</span>
-                  <Badge>{app.state.toLowerCase()}</Badge>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+        <UserAppsSection userId={user.id} />
       </div>
 
       <Card className="mt-6">

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { OperationRow } from "@/lib/provisioning/log/list-operations";
+import { ChangeList } from "./change-list";
+import { OperationStatusBadge } from "./operation-status-badge";
+import { PersonLabel } from "./person-label";
+
+export type OperationLogRow = OperationRow;
+
+const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+
+/** The provisioning log: one row per request Roster sent (or chose not to send) to an app. */
+export function OperationLogTable({ operations, showApp }: { operations: OperationLogRow[]; showApp: boolean }) {
+  return (
+    <Table aria-label="Provisioning log">
+      <thead>
+        <tr>
+          <Th>Time (UTC)</Th>
+          <Th>Person</Th>
+          {showApp ? <Th>App</Th> : null}
+          <Th>Operation</Th>
+          <Th>Status</Th>
+          <Th className="text-right">HTTP</Th>
+          <Th className="w-2/5">Details</Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-zinc-100">
+        {operations.map((operation) => (
+          <tr key={operation.id}>
+            <Td className="whitespace-nowrap text-zinc-500 tabular-nums">{TIME.format(operation.createdAt)}</Td>
+            <Td>
+              <PersonLabel label={operation.userLabel} userId={operation.userId} />
+            </Td>
+            {showApp ? (
+              <Td className="whitespace-nowrap">
+                <Link href={`/applications/${operation.appId}/log`} className="text-zinc-700 hover:text-brand-700 hover:underline">
+                  {operation.appName}
+                </Link>
+              </Td>
+            ) : null}
+            <Td className="whitespace-nowrap font-medium text-zinc-900">
+              {operation.kindLabel}
+              {operation.attempt > 1 ? <div className="text-xs font-normal text-zinc-500">Attempt {operation.attempt}</div> : null}
+            </Td>
+            <Td>
+              <OperationStatusBadge status={operation.status} label={operation.statusLabel} />
+            </Td>
+            <Td className="text-right font-mono text-xs text-zinc-600 tabular-nums">{operation.httpStatus ?? "—"}</Td>
+            <Td>
+              {operation.message ? <p className={operation.status === "FAILED" ? "text-red-700" : "text-zinc-700"}>{operation.message}</p> : null}
+              <ChangeList changes={operation.changes} />
+              {!operation.message && operation.changes.length === 0 ? <span className="text-zinc-400">—</span> : null}
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

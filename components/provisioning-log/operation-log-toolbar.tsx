@@ -1,0 +1,98 @@
+"use client";
+
+import { Download, Search, X } from "lucide-react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+interface Props {
+  kinds: Option[];
+  statuses: Option[];
+  /** The organization's apps, for the global log's app filter; leave out on an app's own Log tab. */
+  apps?: { id: string; name: string }[];
+}
+
+/** The log's filters live in the URL, so a filtered log can be shared, reloaded and exported as it is. */
+export function OperationLogToolbar({ kinds, statuses, apps }: Props) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [pending, startTransition] = useTransition();
+  const [q, setQ] = useState(params.get("q") ?? "");
+
+  function update(changes: Record<string, string | null>) {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    next.delete("after");
+    startTransition(() => router.replace(`${pathname}?${next.toString()}`));
+  }
+
+  useEffect(() => {
+    if (q === (params.get("q") ?? "")) return;
+    const timer = setTimeout(() => update({ q: q.trim() || null }), 300);
+    return () => clearTimeout(timer);
+  }, [q]);
+
+  const exportQuery = new URLSearchParams(params);
+  exportQuery.delete("after");
+
+  return (
+    <div className="flex flex-wrap items-center gap-3 border-b border-zinc-100 px-4 py-3" aria-busy={pending}>
+      <div className="relative min-w-48 flex-1">
+        <Search aria-hidden className="pointer-events-none absolute top-2.5 left-3 size-4 text-zinc-400" />
+        <Input type="search" aria-label="Search by person" placeholder="Search by name or e-mail" value={q} onChange={(event) => setQ(event.target.value)} className="pl-9" />
+        {q ? (
+          <button type="button" aria-label="Clear search" onClick={() => setQ("")} className="absolute top-2.5 right-3 text-zinc-400 hover:text-zinc-600">
+            <X aria-hidden className="size-4" />
+          </button>
+        ) : null}
+      </div>
+      {apps ? (
+        <Select aria-label="App" className="w-40" value={params.get("app") ?? ""} onChange={(event) => update({ app: event.target.value || null })}>
+          <option value="">All apps</option>
+          {apps.map((app) => (
+            <option key={app.id} value={app.id}>
+              {app.name}
+            </option>
+          ))}
+        </Select>
+      ) : null}
+      <Select aria-label="Operation" className="w-38" value={params.get("kind") ?? ""} onChange={(event) => update({ kind: event.target.value || null })}>
+        <option value="">All operations</option>
+        {kinds.map((kind) => (
+          <option key={kind.value} value={kind.value}>
+            {kind.label}
+          </option>
+        ))}
+      </Select>
+      <Select aria-label="Status" className="w-36" value={params.get("status") ?? ""} onChange={(event) => update({ status: event.target.value || null })}>
+        <option value="">All statuses</option>
+        {statuses.map((status) => (
+          <option key={status.value} value={status.value}>
+            {status.label}
+          </option>
+        ))}
+      </Select>
+      <div className="flex items-center gap-1.5 text-sm text-zinc-500">
+        <Input type="date" aria-label="From (UTC)" className="w-36" value={params.get("from") ?? ""} onChange={(event) => update({ from: event.target.value || null })} />
+        <span aria-hidden>–</span>
+        <Input type="date" aria-label="To (UTC)" className="w-36" value={params.get("to") ?? ""} onChange={(event) => update({ to: event.target.value || null })} />
+      </div>
+      <Button variant="secondary" className="ml-auto" asChild>
+        <a href={`${pathname}/export?${exportQuery.toString()}`} download>
+          <Download aria-hidden className="size-4" />
+          Export CSV
+        </a>
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { AppWindow, Play } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { ActionResult } from "@/lib/actions/define-action";
+import type { ProvisionNowResult } from "@/lib/provisioning/log/provision-user-now";
+import { accountStatus, type AccountStatusInput } from "./account-status";
+import { ProvisionSteps } from "./provision-steps";
+
+export interface UserAppRow {
+  app: { id: string; name: string; state: AccountStatusInput["appState"] };
+  assigned: boolean;
+  account: { state: "ACTIVE" | "INACTIVE" | "DELETED"; remoteId: string | null; remoteUserName: string | null; lastSyncedAt: Date | null; lastError: string | null; lastErrorAt: Date | null } | null;
+}
+
+interface Props {
+  userId: string;
+  rows: UserAppRow[];
+  canProvision: boolean;
+  provision: (input: { appId: string; userId: string }) => Promise<ActionResult<ProvisionNowResult>>;
+}
+
+const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+/** The person's account in each app: state, last sync, last error, and "Provision now" with its steps. */
+export function UserAppsPanel({ userId, rows, canProvision, provision }: Props) {
+  const router = useRouter();
+  const [results, setResults] = useState<Record<string, ProvisionNowResult | "running">>({});
+
+  async function onProvision(appId: string) {
+    setResults((current) => ({ ...current, [appId]: "running" }));
+    const result = await provision({ appId, userId });
+    if (!result.ok) {
+      setResults(({ [appId]: _dropped, ...rest }) => rest);
+      return void toast.error(result.message);
+    }
+    setResults((current) => ({ ...current, [appId]: result.data }));
+    router.refresh();
+  }
+
+  if (rows.length === 0) {
+    return (
+      <EmptyState icon={AppWindow} title="Not assigned to any app">
+        Assign this person from an application&apos;s Users tab; their account and its status then appear here.
+      </EmptyState>
+    );
+  }
+  return (
+    <ul className="divide-y divide-zinc-100" aria-label="Accounts in apps">
+      {rows.map((row) => {
+        const status = accountStatus({ appState: row.app.state, assigned: row.assigned, account: row.account });
+        const result = results[row.app.id];
+        const canRun = canProvision && row.app.state === "ACTIVE";
+        return (
+          <li key={row.app.id} className="space-y-3 px-6 py-4" aria-label={row.app.name}>
+            <div className="flex items-start justify-between gap-3">
+              <div className="min-w-0">
+                <div className="flex flex-wrap items-center gap-2">
+                  <Link href={`/applications/${row.app.id}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline">
+                    {row.app.name}
+                  </Link>
+                  <Badge tone={status.tone}>{status.label}</Badge>
+                </div>
+                <p className="mt-0.5 truncate text-xs text-zinc-500">
+                  {row.account?.remoteUserName ? `${row.account.remoteUserName} · ` : ""}
+                  {row.account?.lastSyncedAt ? `Last synced ${TIME.format(row.account.lastSyncedAt)} UTC` : "Not synced yet"}
+                </p>
+              </div>
+              {canRun ? (
+                <Button size="sm" variant="secondary" className="shrink-0 whitespace-nowrap" onClick={() => onProvision(row.app.id)} disabled={result === "running"} aria-label={`Provision now in ${row.app.name}`}>
+                  <Play aria-hidden className="size-3.5" />
+                  {result === "running" ? "Working…" : "Provision now"}
+                </Button>
+              ) : null}
+            </div>
+            {row.account?.lastError ? (
+              <p className="rounded-md bg-red-50 px-3 py-2 text-xs text-red-800 ring-1 ring-red-200 ring-inset">
+                {row.account.lastError}
+                {row.account.lastErrorAt ? <span className="text-red-600"> ({TIME.format(row.account.lastErrorAt)} UTC)</span> : null}
+              </p>
+            ) : null}
+            {row.app.state !== "ACTIVE" && row.app.state !== "DRAFT" ? (
+              <p className="text-xs text-amber-700">Provisioning to {row.app.name} is {row.app.state === "PAUSED" ? "paused" : "quarantined"}; nothing is sent until it resumes.</p>
+            ) : null}
+            {result ? (
+              <div className="rounded-lg bg-zinc-50 px-4 py-3 ring-1 ring-zinc-100 ring-inset">
+                <ProvisionSteps result={result} />
+              </div>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

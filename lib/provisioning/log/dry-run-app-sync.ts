@@ -1,0 +1,51 @@
+import "server-only";
+import { diffValues, type PlannedOperation } from "../plan/plan-operations";
+import { planAppSync } from "../worker/sync-runs";
+import { changeEntries, type ChangeEntry } from "./change-entries";
+
+/** How many planned changes a dry run lists; the counts always cover everyone. */
+export const DRY_RUN_LIST_LIMIT = 200;
+
+export type DryRunKind = "CREATE" | "UPDATE" | "ACTIVATE" | "DEACTIVATE" | "DELETE" | "SKIPPED";
+
+export interface DryRunOperation {
+  kind: DryRunKind;
+  /** For a skipped change: what would have been sent. */
+  wanted?: string;
+  reason?: string;
+  changes?: ChangeEntry[];
+}
+
+function describe(operation: PlannedOperation): DryRunOperation {
+  switch (operation.kind) {
+    case "SKIP":
+      return { kind: "SKIPPED", wanted: operation.wanted, reason: operation.reason };
+    case "CREATE":
+      return { kind: "CREATE", changes: changeEntries(diffValues({}, operation.values)) };
+    case "UPDATE":
+      return { kind: "UPDATE", changes: changeEntries(operation.changes) };
+    default:
+      return { kind: operation.kind };
+  }
+}
+
+/**
+ * What "Sync now" would do, computed from the database alone: nothing is
+ * sent to the app and nothing is recorded. Counts per kind for everyone, and
+ * the first planned changes person by person.
+ */
+export async function dryRunAppSync(organizationId: string, appId: string) {
+  const plan = await planAppSync(organizationId, appId);
+  return {
+    people: plan.userIds.length,
+    counts: plan.counts as Partial<Record<DryRunKind, number>>,
+    changedPeople: plan.changes.length,
+    changes: plan.changes.slice(0, DRY_RUN_LIST_LIMIT).map((change) => ({ userId: change.userId, label: change.label, operations: change.operations.map(describe) })),
+    removals: plan.removals,
+    activeAccounts: plan.activeAccounts,
+    needsApproval: plan.needsApproval,
+    threshold: plan.threshold,
+  };
+}
+
+export type DryRunReport = Awaited<ReturnType<typeof dryRunAppSync>>;
