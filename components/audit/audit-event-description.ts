@@ -1,3 +1,5 @@
+import { USER_FIELD_LABELS } from "@/lib/directory/schemas/user";
+
 /** Plain-words labels for audit actions; unknown actions fall back to their code. */
 const ACTION_LABELS: Record<string, string> = {
   "auth.signed_in": "Signed in",
@@ -37,21 +39,7 @@ export function formatAuditValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  email: "E-mail",
-  firstName: "First name",
-  lastName: "Last name",
-  displayName: "Display name",
-  employeeId: "Employee ID",
-  title: "Job title",
-  department: "Department",
-  mobile: "Mobile",
-  locale: "Locale",
-  timezone: "Time zone",
-  status: "Status",
-  name: "Name",
-  plan: "Plan",
-};
+const FIELD_LABELS: Record<string, string> = { ...USER_FIELD_LABELS, name: "Name", plan: "Plan" };
 
 /** A field's name as admins know it, e.g. `firstName` → "First name". */
 export function describeAuditField(field: string): string {

@@ -6,16 +6,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/define-action";
+import type { ServerCapabilities } from "@/lib/provisioning/apps/authorize-app";
 
-export interface Capabilities {
-  patch: boolean | null;
-  filter: boolean | null;
-  maxResults: number | null;
-  etag: boolean | null;
-  bulk: boolean | null;
-  totalUsers: number | null;
-  serviceProviderConfig: boolean;
-}
+export type Capabilities = ServerCapabilities;
 
 type Outcome = { ok: true; capabilities: Capabilities } | { ok: false; problem: string; advice: string };
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { MAPPABLE_PERSON_SELECT } from "../../directory/users/mappable-person";
 import { AppError } from "../../app-error";
 import { db } from "../../db";
 import type { ScimUserInput } from "../../scim/user-resource";
@@ -98,7 +99,7 @@ export async function previewMapping(organizationId: string, appId: string, user
     db.app.findFirst({ where: { id: appId, organizationId }, select: { id: true, organization: { select: { name: true } } } }),
     db.user.findFirst({
       where: { id: userId, organizationId },
-      select: { id: true, email: true, firstName: true, lastName: true, displayName: true, employeeId: true, title: true, department: true, mobile: true, locale: true, timezone: true, status: true },
+      select: MAPPABLE_PERSON_SELECT,
     }),
   ]);
   if (!app) throw new AppError("not_found", "This app no longer exists.");

@@ -1,4 +1,5 @@
 import "server-only";
+import { MAPPABLE_PERSON_SELECT } from "../../directory/users/mappable-person";
 import type { Prisma } from "../../generated/prisma/client";
 import { db, type Tx } from "../../db";
 import { isScimError, type ScimError, type ScimUser } from "../../scim";
@@ -29,20 +30,6 @@ export interface ReconcileOptions {
   attempt?: number;
 }
 
-const PERSON_SELECT = {
-  id: true,
-  email: true,
-  firstName: true,
-  lastName: true,
-  displayName: true,
-  employeeId: true,
-  title: true,
-  department: true,
-  mobile: true,
-  locale: true,
-  timezone: true,
-  status: true,
-} satisfies Prisma.UserSelect;
 
 /** POSTs of one create, each after a lookup proved the previous one left nothing behind. */
 const CREATE_ATTEMPTS = 3;
@@ -119,7 +106,7 @@ class Reconciler {
 
     const person = await tx.user.findFirst({
       where: { id: this.userId, organizationId: app.organizationId },
-      select: { ...PERSON_SELECT, assignments: { where: { appId: app.id }, select: { appId: true } } },
+      select: { ...MAPPABLE_PERSON_SELECT, assignments: { where: { appId: app.id }, select: { appId: true } } },
     });
     let account = await tx.account.findUnique({ where: { appId_userId: { appId: app.id, userId: this.userId } } });
     const label = person ? `${person.firstName} ${person.lastName} <${person.email}>` : (account?.userLabel ?? this.userId);

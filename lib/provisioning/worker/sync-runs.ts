@@ -1,4 +1,5 @@
 import "server-only";
+import { MAPPABLE_PERSON_SELECT } from "../../directory/users/mappable-person";
 import { AppError } from "../../app-error";
 import { db } from "../../db";
 import { recordAppChange, type AppWriteContext } from "../apps/app-audit";
@@ -52,7 +53,7 @@ export async function planAppSync(organizationId: string, appId: string) {
     const [people, accounts] = await Promise.all([
       db.user.findMany({
         where: { id: { in: batch } },
-        select: { id: true, email: true, firstName: true, lastName: true, displayName: true, employeeId: true, title: true, department: true, mobile: true, locale: true, timezone: true, status: true, assignments: { where: { appId }, select: { appId: true } } },
+        select: { ...MAPPABLE_PERSON_SELECT, assignments: { where: { appId }, select: { appId: true } } },
       }),
       db.account.findMany({ where: { appId, userId: { in: batch } }, select: { userId: true, userLabel: true, remoteId: true, state: true, pushedValues: true } }),
     ]);

@@ -1,5 +1,6 @@
 import { AppError, HTTP_STATUS } from "@/lib/app-error";
 import { requirePermission } from "@/lib/auth/require";
+import { csvDownloadResponse } from "@/lib/directory/csv/csv-download-response";
 import { exportPeopleCsv } from "@/lib/directory/csv/export-people-csv";
 import { userListQuery } from "@/lib/directory/schemas/user";
 
@@ -17,22 +18,5 @@ export async function GET(request: Request) {
     throw error;
   }
   const filter = exportFilter.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const lines = exportPeopleCsv(organizationId, filter);
-  const body = new ReadableStream<string>({
-    async pull(controller) {
-      const next = await lines.next();
-      if (next.done) controller.close();
-      else controller.enqueue(next.value);
-    },
-    async cancel() {
-      await lines.return(undefined);
-    },
-  }).pipeThrough(new TextEncoderStream());
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="roster-people-${new Date().toISOString().slice(0, 10)}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvDownloadResponse(exportPeopleCsv(organizationId, filter), `roster-people-${new Date().toISOString().slice(0, 10)}.csv`);
 }
