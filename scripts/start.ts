@@ -66,7 +66,7 @@ async function main() {
 
   ensureProductionBuild();
 
-  sandbox = await startDemoSandbox(secrets.sandboxToken);
+  sandbox = await startDemoSandbox(secrets.sandboxToken, seed.seeded);
   run("worker", WORKER_ARGS, {});
 
   const web = run("web", [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
@@ -79,7 +79,7 @@ async function main() {
 }
 
 /** The sandbox keeps its users in .data/sandbox.json; on the first start it is seeded from the demo directory. */
-async function startDemoSandbox(token: string): Promise<RunningSandbox> {
+async function startDemoSandbox(token: string, freshDemo: boolean): Promise<RunningSandbox> {
   const { startSandbox } = await import("../lib/sandbox");
   const { demoSandboxUsers } = await import("../prisma/seed-sandbox");
   const { db } = await import("../lib/db");
@@ -91,7 +91,12 @@ async function startDemoSandbox(token: string): Promise<RunningSandbox> {
   });
   const wanted = Number(process.env.SANDBOX_PORT ?? 8790);
   const port = (await isPortInUse(wanted)) ? 0 : wanted;
-  return startSandbox({ port, token, quiet: true, snapshotFile: path.join(DATA_DIR, "sandbox.json"), seedUsers: demoSandboxUsers(people) });
+  const running = await startSandbox({ port, token, quiet: true, snapshotFile: path.join(DATA_DIR, "sandbox.json"), seedUsers: demoSandboxUsers(people) });
+  if (freshDemo) {
+    const { seedDemoApp } = await import("../prisma/seed-demo-app");
+    await seedDemoApp(running, people);
+  }
+  return running;
 }
 
 function run(name: string, args: string[], env: Record<string, string>): ChildProcess {

@@ -10,7 +10,9 @@ const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 16);
 process.env.DATABASE_POOL_SIZE ??= String(concurrency + 4);
 
 const { readEnv } = await import("../lib/env");
-const { taskList } = await import("../lib/provisioning/worker/task-list");
+const { taskList: reconcileTasks } = await import("../lib/provisioning/worker/task-list");
+const { importTasks } = await import("../lib/provisioning/worker/task-list-import");
+const taskList = { ...reconcileTasks, ...importTasks };
 const liveness = await import("../lib/provisioning/worker/worker-liveness");
 
 const quiet = process.env.WORKER_QUIET === "1";

@@ -87,6 +87,9 @@ export function SyncActionsForm({ appId, appName, initial, alreadySaved, canEdit
                 {saving ? "Saving…" : "Save"}
               </Button>
             ) : null}
+            <Button variant="secondary" asChild>
+              <Link href={`/applications/${appId}/import`}>Import users from {appName}</Link>
+            </Button>
             <Button asChild>
               <Link href={`/applications/${appId}`}>Done</Link>
             </Button>

@@ -49,8 +49,8 @@ export async function createUser(input: UserInput, context: UserWriteContext, tx
 }
 
 /** Saves the profile; only changed fields are written, audited, and sent on to apps. */
-export async function updateUser(userId: string, input: UserInput, context: UserWriteContext) {
-  return db.$transaction(async (tx) => {
+export async function updateUser(userId: string, input: UserInput, context: UserWriteContext, outerTx?: Tx) {
+  const run = async (tx: Tx) => {
     const before = await tx.user.findFirst({
       where: { id: userId, organizationId: context.organizationId },
       select: { id: true, ...Object.fromEntries(PROFILE_FIELDS.map((field) => [field, true])) } as { id: true } & Record<(typeof PROFILE_FIELDS)[number], true>,
@@ -76,5 +76,6 @@ export async function updateUser(userId: string, input: UserInput, context: User
     await recordUserChange(tx, context, user, Object.keys(changes).length > 1 && changes.status ? "user.updated" : action, changes);
     await markUsersForReconcile(tx, [userId]);
     return { id: userId, changed: Object.keys(changes) };
-  });
+  };
+  return outerTx ? run(outerTx) : db.$transaction(run);
 }

@@ -1,0 +1,43 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { getRequestMeta } from "@/lib/auth/request-meta";
+import { confirmImport } from "@/lib/provisioning/import-runs/confirm-import";
+import { cancelImport, startImport } from "@/lib/provisioning/import-runs/start-import";
+
+async function context(session: { organization: { id: string }; userId: string; email: string }) {
+  return { organizationId: session.organization.id, actor: { id: session.userId, label: session.email }, ip: (await getRequestMeta()).ip };
+}
+
+export const startImportAction = defineAction({ input: z.object({ appId: z.uuid() }), access: "import users" }, async ({ appId }, session) => {
+  const run = await startImport(session!.organization.id, appId, await context(session!));
+  revalidatePath(`/applications/${appId}/import`);
+  return run;
+});
+
+export const cancelImportAction = defineAction({ input: z.object({ appId: z.uuid(), runId: z.uuid() }), access: "import users" }, async ({ appId, runId }, session) => {
+  await cancelImport(session!.organization.id, runId);
+  revalidatePath(`/applications/${appId}/import`);
+  return { cancelled: true };
+});
+
+export const confirmImportAction = defineAction(
+  {
+    input: z.object({
+      appId: z.uuid(),
+      runId: z.uuid(),
+      selection: z.union([
+        z.object({ candidateIds: z.array(z.uuid()).min(1, { error: "Select at least one user." }).max(1000) }),
+        z.object({ filter: z.enum(["ALL", "NEW", "UPDATE", "ACTIVATE", "DEACTIVATE"]) }),
+      ]),
+    }),
+    access: "import users",
+  },
+  async ({ appId, runId, selection }, session) => {
+    const result = await confirmImport(session!.organization.id, runId, selection, await context(session!));
+    revalidatePath(`/applications/${appId}`, "layout");
+    return result;
+  },
+);

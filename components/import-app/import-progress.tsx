@@ -1,0 +1,69 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions/define-action";
+
+interface RunStatus {
+  id: string;
+  status: string;
+  fetched: number;
+  total: number | null;
+  applied: number;
+  toApply: number;
+}
+
+export const importKeys = { status: (appId: string) => ["import-status", appId] as const };
+
+/** Live progress of a fetch (fetched of total) or a confirmation (applied of selected). */
+export function ImportProgress({ appId, initial, cancel }: { appId: string; initial: RunStatus; cancel?: (input: { appId: string; runId: string }) => Promise<ActionResult<{ cancelled: boolean }>> }) {
+  const router = useRouter();
+  const { data } = useQuery({
+    queryKey: importKeys.status(appId),
+    queryFn: async () => (await (await fetch(`/applications/${appId}/import/status`)).json()) as RunStatus | null,
+    initialData: initial,
+    refetchInterval: 1000,
+  });
+  const run = data ?? initial;
+  const busy = run.status === "FETCHING" || run.status === "CONFIRMING";
+  useEffect(() => {
+    if (!busy || run.status !== initial.status) router.refresh();
+  }, [busy, run.status, initial.status, router]);
+
+  const fetching = run.status === "FETCHING";
+  const done = fetching ? run.fetched : run.applied;
+  const total = fetching ? run.total : run.toApply;
+  const percent = total ? Math.min(100, Math.round((done / total) * 100)) : null;
+  const label = fetching
+    ? `Fetched ${done.toLocaleString("en-US")}${total !== null ? ` of ${total.toLocaleString("en-US")}` : ""} users`
+    : `Applied ${done.toLocaleString("en-US")} of ${(total ?? 0).toLocaleString("en-US")} users`;
+
+  return (
+    <div className="space-y-3 px-6 py-5">
+      <div className="flex items-center justify-between text-sm">
+        <span role="status" className="font-medium text-zinc-800">
+          {label}
+        </span>
+        {fetching && cancel ? (
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={async () => {
+              const result = await cancel({ appId, runId: run.id });
+              if (!result.ok) toast.error(result.message);
+              router.refresh();
+            }}
+          >
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+      <div role="progressbar" aria-label={fetching ? "Fetching users" : "Applying the import"} aria-valuemin={0} aria-valuemax={total ?? undefined} aria-valuenow={done} className="h-2 overflow-hidden rounded-full bg-zinc-100">
+        <div className={`h-full rounded-full bg-brand-600 transition-all ${percent === null ? "w-1/3 animate-pulse" : ""}`} style={percent === null ? undefined : { width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import "server-only";
+import { MAPPABLE_PERSON_SELECT } from "../../directory/users/mappable-person";
+import type { Prisma } from "../../generated/prisma/client";
+import { db } from "../../db";
+import { readEnv } from "../../env";
+import { createScimClient } from "../../scim";
+import { toMappingRules } from "../apps/field-mappings";
+import { getConnector } from "../connectors/catalog";
+import { classifyCandidates } from "../import/classify-candidates";
+import type { DirectoryCandidate, RemoteUser } from "../import/candidate-types";
+import { mapValues, readScimValues } from "../mapping/build-scim-user";
+import { PRIMARY_EMAIL } from "../mapping/target-attributes";
+import { decryptSecret } from "../secrets/encrypt-secret";
+
+const WRITE_BATCH = 1000;
+
+/**
+ * The `import-fetch` job: reads every user of the app (all pages), classifies
+ * them against the directory, and stores the candidates. Checks for a cancel
+ * between pages.
+ */
+export async function fetchImportRun(runId: string): Promise<void> {
+  const run = await db.importRun.findUnique({
+    where: { id: runId },
+    select: {
+      status: true,
+      app: {
+        select: {
+          id: true,
+          catalogKey: true,
+          baseUrl: true,
+          tokenCiphertext: true,
+          organizationId: true,
+          organization: { select: { name: true } },
+          fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } },
+        },
+      },
+    },
+  });
+  if (!run || run.status !== "FETCHING") return;
+  const { app } = run;
+  try {
+    if (!app.baseUrl || !app.tokenCiphertext) throw new Error("The app has no Sync endpoint or token.");
+    const connector = getConnector(app.catalogKey);
+    const targets = connector?.targets ?? [];
+    const client = createScimClient({
+      baseUrl: app.baseUrl,
+      token: decryptSecret(app.tokenCiphertext, app.id).reveal(),
+      pageSize: connector?.quirks.maxPageSize ?? 100,
+      timeouts: { totalMs: readEnv("ROSTER_SCIM_TIMEOUT_MS") },
+    });
+    const first = await client.users.listPage(1, 1);
+    await db.importRun.update({ where: { id: runId }, data: { total: first.totalResults ?? null } });
+
+    const remote: RemoteUser[] = [];
+    for await (const user of client.users.list()) {
+      const values = readScimValues(user, targets);
+      remote.push({
+        remoteId: user.id,
+        userName: user.userName,
+        externalId: user.externalId ?? null,
+        email: values[PRIMARY_EMAIL] ?? null,
+        active: user.active !== false,
+        values,
+      });
+      if (remote.length % 500 === 0) {
+        const { status } = await db.importRun.update({ where: { id: runId }, data: { fetched: remote.length }, select: { status: true } });
+        if (status !== "FETCHING") return;
+      }
+    }
+
+    const rules = toMappingRules(app.fieldMappings);
+    const people = await db.user.findMany({
+      where: { organizationId: app.organizationId },
+      select: { ...MAPPABLE_PERSON_SELECT, assignments: { where: { appId: app.id }, select: { appId: true } } },
+    });
+    const directory: DirectoryCandidate[] = people.map((person) => ({
+      id: person.id,
+      email: person.email,
+      assigned: person.assignments.length > 0,
+      values: mapValues(person, rules, { organizationName: app.organization.name }),
+    }));
+    const classified = classifyCandidates(remote, directory);
+
+    const counts = { all: classified.length, NEW: 0, UPDATE: 0, ACTIVATE: 0, DEACTIVATE: 0, conflicts: 0 };
+    const emailById = new Map(people.map((person) => [person.id, person.email]));
+    const rows: Prisma.ImportCandidateCreateManyInput[] = classified.map((candidate, position) => {
+      for (const action of candidate.actions) counts[action] += 1;
+      if (candidate.conflict) counts.conflicts += 1;
+      const remoteUser = candidate.remote;
+      const email = remoteUser?.email ?? (candidate.matchedUserId ? (emailById.get(candidate.matchedUserId) ?? null) : null);
+      const displayName = remoteUser?.values.displayName ?? null;
+      return {
+        runId,
+        position,
+        remoteId: remoteUser?.remoteId ?? null,
+        userName: remoteUser?.userName ?? null,
+        email,
+        displayName,
+        remoteActive: remoteUser?.active ?? null,
+        remoteValues: (remoteUser?.values ?? undefined) as Prisma.InputJsonValue | undefined,
+        matchedUserId: candidate.matchedUserId,
+        matchedBy: candidate.matchedBy,
+        actions: candidate.actions,
+        conflict: candidate.conflict,
+        diff: candidate.diff as Prisma.InputJsonValue,
+        searchText: [remoteUser?.userName, email, displayName].filter(Boolean).join(" ").toLowerCase(),
+      };
+    });
+    for (let start = 0; start < rows.length; start += WRITE_BATCH) {
+      await db.importCandidate.createMany({ data: rows.slice(start, start + WRITE_BATCH) });
+    }
+    await db.importRun.updateMany({
+      where: { id: runId, status: "FETCHING" },
+      data: { status: "READY", fetched: remote.length, counts, finishedAt: new Date() },
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await db.importRun.update({ where: { id: runId }, data: { status: "FAILED", error: message, finishedAt: new Date() } });
+  }
+}

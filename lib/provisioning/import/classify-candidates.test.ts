@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import type { DirectoryCandidate, RemoteUser } from "./candidate-types";
+import { classifyCandidates } from "./classify-candidates";
+
+const remote = (over: Partial<RemoteUser> & { userName: string }): RemoteUser => ({
+  remoteId: `r-${over.userName}`,
+  externalId: null,
+  email: over.userName,
+  active: true,
+  values: { userName: over.userName, title: "Engineer" },
+  ...over,
+});
+const person = (over: Partial<DirectoryCandidate> & { email: string }): DirectoryCandidate => ({
+  id: `id-${over.email}`,
+  assigned: false,
+  values: { userName: over.email, title: "Engineer" },
+  ...over,
+});
+
+const classify = (users: RemoteUser[], people: DirectoryCandidate[]) =>
+  classifyCandidates(users, people).map((c) => ({ user: c.remote?.userName ?? null, matched: c.matchedUserId, by: c.matchedBy, actions: c.actions, conflict: Boolean(c.conflict) }));
+
+describe("classifyCandidates", () => {
+  it.each<[string, RemoteUser[], DirectoryCandidate[], unknown[]]>([
+    ["an active stranger is NEW", [remote({ userName: "new@x" })], [], [{ user: "new@x", matched: null, by: null, actions: ["NEW"], conflict: false }]],
+    ["an inactive stranger is listed but not offered", [remote({ userName: "old@x", active: false })], [], [{ user: "old@x", matched: null, by: null, actions: [], conflict: false }]],
+    ["matched, assigned, same values: nothing to do", [remote({ userName: "a@x" })], [person({ email: "a@x", assigned: true })], [{ user: "a@x", matched: "id-a@x", by: "userName", actions: [], conflict: false }]],
+    ["matched but not assigned: ACTIVATE", [remote({ userName: "a@x" })], [person({ email: "a@x" })], [{ user: "a@x", matched: "id-a@x", by: "userName", actions: ["ACTIVATE"], conflict: false }]],
+    ["matched, not assigned, inactive in the app: nothing", [remote({ userName: "a@x", active: false })], [person({ email: "a@x" })], [{ user: "a@x", matched: "id-a@x", by: "userName", actions: [], conflict: false }]],
+    ["matched, assigned, inactive in the app: DEACTIVATE", [remote({ userName: "a@x", active: false })], [person({ email: "a@x", assigned: true })], [{ user: "a@x", matched: "id-a@x", by: "userName", actions: ["DEACTIVATE"], conflict: false }]],
+    [
+      "assigned here, absent there: DEACTIVATE without a remote user",
+      [],
+      [person({ email: "gone@x", assigned: true }), person({ email: "free@x" })],
+      [{ user: null, matched: "id-gone@x", by: null, actions: ["DEACTIVATE"], conflict: false }],
+    ],
+    [
+      "a different title and not assigned: UPDATE and ACTIVATE",
+      [remote({ userName: "a@x", values: { userName: "a@x", title: "Lead" } })],
+      [person({ email: "a@x" })],
+      [{ user: "a@x", matched: "id-a@x", by: "userName", actions: ["UPDATE", "ACTIVATE"], conflict: false }],
+    ],
+    [
+      "a different title and inactive while assigned: UPDATE and DEACTIVATE",
+      [remote({ userName: "a@x", active: false, values: { userName: "a@x", title: "Lead" } })],
+      [person({ email: "a@x", assigned: true })],
+      [{ user: "a@x", matched: "id-a@x", by: "userName", actions: ["UPDATE", "DEACTIVATE"], conflict: false }],
+    ],
+    ["user names match whatever their case", [remote({ userName: " A@X ", values: { userName: "A@X", title: "Engineer" } })], [person({ email: "a@x", assigned: true })], [{ user: " A@X ", matched: "id-a@x", by: "userName", actions: [], conflict: false }]],
+    ["externalId wins over userName", [remote({ userName: "b@x", externalId: "id-a@x" })], [person({ email: "a@x", assigned: true }), person({ email: "b@x", assigned: true })], [{ user: "b@x", matched: "id-a@x", by: "externalId", actions: ["UPDATE"], conflict: false }, { user: null, matched: "id-b@x", by: null, actions: ["DEACTIVATE"], conflict: false }]],
+    ["the primary e-mail matches when the user name does not", [remote({ userName: "jdoe", email: "John@X" })], [person({ email: "john@x", assigned: true })], [{ user: "jdoe", matched: "id-john@x", by: "email", actions: ["UPDATE"], conflict: false }]],
+    ["no e-mail in the app and an unknown user name: NEW", [remote({ userName: "jdoe", email: null })], [person({ email: "john@x" })], [{ user: "jdoe", matched: null, by: null, actions: ["NEW"], conflict: false }]],
+    ["user name and e-mail point at two people: conflict", [remote({ userName: "a@x", email: "b@x" })], [person({ email: "a@x" }), person({ email: "b@x" })], [{ user: "a@x", matched: null, by: null, actions: [], conflict: true }]],
+    ["two app users claim one person: the second is a conflict", [remote({ userName: "a@x" }), remote({ userName: "other", email: "a@x" })], [person({ email: "a@x", assigned: true })], [{ user: "a@x", matched: "id-a@x", by: "userName", actions: [], conflict: false }, { user: "other", matched: null, by: null, actions: [], conflict: true }]],
+  ])("%s", (_label, users, people, expected) => {
+    expect(classify(users, people)).toEqual(expected);
+  });
+
+  it("describes the differences, and ignores attributes the app does not have", () => {
+    const [candidate] = classifyCandidates(
+      [remote({ userName: "a@x", values: { userName: "a@x", title: "Lead" } })],
+      [person({ email: "a@x", values: { userName: "a@x", title: "Engineer", department: "Sales" } })],
+    );
+    expect(candidate?.diff).toEqual({ title: { directory: "Engineer", app: "Lead" } });
+  });
+
+  it("explains a conflict in plain words naming both people", () => {
+    const [candidate] = classifyCandidates([remote({ userName: "a@x", email: "b@x" })], [person({ email: "a@x" }), person({ email: "b@x" })]);
+    expect(candidate?.conflict).toBe("This user's username matches a@x and its e-mail matches b@x in the directory; Roster will not choose between them.");
+  });
+
+  it("classifies 50,000 × 50,000 quickly", () => {
+    const users = Array.from({ length: 50_000 }, (_, i) => remote({ userName: `u${i}@x` }));
+    const people = Array.from({ length: 50_000 }, (_, i) => person({ email: `u${i + 25_000}@x`, assigned: i % 2 === 0 }));
+    const started = performance.now();
+    const result = classifyCandidates(users, people);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(result.filter((c) => c.actions.includes("NEW"))).toHaveLength(25_000);
+  });
+});
