@@ -12,6 +12,7 @@ export function StartImportButton({ appId, label, start }: { appId: string; labe
   const [busy, setBusy] = useState(false);
   return (
     <Button
+      className="whitespace-nowrap"
       disabled={busy}
       onClick={async () => {
         setBusy(true);

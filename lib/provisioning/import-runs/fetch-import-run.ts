@@ -89,7 +89,8 @@ export async function fetchImportRun(runId: string): Promise<void> {
       if (candidate.conflict) counts.conflicts += 1;
       const remoteUser = candidate.remote;
       const email = remoteUser?.email ?? (candidate.matchedUserId ? (emailById.get(candidate.matchedUserId) ?? null) : null);
-      const displayName = remoteUser?.values.displayName ?? null;
+      const values = remoteUser?.values;
+      const displayName = values?.displayName ?? ([values?.["name.givenName"], values?.["name.familyName"]].filter(Boolean).join(" ") || null);
       return {
         runId,
         position,
