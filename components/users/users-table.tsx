@@ -11,6 +11,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/actions/define-action";
 import type { UserSelectionInput, UserStatusName } from "@/lib/directory/schemas/user";
+import { AppAssignmentMenu } from "./app-assignment-menu";
 import { toastBulkResult, type BulkOutcome } from "./bulk-result-toast";
 import { DeleteConsequences } from "./delete-consequences";
 import { SortHeader } from "./sort-header";
@@ -38,9 +39,13 @@ interface UsersTableProps {
   appCount: number;
   setStatus: (input: { selection: UserSelectionInput; status: UserStatusName }) => Promise<ActionResult<BulkOutcome>>;
   remove: (input: { selection: UserSelectionInput }) => Promise<ActionResult<BulkOutcome>>;
+  /** Apps the admin may assign people to; empty hides the Apps menu. */
+  apps: { id: string; name: string }[];
+  assign: (input: { appId: string; selection: UserSelectionInput }) => Promise<ActionResult<{ changed: number }>>;
+  unassign: (input: { appId: string; selection: UserSelectionInput }) => Promise<ActionResult<{ changed: number }>>;
 }
 
-export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, appCount, setStatus, remove }: UsersTableProps) {
+export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, appCount, setStatus, remove, apps, assign, unassign }: UsersTableProps) {
   const router = useRouter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
@@ -78,6 +83,15 @@ export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, ap
             </button>
           ) : null}
           <div className="ml-auto flex gap-2">
+            {apps.length > 0 ? (
+              <AppAssignmentMenu
+                apps={apps}
+                selection={selection}
+                assign={assign}
+                unassign={unassign}
+                onDone={(result, verbPast) => void run(Promise.resolve(result.ok ? { ok: true as const, data: { changed: result.data.changed, skipped: [] } } : result), verbPast)}
+              />
+            ) : null}
             <Button size="sm" variant="secondary" onClick={() => run(setStatus({ selection, status: "ACTIVE" }), "Activated")}>
               Activate
             </Button>

@@ -35,10 +35,18 @@ export default async function ApplicationsPage() {
                   </div>
                   <p className="truncate text-sm text-zinc-500">{app.baseUrl ?? "Provisioning not set up yet"}</p>
                 </div>
-                <div className="text-right text-sm">
-                  <div className="font-semibold text-zinc-900 tabular-nums">{app.assigned.toLocaleString("en-US")}</div>
-                  <div className="text-xs text-zinc-500">assigned</div>
-                </div>
+                <dl className="flex gap-5 text-right text-sm">
+                  {[
+                    ["assigned", app.assigned, "text-zinc-900"],
+                    ["provisioned", app.provisioned, "text-zinc-900"],
+                    ["failing", app.failing, app.failing > 0 ? "text-red-600" : "text-zinc-900"],
+                  ].map(([label, value, tone]) => (
+                    <div key={label as string}>
+                      <dd className={`font-semibold tabular-nums ${tone}`}>{(value as number).toLocaleString("en-US")}</dd>
+                      <dt className="text-xs text-zinc-500">{label}</dt>
+                    </div>
+                  ))}
+                </dl>
               </Card>
             </Link>
           ))}

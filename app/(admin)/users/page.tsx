@@ -10,10 +10,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS, can } from "@/lib/auth/permissions";
 import { requireSession } from "@/lib/auth/require";
-import { countApps } from "@/lib/directory/apps/count-apps";
+import { listAppNames } from "@/lib/directory/apps/count-apps";
 import { emailDomain, listVerifiedDomainNames } from "@/lib/directory/domains/list-verified-domains";
 import { userListQuery } from "@/lib/directory/schemas/user";
 import { listDepartments, listUsers } from "@/lib/directory/users/list-users";
+import { assignUsersAction, unassignUsersAction } from "../applications/[appId]/users/actions";
 import { deleteUsersAction, setUsersStatusAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
@@ -24,12 +25,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const session = await requireSession();
   const query = userListQuery.parse(Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
   const organizationId = session.organization.id;
-  const [page, departments, verifiedDomains, appCount] = await Promise.all([
+  const [page, departments, verifiedDomains, apps] = await Promise.all([
     listUsers(organizationId, query),
     listDepartments(organizationId),
     listVerifiedDomainNames(organizationId),
-    countApps(organizationId),
+    listAppNames(organizationId),
   ]);
+  const appCount = apps.length;
   const filter = { q: query.q, status: query.status, department: query.department };
   const filterQuery = new URLSearchParams(Object.entries(filter).filter((entry): entry is [string, string] => Boolean(entry[1])));
   const baseQuery = new URLSearchParams(filterQuery);
@@ -96,6 +98,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               appCount={appCount}
               setStatus={setUsersStatusAction}
               remove={deleteUsersAction}
+              apps={can(session, "assign apps") ? apps.map((app) => ({ id: app.id, name: app.name })) : []}
+              assign={assignUsersAction}
+              unassign={unassignUsersAction}
             />
             <ListPagination
               summary={`${page.total.toLocaleString("en-US")} ${page.total === 1 ? "person" : "people"}${filtered ? " match" : ""}`}

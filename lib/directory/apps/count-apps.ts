@@ -4,3 +4,8 @@ import { db } from "../../db";
 export function countApps(organizationId: string): Promise<number> {
   return db.app.count({ where: { organizationId } });
 }
+
+/** The organization's apps by name, for menus. */
+export function listAppNames(organizationId: string) {
+  return db.app.findMany({ where: { organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}

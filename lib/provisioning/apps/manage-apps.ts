@@ -34,9 +34,24 @@ export async function listApps(organizationId: string) {
   const apps = await db.app.findMany({
     where: { organizationId },
     orderBy: [{ createdAt: "asc" }],
-    select: { id: true, name: true, catalogKey: true, state: true, authorizedAt: true, baseUrl: true, _count: { select: { assignments: true } } },
+    select: {
+      id: true,
+      name: true,
+      catalogKey: true,
+      state: true,
+      authorizedAt: true,
+      baseUrl: true,
+      _count: { select: { assignments: true } },
+    },
   });
-  return apps.map(({ _count, ...app }) => ({ ...app, assigned: _count.assignments }));
+  const accounts = await db.account.groupBy({
+    by: ["appId"],
+    where: { appId: { in: apps.map((app) => app.id) }, remoteId: { not: null }, state: { not: "DELETED" } },
+    _count: { _all: true },
+  });
+  const failing = await db.account.groupBy({ by: ["appId"], where: { appId: { in: apps.map((app) => app.id) }, lastError: { not: null } }, _count: { _all: true } });
+  const countOf = (rows: { appId: string; _count: { _all: number } }[], appId: string) => rows.find((row) => row.appId === appId)?._count._all ?? 0;
+  return apps.map(({ _count, ...app }) => ({ ...app, assigned: _count.assignments, provisioned: countOf(accounts, app.id), failing: countOf(failing, app.id) }));
 }
 
 /** One app as its pages show it; the token only as its last four characters. */
