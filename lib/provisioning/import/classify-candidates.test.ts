@@ -56,6 +56,26 @@ describe("classifyCandidates", () => {
     expect(classify(users, people)).toEqual(expected);
   });
 
+  it.each<[string, RemoteUser[], DirectoryCandidate[], unknown[]]>([
+    [
+      "a conflict between two assigned people unassigns neither",
+      [remote({ userName: "a@x", email: "b@x" })],
+      [person({ email: "a@x", assigned: true }), person({ email: "b@x", assigned: true })],
+      [{ user: "a@x", matched: null, by: null, actions: [], conflict: true }],
+    ],
+    ["externalId is compared exactly", [remote({ userName: "zed", email: null, externalId: "ID-A@X" })], [person({ email: "a@x" })], [{ user: "zed", matched: null, by: null, actions: ["NEW"], conflict: false }]],
+    ["a primary e-mail differing only in case still matches", [remote({ userName: "jdoe", email: "A@X" })], [person({ email: "a@x" })], [{ user: "jdoe", matched: "id-a@x", by: "email", actions: ["UPDATE", "ACTIVATE"], conflict: false }]],
+    ["UPDATE alone: inactive in the app, not assigned, another title", [remote({ userName: "a@x", active: false, values: { userName: "a@x", title: "Lead" } })], [person({ email: "a@x" })], [{ user: "a@x", matched: "id-a@x", by: "userName", actions: ["UPDATE"], conflict: false }]],
+  ])("%s", (_label, users, people, expected) => {
+    expect(classify(users, people)).toEqual(expected);
+  });
+
+  it("gives the same answer every time for the same input", () => {
+    const users = [remote({ userName: "a@x" }), remote({ userName: "other", email: "a@x" }), remote({ userName: "n@x" })];
+    const people = [person({ email: "a@x", assigned: true }), person({ email: "gone@x", assigned: true })];
+    expect(classifyCandidates(users, people)).toEqual(classifyCandidates(users, people));
+  });
+
   it("describes the differences, and ignores attributes the app does not have", () => {
     const [candidate] = classifyCandidates(
       [remote({ userName: "a@x", values: { userName: "a@x", title: "Lead" } })],

@@ -22,6 +22,8 @@ export function classifyCandidates(remote: readonly RemoteUser[], directory: rea
   for (const user of remote) {
     const found = match(user, byId, byEmail);
     if ("conflict" in found) {
+      // Both people have an account in the app (one of them, at least): neither may be taken for absent and unassigned.
+      for (const id of found.people) if (!claimedBy.has(id)) claimedBy.set(id, user.userName);
       results.push({ remote: user, matchedUserId: null, matchedBy: null, actions: [], conflict: found.conflict, diff: {} });
       continue;
     }
@@ -61,7 +63,7 @@ function normalise(value: string): string {
   return value.trim().toLowerCase();
 }
 
-type Found = { person: DirectoryCandidate | null; by: MatchKind | null } | { conflict: string };
+type Found = { person: DirectoryCandidate | null; by: MatchKind | null } | { conflict: string; people: string[] };
 
 function match(user: RemoteUser, byId: Map<string, DirectoryCandidate>, byEmail: Map<string, DirectoryCandidate>): Found {
   const byExternalId = user.externalId ? byId.get(user.externalId) : undefined;
@@ -71,6 +73,7 @@ function match(user: RemoteUser, byId: Map<string, DirectoryCandidate>, byEmail:
   if (byUserName && byPrimaryEmail && byUserName.id !== byPrimaryEmail.id) {
     return {
       conflict: `This user's username matches ${byUserName.email} and its e-mail matches ${byPrimaryEmail.email} in the directory; Roster will not choose between them.`,
+      people: [byUserName.id, byPrimaryEmail.id],
     };
   }
   if (byUserName) return { person: byUserName, by: "userName" };
