@@ -72,6 +72,7 @@ test("server actions check the session and permission themselves", async ({ page
   await signInPage.signIn(OWNER);
   await expect(page.getByRole("heading", { name: /Welcome back/ })).toBeVisible();
   await page.goto("/settings");
+  await expect(page.getByLabel("Organization name")).not.toHaveValue("");
   const nameBefore = await page.getByLabel("Organization name").inputValue();
   await page.getByLabel("Organization name").fill(nameBefore);
   await page.getByLabel("Plan").selectOption("STANDARD");

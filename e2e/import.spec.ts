@@ -40,10 +40,13 @@ test("an Owner imports the app's users from the wizard's last step", async ({ pa
   await page.getByLabel("Sync endpoint").fill(sandbox.baseUrl);
   await page.getByLabel("SCIM token").fill(TOKEN);
   await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page).toHaveURL(/provisioning\/authorize$/);
   await page.getByRole("button", { name: "Authorize", exact: true }).click();
   await page.getByRole("link", { name: "Next: map fields" }).click();
+  await expect(page.getByLabel("SCIM JSON preview")).toContainText("userName");
   await page.getByRole("button", { name: "Save and Next" }).click();
-  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page).toHaveURL(/provisioning\/actions$/);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "is on" })).toBeVisible();
 
   // The last step offers the import.

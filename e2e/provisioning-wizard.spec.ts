@@ -86,7 +86,7 @@ test("an Owner sets up Atlassian provisioning step by step", async ({ page, sign
   await expect(page).toHaveURL(/provisioning\/actions$/);
   await page.getByRole("switch", { name: "Delete users" }).click();
   await expect(page.getByRole("switch", { name: "Delete users" })).toHaveAttribute("aria-checked", "true");
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Provisioning to Atlassian is on" })).toBeVisible();
   await snapshot(page, "wizard-4-actions");
   await page.getByRole("link", { name: "Done", exact: true }).click();

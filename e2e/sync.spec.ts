@@ -28,12 +28,14 @@ async function setUpAtlassian(page: Page): Promise<{ appId: string; appName: str
   await page.getByLabel("Sync endpoint").fill(sandbox.baseUrl);
   await page.getByLabel("SCIM token").fill(TOKEN);
   await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page).toHaveURL(/provisioning\/authorize$/);
   await page.getByRole("button", { name: "Authorize", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Connected to" })).toBeVisible();
   await page.getByRole("link", { name: "Next: map fields" }).click();
+  await expect(page.getByLabel("SCIM JSON preview")).toContainText("userName");
   await page.getByRole("button", { name: "Save and Next" }).click();
   await expect(page).toHaveURL(/provisioning\/actions$/);
-  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: /Provisioning to .* is on/ })).toBeVisible();
   const appName = (await page.getByRole("heading", { level: 1 }).first().evaluate((heading) => heading.firstChild?.textContent ?? "")).trim();
   return { appId, appName };
