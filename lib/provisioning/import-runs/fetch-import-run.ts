@@ -84,7 +84,8 @@ export async function fetchImportRun(runId: string): Promise<void> {
 
     const counts = { all: classified.length, NEW: 0, UPDATE: 0, ACTIVATE: 0, DEACTIVATE: 0, conflicts: 0 };
     const emailById = new Map(people.map((person) => [person.id, person.email]));
-    const rows: Prisma.ImportCandidateCreateManyInput[] = classified.map((candidate, position) => {
+    // Rows are built a batch at a time, so a 50,000-user snapshot is never held twice in memory.
+    const toRow = (candidate: (typeof classified)[number], position: number): Prisma.ImportCandidateCreateManyInput => {
       for (const action of candidate.actions) counts[action] += 1;
       if (candidate.conflict) counts.conflicts += 1;
       const remoteUser = candidate.remote;
@@ -99,7 +100,7 @@ export async function fetchImportRun(runId: string): Promise<void> {
         email,
         displayName,
         remoteActive: remoteUser?.active ?? null,
-        remoteValues: (remoteUser?.values ?? undefined) as Prisma.InputJsonValue | undefined,
+        remoteValues: (values ?? undefined) as Prisma.InputJsonValue | undefined,
         matchedUserId: candidate.matchedUserId,
         matchedBy: candidate.matchedBy,
         actions: candidate.actions,
@@ -107,9 +108,9 @@ export async function fetchImportRun(runId: string): Promise<void> {
         diff: candidate.diff as Prisma.InputJsonValue,
         searchText: [remoteUser?.userName, email, displayName].filter(Boolean).join(" ").toLowerCase(),
       };
-    });
-    for (let start = 0; start < rows.length; start += WRITE_BATCH) {
-      await db.importCandidate.createMany({ data: rows.slice(start, start + WRITE_BATCH) });
+    };
+    for (let start = 0; start < classified.length; start += WRITE_BATCH) {
+      await db.importCandidate.createMany({ data: classified.slice(start, start + WRITE_BATCH).map((candidate, offset) => toRow(candidate, start + offset)) });
     }
     await db.importRun.updateMany({
       where: { id: runId, status: "FETCHING" },
