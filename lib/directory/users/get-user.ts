@@ -1,27 +1,14 @@
 import "server-only";
 import { db } from "../../db";
+import { MAPPABLE_PERSON_SELECT } from "./mappable-person";
 
-/** A person's profile, their apps, and the audit trail about them. */
+/** A person's profile and the audit trail about them (their apps are loaded by the page's apps panel). */
 export async function getUserDetail(organizationId: string, userId: string) {
   const user = await db.user.findFirst({
     where: { id: userId, organizationId },
     select: {
-      id: true,
-      email: true,
-      firstName: true,
-      lastName: true,
-      displayName: true,
-      employeeId: true,
-      title: true,
-      department: true,
-      mobile: true,
-      locale: true,
-      timezone: true,
-      status: true,
+      ...MAPPABLE_PERSON_SELECT,
       role: true,
-      createdAt: true,
-      updatedAt: true,
-      assignments: { select: { createdAt: true, app: { select: { id: true, name: true, state: true } } }, orderBy: { createdAt: "asc" } },
     },
   });
   if (!user) return null;
