@@ -6,8 +6,8 @@ import { readEnv } from "../../env";
 import { createScimClient } from "../../scim";
 import { toMappingRules } from "../apps/field-mappings";
 import { getConnector } from "../connectors/catalog";
-import { classifyCandidates } from "../import/classify-candidates";
-import type { DirectoryCandidate, RemoteUser } from "../import/candidate-types";
+import { createClassifier } from "../import/classify-candidates";
+import type { ClassifiedCandidate, DirectoryCandidate, RemoteUser } from "../import/candidate-types";
 import { mapValues, readScimValues } from "../mapping/build-scim-user";
 import { PRIMARY_EMAIL } from "../mapping/target-attributes";
 import { decryptSecret } from "../secrets/encrypt-secret";
@@ -50,24 +50,9 @@ export async function fetchImportRun(runId: string): Promise<void> {
       timeouts: { totalMs: readEnv("ROSTER_SCIM_TIMEOUT_MS") },
     });
     const first = await client.users.listPage(1, 1);
-    await db.importRun.update({ where: { id: runId }, data: { total: first.totalResults ?? null } });
-
-    const remote: RemoteUser[] = [];
-    for await (const user of client.users.list()) {
-      const values = readScimValues(user, targets);
-      remote.push({
-        remoteId: user.id,
-        userName: user.userName,
-        externalId: user.externalId ?? null,
-        email: values[PRIMARY_EMAIL] ?? null,
-        active: user.active !== false,
-        values,
-      });
-      if (remote.length % 500 === 0) {
-        const { status } = await db.importRun.update({ where: { id: runId }, data: { fetched: remote.length }, select: { status: true } });
-        if (status !== "FETCHING") return;
-      }
-    }
+    await db.importRun.update({ where: { id: runId }, data: { total: first.totalResults ?? null, fetched: 0 } });
+    // A retried job starts its snapshot over.
+    await db.importCandidate.deleteMany({ where: { runId } });
 
     const rules = toMappingRules(app.fieldMappings);
     const people = await db.user.findMany({
@@ -80,12 +65,14 @@ export async function fetchImportRun(runId: string): Promise<void> {
       assigned: person.assignments.length > 0,
       values: mapValues(person, rules, { organizationName: app.organization.name }),
     }));
-    const classified = classifyCandidates(remote, directory);
-
-    const counts = { all: classified.length, NEW: 0, UPDATE: 0, ACTIVATE: 0, DEACTIVATE: 0, conflicts: 0 };
     const emailById = new Map(people.map((person) => [person.id, person.email]));
-    // Rows are built a batch at a time, so a 50,000-user snapshot is never held twice in memory.
-    const toRow = (candidate: (typeof classified)[number], position: number): Prisma.ImportCandidateCreateManyInput => {
+    const classifier = createClassifier(directory);
+    const counts = { all: 0, NEW: 0, UPDATE: 0, ACTIVATE: 0, DEACTIVATE: 0, conflicts: 0 };
+    let position = 0;
+    let fetched = 0;
+
+    const toRow = (candidate: ClassifiedCandidate): Prisma.ImportCandidateCreateManyInput => {
+      counts.all += 1;
       for (const action of candidate.actions) counts[action] += 1;
       if (candidate.conflict) counts.conflicts += 1;
       const remoteUser = candidate.remote;
@@ -94,7 +81,7 @@ export async function fetchImportRun(runId: string): Promise<void> {
       const displayName = values?.displayName ?? ([values?.["name.givenName"], values?.["name.familyName"]].filter(Boolean).join(" ") || null);
       return {
         runId,
-        position,
+        position: position++,
         remoteId: remoteUser?.remoteId ?? null,
         userName: remoteUser?.userName ?? null,
         email,
@@ -109,12 +96,30 @@ export async function fetchImportRun(runId: string): Promise<void> {
         searchText: [remoteUser?.userName, email, displayName].filter(Boolean).join(" ").toLowerCase(),
       };
     };
-    for (let start = 0; start < classified.length; start += WRITE_BATCH) {
-      await db.importCandidate.createMany({ data: classified.slice(start, start + WRITE_BATCH).map((candidate, offset) => toRow(candidate, start + offset)) });
+
+    // Classify and store a batch at a time: the snapshot is never held whole in memory.
+    let batch: RemoteUser[] = [];
+    const flush = async (): Promise<boolean> => {
+      if (batch.length === 0) return true;
+      await db.importCandidate.createMany({ data: classifier.classify(batch).map(toRow) });
+      fetched += batch.length;
+      batch = [];
+      const { status } = await db.importRun.update({ where: { id: runId }, data: { fetched }, select: { status: true } });
+      return status === "FETCHING";
+    };
+    for await (const user of client.users.list()) {
+      const values = readScimValues(user, targets);
+      batch.push({ remoteId: user.id, userName: user.userName, externalId: user.externalId ?? null, email: values[PRIMARY_EMAIL] ?? null, active: user.active !== false, values });
+      if (batch.length >= WRITE_BATCH && !(await flush())) return;
+    }
+    if (!(await flush())) return;
+    const remaining = classifier.remaining();
+    for (let start = 0; start < remaining.length; start += WRITE_BATCH) {
+      await db.importCandidate.createMany({ data: remaining.slice(start, start + WRITE_BATCH).map(toRow) });
     }
     await db.importRun.updateMany({
       where: { id: runId, status: "FETCHING" },
-      data: { status: "READY", fetched: remote.length, counts, finishedAt: new Date() },
+      data: { status: "READY", fetched, counts, finishedAt: new Date() },
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -12,31 +12,36 @@ import { IMPORT_ACTIONS, type ClassifiedCandidate, type DirectoryCandidate, type
  * is a conflict: shown with the reason, never applied.
  */
 export function classifyCandidates(remote: readonly RemoteUser[], directory: readonly DirectoryCandidate[]): ClassifiedCandidate[] {
+  const classifier = createClassifier(directory);
+  return [...classifier.classify(remote), ...classifier.remaining()];
+}
+
+/**
+ * The same classification, fed a batch of the app's users at a time, so an
+ * import of 50,000 users never holds them all: it remembers only which
+ * directory people were claimed. Call `remaining()` once, after the last batch.
+ */
+export function createClassifier(directory: readonly DirectoryCandidate[]) {
   const byId = new Map(directory.map((person) => [person.id, person]));
   const byEmail = new Map<string, DirectoryCandidate>();
   for (const person of directory) byEmail.set(normalise(person.email), person);
-
   const claimedBy = new Map<string, string>(); // person id → the remote userName that matched first
-  const results: ClassifiedCandidate[] = [];
 
-  for (const user of remote) {
+  function classifyOne(user: RemoteUser): ClassifiedCandidate {
     const found = match(user, byId, byEmail);
     if ("conflict" in found) {
       // Both people have an account in the app (one of them, at least): neither may be taken for absent and unassigned.
       for (const id of found.people) if (!claimedBy.has(id)) claimedBy.set(id, user.userName);
-      results.push({ remote: user, matchedUserId: null, matchedBy: null, actions: [], conflict: found.conflict, diff: {} });
-      continue;
+      return { remote: user, matchedUserId: null, matchedBy: null, actions: [], conflict: found.conflict, diff: {} };
     }
     if (!found.person) {
       // A deactivated stranger is listed but not offered: creating a person only to leave them without access helps nobody.
-      results.push({ remote: user, matchedUserId: null, matchedBy: null, actions: user.active ? ["NEW"] : [], conflict: null, diff: {} });
-      continue;
+      return { remote: user, matchedUserId: null, matchedBy: null, actions: user.active ? ["NEW"] : [], conflict: null, diff: {} };
     }
     const person = found.person;
     const earlier = claimedBy.get(person.id);
     if (earlier !== undefined) {
-      results.push({ remote: user, matchedUserId: null, matchedBy: null, actions: [], conflict: `Another user in the app, ${earlier}, already matches ${person.email}; Roster will not choose between them.`, diff: {} });
-      continue;
+      return { remote: user, matchedUserId: null, matchedBy: null, actions: [], conflict: `Another user in the app, ${earlier}, already matches ${person.email}; Roster will not choose between them.`, diff: {} };
     }
     claimedBy.set(person.id, user.userName);
     const diff = differences(person.values, user.values);
@@ -44,16 +49,17 @@ export function classifyCandidates(remote: readonly RemoteUser[], directory: rea
     if (Object.keys(diff).length > 0) actions.add("UPDATE");
     if (user.active && !person.assigned) actions.add("ACTIVATE");
     if (!user.active && person.assigned) actions.add("DEACTIVATE");
-    results.push({ remote: user, matchedUserId: person.id, matchedBy: found.by, actions: ordered(actions), conflict: null, diff });
+    return { remote: user, matchedUserId: person.id, matchedBy: found.by, actions: ordered(actions), conflict: null, diff };
   }
 
-  // Assigned here but nowhere in the app: importing takes the app away from them.
-  for (const person of directory) {
-    if (person.assigned && !claimedBy.has(person.id)) {
-      results.push({ remote: null, matchedUserId: person.id, matchedBy: null, actions: ["DEACTIVATE"], conflict: null, diff: {} });
-    }
-  }
-  return results;
+  return {
+    classify: (batch: readonly RemoteUser[]): ClassifiedCandidate[] => batch.map(classifyOne),
+    /** Assigned here but nowhere in the app: importing takes the app away from them. */
+    remaining: (): ClassifiedCandidate[] =>
+      directory
+        .filter((person) => person.assigned && !claimedBy.has(person.id))
+        .map((person) => ({ remote: null, matchedUserId: person.id, matchedBy: null, actions: ["DEACTIVATE"], conflict: null, diff: {} })),
+  };
 }
 
 /** User names and e-mails are compared without regard to case, as SCIM and the directory treat them. */
