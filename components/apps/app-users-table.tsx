@@ -1,10 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, Td, Th } from "@/components/ui/table";
+import { useRowSelection } from "@/components/ui/use-row-selection";
 import { toastBulkResult } from "@/components/users/bulk-result-toast";
 import { UserStatusBadge } from "@/components/users/user-status-badge";
 import type { ActionResult } from "@/lib/actions/define-action";
@@ -32,29 +32,17 @@ interface Props {
 /** The people of an app's Users tab, with assign or unassign for a selection or everyone matching. */
 export function AppUsersTable({ appId, appName, mode, rows, total, filter, canAssign, change }: Props) {
   const router = useRouter();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [allMatching, setAllMatching] = useState(false);
-  const allOnPage = rows.length > 0 && rows.every((row) => selected.has(row.id));
-  const count = allMatching ? total : selected.size;
-  const selection: UserSelectionInput = allMatching ? { filter } : { ids: [...selected] };
+  const rowSelection = useRowSelection(rows.map((row) => row.id), total);
+  const { allMatching, allOnPage, count } = rowSelection;
+  const selection: UserSelectionInput = allMatching ? { filter } : { ids: [...rowSelection.selected] };
 
   async function run() {
     const result = await change({ appId, selection });
     if (toastBulkResult(result.ok ? { ok: true, data: { changed: result.data.changed, skipped: [] } } : result, mode === "assigned" ? "Unassigned" : "Assigned")) {
-      setSelected(new Set());
-      setAllMatching(false);
+      rowSelection.clear();
       router.refresh();
     }
   }
-
-  const toggle = (id: string) =>
-    setSelected((current) => {
-      setAllMatching(false);
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
 
   return (
     <>
@@ -62,7 +50,7 @@ export function AppUsersTable({ appId, appName, mode, rows, total, filter, canAs
         <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center gap-3 border-b border-brand-100 bg-brand-50 px-4 py-2.5 text-sm">
           <span className="font-medium text-brand-700">{count.toLocaleString("en-US")} selected</span>
           {allOnPage && !allMatching && total > rows.length ? (
-            <button type="button" className="text-brand-600 hover:underline" onClick={() => setAllMatching(true)}>
+            <button type="button" className="text-brand-600 hover:underline" onClick={rowSelection.selectAllMatching}>
               Select all {total.toLocaleString("en-US")} matching people
             </button>
           ) : null}
@@ -98,7 +86,7 @@ export function AppUsersTable({ appId, appName, mode, rows, total, filter, canAs
                   aria-label="Select all people on this page"
                   className="size-4"
                   checked={allOnPage}
-                  onChange={() => (setAllMatching(false), setSelected(allOnPage ? new Set() : new Set(rows.map((row) => row.id))))}
+                  onChange={rowSelection.togglePage}
                 />
               </Th>
             ) : null}
@@ -112,7 +100,7 @@ export function AppUsersTable({ appId, appName, mode, rows, total, filter, canAs
             <tr key={row.id}>
               {canAssign ? (
                 <Td>
-                  <input type="checkbox" aria-label={`Select ${row.name}`} className="size-4" checked={allMatching || selected.has(row.id)} onChange={() => toggle(row.id)} />
+                  <input type="checkbox" aria-label={`Select ${row.name}`} className="size-4" checked={rowSelection.isSelected(row.id)} onChange={() => rowSelection.toggle(row.id)} />
                 </Td>
               ) : null}
               <Td>

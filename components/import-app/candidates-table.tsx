@@ -1,12 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, Td, Th } from "@/components/ui/table";
+import { useRowSelection } from "@/components/ui/use-row-selection";
 import type { ActionResult } from "@/lib/actions/define-action";
 
 export interface CandidateRow {
@@ -47,18 +47,15 @@ interface Props {
 export function CandidatesTable({ appId, appName, runId, filter, filterLabel, rows, totalInFilter, canConfirm, confirm }: Props) {
   const router = useRouter();
   const selectable = rows.filter((row) => !row.applied && !row.conflict && row.actions.length > 0);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [allInFilter, setAllInFilter] = useState(false);
-  const allOnPage = selectable.length > 0 && selectable.every((row) => selected.has(row.id));
-  const count = allInFilter ? totalInFilter : selected.size;
+  const rowSelection = useRowSelection(selectable.map((row) => row.id), totalInFilter);
+  const { allMatching: allInFilter, allOnPage, count } = rowSelection;
 
   async function onConfirm() {
-    const selection: Selection = allInFilter ? { filter } : { candidateIds: [...selected] };
+    const selection: Selection = allInFilter ? { filter } : { candidateIds: [...rowSelection.selected] };
     const result = await confirm({ appId, runId, selection });
     if (!result.ok) return void toast.error(result.message);
     toast.success(`Applying ${result.data.toApply.toLocaleString("en-US")} users…`);
-    setSelected(new Set());
-    setAllInFilter(false);
+    rowSelection.clear();
     router.refresh();
   }
 
@@ -68,7 +65,7 @@ export function CandidatesTable({ appId, appName, runId, filter, filterLabel, ro
         <div className="flex flex-wrap items-center gap-3 border-b border-zinc-100 px-4 py-3 text-sm">
           <span className="text-zinc-600">{count > 0 ? `${count.toLocaleString("en-US")} selected` : "Select users to import, or all in this filter."}</span>
           {!allInFilter && totalInFilter > 0 ? (
-            <button type="button" className="text-brand-600 hover:underline" onClick={() => setAllInFilter(true)}>
+            <button type="button" className="text-brand-600 hover:underline" onClick={rowSelection.selectAllMatching}>
               Select all {totalInFilter.toLocaleString("en-US")} in “{filterLabel}”
             </button>
           ) : null}
@@ -98,7 +95,7 @@ export function CandidatesTable({ appId, appName, runId, filter, filterLabel, ro
                   aria-label="Select all users on this page"
                   className="size-4"
                   checked={allInFilter || allOnPage}
-                  onChange={() => (setAllInFilter(false), setSelected(allOnPage ? new Set() : new Set(selectable.map((row) => row.id))))}
+                  onChange={rowSelection.togglePage}
                 />
               </Th>
             ) : null}
@@ -122,16 +119,8 @@ export function CandidatesTable({ appId, appName, runId, filter, filterLabel, ro
                         type="checkbox"
                         aria-label={`Select ${name}`}
                         className="size-4"
-                        checked={allInFilter || selected.has(row.id)}
-                        onChange={() =>
-                          setSelected((current) => {
-                            setAllInFilter(false);
-                            const next = new Set(current);
-                            if (next.has(row.id)) next.delete(row.id);
-                            else next.add(row.id);
-                            return next;
-                          })
-                        }
+                        checked={rowSelection.isSelected(row.id)}
+                        onChange={() => rowSelection.toggle(row.id)}
                       />
                     ) : null}
                   </Td>

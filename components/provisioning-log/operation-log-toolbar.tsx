@@ -1,10 +1,10 @@
 "use client";
 
-import { Download, Search, X } from "lucide-react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState, useTransition } from "react";
+import { Download } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
+import { SearchField } from "@/components/ui/search-field";
+import { useUrlFilters } from "@/components/ui/use-url-filters";
 
 interface Option {
   value: string;
@@ -20,42 +20,14 @@ interface Props {
 
 /** The log's filters live in the URL, so a filtered log can be shared, reloaded and exported as it is. */
 export function OperationLogToolbar({ kinds, statuses, apps }: Props) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const [pending, startTransition] = useTransition();
-  const [q, setQ] = useState(params.get("q") ?? "");
-
-  function update(changes: Record<string, string | null>) {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    next.delete("after");
-    startTransition(() => router.replace(`${pathname}?${next.toString()}`));
-  }
-
-  useEffect(() => {
-    if (q === (params.get("q") ?? "")) return;
-    const timer = setTimeout(() => update({ q: q.trim() || null }), 300);
-    return () => clearTimeout(timer);
-  }, [q]);
+  const { params, pathname, pending, update, q, setQ } = useUrlFilters();
 
   const exportQuery = new URLSearchParams(params);
   exportQuery.delete("after");
 
   return (
     <div className="flex flex-wrap items-center gap-3 border-b border-zinc-100 px-4 py-3" aria-busy={pending}>
-      <div className="relative min-w-48 flex-1">
-        <Search aria-hidden className="pointer-events-none absolute top-2.5 left-3 size-4 text-zinc-400" />
-        <Input type="search" aria-label="Search by person" placeholder="Search by name or e-mail" value={q} onChange={(event) => setQ(event.target.value)} className="pl-9" />
-        {q ? (
-          <button type="button" aria-label="Clear search" onClick={() => setQ("")} className="absolute top-2.5 right-3 text-zinc-400 hover:text-zinc-600">
-            <X aria-hidden className="size-4" />
-          </button>
-        ) : null}
-      </div>
+      <SearchField value={q} onChange={setQ} label="Search by person" placeholder="Search by name or e-mail" className="min-w-48" />
       {apps ? (
         <Select aria-label="App" className="w-40" value={params.get("app") ?? ""} onChange={(event) => update({ app: event.target.value || null })}>
           <option value="">All apps</option>

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, Td, Th } from "@/components/ui/table";
+import { useRowSelection } from "@/components/ui/use-row-selection";
 import type { ActionResult } from "@/lib/actions/define-action";
 import type { UserSelectionInput, UserStatusName } from "@/lib/directory/schemas/user";
 import { AppAssignmentMenu } from "./app-assignment-menu";
@@ -47,27 +48,13 @@ interface UsersTableProps {
 
 export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, appCount, setStatus, remove, apps, assign, unassign }: UsersTableProps) {
   const router = useRouter();
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [allMatching, setAllMatching] = useState(false);
-  const pageIds = rows.map((row) => row.id);
-  const allOnPage = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
-  const count = allMatching ? total : selected.size;
-  const selection: UserSelectionInput = allMatching ? { filter } : { ids: [...selected] };
-
-  function toggle(id: string) {
-    setAllMatching(false);
-    setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  }
+  const rowSelection = useRowSelection(rows.map((row) => row.id), total);
+  const { allMatching, allOnPage, count } = rowSelection;
+  const selection: UserSelectionInput = allMatching ? { filter } : { ids: [...rowSelection.selected] };
 
   async function run(action: Promise<ActionResult<BulkOutcome>>, verbPast: string) {
     if (toastBulkResult(await action, verbPast)) {
-      setSelected(new Set());
-      setAllMatching(false);
+      rowSelection.clear();
       router.refresh();
     }
   }
@@ -78,7 +65,7 @@ export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, ap
         <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center gap-3 border-b border-brand-100 bg-brand-50 px-4 py-2.5 text-sm">
           <span className="font-medium text-brand-700">{count.toLocaleString("en-US")} selected</span>
           {allOnPage && !allMatching && total > rows.length ? (
-            <button type="button" className="text-brand-600 underline-offset-2 hover:underline" onClick={() => setAllMatching(true)}>
+            <button type="button" className="text-brand-600 underline-offset-2 hover:underline" onClick={rowSelection.selectAllMatching}>
               Select all {total.toLocaleString("en-US")} matching people
             </button>
           ) : null}
@@ -137,10 +124,7 @@ export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, ap
                   aria-label="Select all people on this page"
                   className="size-4 rounded border-zinc-300"
                   checked={allOnPage}
-                  onChange={() => {
-                    setAllMatching(false);
-                    setSelected(allOnPage ? new Set() : new Set(pageIds));
-                  }}
+                  onChange={rowSelection.togglePage}
                 />
               </Th>
             ) : null}
@@ -153,15 +137,15 @@ export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, ap
         </thead>
         <tbody className="divide-y divide-zinc-100">
           {rows.map((row) => (
-            <tr key={row.id} className={selected.has(row.id) || allMatching ? "bg-brand-50/40" : "hover:bg-zinc-50/60"}>
+            <tr key={row.id} className={rowSelection.isSelected(row.id) ? "bg-brand-50/40" : "hover:bg-zinc-50/60"}>
               {canManage ? (
                 <Td>
                   <input
                     type="checkbox"
                     aria-label={`Select ${row.name}`}
                     className="size-4 rounded border-zinc-300"
-                    checked={allMatching || selected.has(row.id)}
-                    onChange={() => toggle(row.id)}
+                    checked={rowSelection.isSelected(row.id)}
+                    onChange={() => rowSelection.toggle(row.id)}
                   />
                 </Td>
               ) : null}
