@@ -42,6 +42,9 @@ describe("FaultInjector", () => {
     expect(outcomes).toContainEqual({ kind: "status", status: 503, retryAfterSeconds: 2 });
     expect(outcomes).toContainEqual({ kind: "status", status: 500 });
     expect(new FaultInjector({ rateLimitRate: 1 }).next().outcome).toEqual({ kind: "status", status: 429, retryAfterSeconds: 1 });
+    const postsOnly = new FaultInjector({ serverErrorRate: 1, methods: ["POST"], latencyMs: 5 });
+    expect(postsOnly.next("GET")).toEqual({ delayMs: 5, outcome: { kind: "none" } });
+    expect(postsOnly.next("POST").outcome).toMatchObject({ kind: "status" });
   });
 
   it("adds fixed latency and a random latency within the range", () => {

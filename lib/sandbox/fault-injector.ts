@@ -23,6 +23,8 @@ export const faultSettingsSchema = z.strictObject({
   slowBodyRate: rate.optional(),
   /** Pause between two slices of a slow body. Default 50. */
   slowBodyChunkDelayMs: milliseconds.optional(),
+  /** Only requests with these methods get a fault (latency still applies to all); every method when left out. */
+  methods: z.array(z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"])).min(1).optional(),
   /** Same seed, same sequence of faults for the same sequence of requests. Default 1. */
   seed: z.number().int().optional(),
 });
@@ -59,12 +61,13 @@ export class FaultInjector {
   }
 
   /** Draws the same number of random values for every request, so one setting does not shift the others' sequence. */
-  next(): FaultDecision {
+  next(method?: string): FaultDecision {
     const [latency, hang, limited, failed, which, slow] = Array.from({ length: 6 }, this.#random) as [number, number, number, number, number, number];
     const settings = this.#settings;
     const [min, max] = settings.latencyRangeMs ?? [0, 0];
     const delayMs = (settings.latencyMs ?? 0) + Math.round(min + latency * Math.max(0, max - min));
     const retryAfterSeconds = settings.retryAfterSeconds ?? 1;
+    if (settings.methods && !(settings.methods as readonly string[]).includes(method ?? "")) return { delayMs, outcome: { kind: "none" } };
 
     if (hang < (settings.hangRate ?? 0)) return { delayMs, outcome: { kind: "hang", forMs: settings.hangMs } };
     if (limited < (settings.rateLimitRate ?? 0)) return { delayMs, outcome: { kind: "status", status: 429, retryAfterSeconds } };

@@ -61,7 +61,7 @@ export function createRequestHandler(context: SandboxContext) {
 async function serveScim(request: IncomingMessage, response: ServerResponse, url: URL, context: SandboxContext): Promise<void> {
   const method = request.method ?? "GET";
   // Faults come first, as they would from a gateway in front of the real service.
-  const { delayMs, outcome } = context.faults.next();
+  const { delayMs, outcome } = context.faults.next(method);
   if (delayMs > 0) {
     context.stats.recordFault("delayed");
     await sleep(delayMs);

@@ -16,7 +16,12 @@ export function reconcileJobKey(appId: string, userId: string): string {
  * the transaction commits. The job key coalesces a pair's repeated marks into
  * one pending job; a `syncRunId` lets a "Sync now" count its progress.
  */
-export async function enqueueReconcile(tx: Tx, appIds: readonly string[], userIds: readonly string[], { syncRunId }: { syncRunId?: string } = {}): Promise<void> {
+export async function enqueueReconcile(
+  tx: Tx,
+  appIds: readonly string[],
+  userIds: readonly string[],
+  { syncRunId, runAt }: { syncRunId?: string; runAt?: Date } = {},
+): Promise<void> {
   if (appIds.length === 0 || userIds.length === 0) return;
   for (let start = 0; start < userIds.length; start += CHUNK) {
     const chunk = userIds.slice(start, start + CHUNK);
@@ -25,9 +30,33 @@ export async function enqueueReconcile(tx: Tx, appIds: readonly string[], userId
         SELECT ROW(
           'reconcile',
           json_strip_nulls(json_build_object('appId', app_id, 'userId', user_id, 'syncRunId', ${syncRunId ?? null}::text)),
-          NULL, NULL, ${MAX_ATTEMPTS}, 'reconcile:' || app_id || ':' || user_id, NULL, NULL
+          NULL, ${runAt ?? null}::timestamptz, ${MAX_ATTEMPTS}, 'reconcile:' || app_id || ':' || user_id, NULL, NULL
         )::graphile_worker.job_spec
         FROM unnest(${[...appIds]}::text[]) AS app_id CROSS JOIN unnest(${chunk}::text[]) AS user_id
+      ))`;
+  }
+}
+
+/** People per `reconcile-batch` job of a sync run: enough to share the bulk statements, few enough that a retried batch repeats little. */
+export const SYNC_BATCH_SIZE = 100;
+
+/**
+ * Queues a sync run's people as `reconcile-batch` jobs of SYNC_BATCH_SIZE, in
+ * the caller's transaction. Each person is in one batch; a batch hands anyone
+ * it cannot finish to that person's own `reconcile` job.
+ */
+export async function enqueueReconcileBatches(tx: Tx, appId: string, userIds: readonly string[], { syncRunId }: { syncRunId: string }): Promise<void> {
+  for (let start = 0; start < userIds.length; start += CHUNK) {
+    const chunk = userIds.slice(start, start + CHUNK);
+    await tx.$executeRaw`
+      SELECT graphile_worker.add_jobs(array(
+        SELECT ROW(
+          'reconcile-batch',
+          json_build_object('appId', ${appId}::text, 'syncRunId', ${syncRunId}::text, 'userIds', array_agg(user_id ORDER BY position)),
+          NULL, NULL, ${MAX_ATTEMPTS}, NULL, NULL, NULL
+        )::graphile_worker.job_spec
+        FROM unnest(${chunk}::text[]) WITH ORDINALITY AS people(user_id, position)
+        GROUP BY (position - 1) / ${SYNC_BATCH_SIZE}
       ))`;
   }
 }

@@ -13,7 +13,7 @@ export interface AppConnection {
   maxRequestsPerSecond: number;
 }
 
-type UserCalls = Pick<ScimClient["users"], "create" | "get" | "replace" | "patch" | "delete" | "findByUserName" | "findByExternalId">;
+export type UserCalls = Pick<ScimClient["users"], "create" | "get" | "replace" | "patch" | "delete" | "findByUserName" | "findByExternalId" | "listPage">;
 
 interface Entry {
   fingerprint: string;
@@ -49,6 +49,7 @@ export function userCallsFor(app: AppConnection): UserCalls {
     delete: throttle(client.users.delete),
     findByUserName: throttle(client.users.findByUserName),
     findByExternalId: throttle(client.users.findByExternalId),
+    listPage: throttle(client.users.listPage),
   };
   clients.set(app.id, { fingerprint, users });
   return users;

@@ -36,7 +36,7 @@ it("converges under 500/503, 429 and hanging requests, with no duplicates and no
   });
   const people = await db.user.findMany({ where: { organizationId, role: null }, select: { id: true, email: true } });
   await db.assignment.createMany({ data: people.map((person) => ({ appId, userId: person.id })) });
-  await startSyncRun(organizationId, appId, context);
+  const run = await startSyncRun(organizationId, appId, context);
 
   // Short client timeouts, so hanging requests are given up quickly and retried.
   worker = startWorker({ WORKER_CONCURRENCY: "8", ROSTER_SCIM_TIMEOUT_MS: "1000" });
@@ -55,6 +55,9 @@ it("converges under 500/503, 429 and hanging requests, with no duplicates and no
     const account = byUserName.get(person.email);
     expect(account?.attributes).toMatchObject({ externalId: person.id, active: true, title: expect.stringMatching(/^Title \d+$/) });
   }
+  // The run's progress reaches its end: every person counted, none twice over the total.
+  await eventually(async () => (await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { status: true } })).status === "COMPLETED", { what: "the sync run to complete" });
+  expect(await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { done: true, total: true } })).toEqual({ done: PEOPLE, total: PEOPLE });
   expect((await db.app.findUniqueOrThrow({ where: { id: appId }, select: { state: true } })).state).toBe("ACTIVE");
   const stats = sandbox.stats.snapshot();
   expect((stats.faults["500"] ?? 0) + (stats.faults["503"] ?? 0)).toBeGreaterThan(0);

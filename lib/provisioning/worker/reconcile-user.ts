@@ -52,11 +52,21 @@ class Retry extends Error {
 export async function reconcileUser(appId: string, userId: string, options: ReconcileOptions = {}): Promise<ReconcileResult> {
   return db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`reconcile:${appId}:${userId}`}, 0))`;
-      return new Reconciler(tx, appId, userId, options).run();
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${pairLockKey(appId, userId)}, 0))`;
+      return reconcileLocked(tx, appId, userId, options);
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
+}
+
+/** The advisory lock that lets one reconcile of a pair run at a time, across workers. */
+export function pairLockKey(appId: string, userId: string): string {
+  return `reconcile:${appId}:${userId}`;
+}
+
+/** Reconcile for a caller that already holds the pair's lock in `tx` (a batch holds many). */
+export function reconcileLocked(tx: Tx, appId: string, userId: string, options: ReconcileOptions = {}): Promise<ReconcileResult> {
+  return new Reconciler(tx, appId, userId, options).run();
 }
 
 class Reconciler {

@@ -6,7 +6,7 @@ import { recordAppChange, type AppWriteContext } from "../apps/app-audit";
 import { toMappingRules } from "../apps/field-mappings";
 import { mapValues, type MappedValues } from "../mapping/build-scim-user";
 import { planOperations, type PlannedOperation } from "../plan/plan-operations";
-import { enqueueReconcile } from "../queue/mark-for-reconcile";
+import { enqueueReconcileBatches } from "../queue/mark-for-reconcile";
 
 /** Every person a full sync looks at: the assigned ones, and anyone with an account Roster still tracks. */
 async function pairsOf(appId: string): Promise<string[]> {
@@ -97,7 +97,7 @@ export async function startSyncRun(organizationId: string, appId: string, contex
       data: { appId, total: plan.userIds.length, status: waiting ? "WAITING_FOR_APPROVAL" : "RUNNING", summary, startedById: context.actor.id },
       select: { id: true, status: true, total: true },
     });
-    if (!waiting) await enqueueReconcile(tx, [appId], plan.userIds, { syncRunId: run.id });
+    if (!waiting) await enqueueReconcileBatches(tx, appId, plan.userIds, { syncRunId: run.id });
     if (!waiting && plan.userIds.length === 0) await tx.syncRun.update({ where: { id: run.id }, data: { status: "COMPLETED", finishedAt: new Date() } });
     await recordAppChange(tx, context, app, waiting ? "app.sync_held_for_approval" : "app.sync_started", {
       people: { from: null, to: plan.userIds.length },
@@ -107,14 +107,16 @@ export async function startSyncRun(organizationId: string, appId: string, contex
   }, { timeout: 120_000 });
 }
 
-/** Counts one person of a run as done (or failed), and closes the run with its last person. */
-export async function countSyncRunProgress(syncRunId: string, failed: boolean): Promise<void> {
+/** Counts people of a run as done (`failed` of them with an error), and closes the run with its last person. */
+export async function countSyncRunProgress(syncRunId: string, failed: boolean | { done: number; failed: number }): Promise<void> {
+  const { done, failed: failures } = typeof failed === "boolean" ? { done: 1, failed: failed ? 1 : 0 } : failed;
+  if (done === 0) return;
   await db.$executeRaw`
     UPDATE sync_runs SET
-      done = done + 1,
-      failed = failed + ${failed ? 1 : 0},
-      status = CASE WHEN done + 1 >= total AND status = 'RUNNING' THEN 'COMPLETED'::"SyncRunStatus" ELSE status END,
-      finished_at = CASE WHEN done + 1 >= total AND status = 'RUNNING' THEN now() ELSE finished_at END
+      done = LEAST(total, done + ${done}),
+      failed = failed + ${failures},
+      status = CASE WHEN done + ${done} >= total AND status = 'RUNNING' THEN 'COMPLETED'::"SyncRunStatus" ELSE status END,
+      finished_at = CASE WHEN done + ${done} >= total AND status = 'RUNNING' THEN now() ELSE finished_at END
     WHERE id = ${syncRunId}::uuid AND status = 'RUNNING'`;
 }
 

@@ -2,10 +2,12 @@ import "server-only";
 import type { JobHelpers, TaskList } from "graphile-worker";
 import { z } from "zod";
 import { reconcileJobKey } from "../queue/mark-for-reconcile";
+import { reconcileBatch } from "./reconcile-batch";
 import { reconcileUser } from "./reconcile-user";
 import { countSyncRunProgress } from "./sync-runs";
 
 const reconcilePayload = z.object({ appId: z.uuid(), userId: z.uuid(), syncRunId: z.uuid().optional() });
+const batchPayload = z.object({ appId: z.uuid(), syncRunId: z.uuid(), userIds: z.array(z.uuid()).min(1) });
 
 /**
  * The worker's jobs. `reconcile` brings one (app, user) pair in line. A rate
@@ -31,5 +33,12 @@ export const taskList: TaskList = {
       throw new Error(result.retry.reason);
     }
     if (payload.syncRunId) await countSyncRunProgress(payload.syncRunId, result.steps.some((step) => step.outcome === "failed"));
+  },
+
+  /** A sync run's people, a hundred at a time; whoever it hands off counts in their own job. */
+  async "reconcile-batch"(rawPayload: unknown, helpers: JobHelpers) {
+    const payload = batchPayload.parse(rawPayload);
+    const result = await reconcileBatch(payload.appId, payload.userIds, { syncRunId: payload.syncRunId, attempt: helpers.job.attempts });
+    await countSyncRunProgress(payload.syncRunId, { done: result.done + result.failed, failed: result.failed });
   },
 };

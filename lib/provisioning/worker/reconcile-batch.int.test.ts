@@ -1,0 +1,187 @@
+/**
+ * "Sync now" reconciles people a hundred at a time. These tests pin down that
+ * a batch does exactly what reconciling each person alone would: new people
+ * created once, people already in the app linked, the rest updated or
+ * deactivated, progress counted to the end; and that the shortcut it takes for
+ * creates (one listing of the app instead of two lookups per person) never
+ * costs a duplicate.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "../../db";
+import { startSandbox, type RunningSandbox } from "../../sandbox";
+import { makeActiveApp } from "../../testing/active-app";
+import { makeOrganization, makePerson } from "../../testing/make-organization";
+import { eventually, startWorker, type WorkerProcess } from "../../../scripts/testing/worker-process";
+import { reconcileBatch } from "./reconcile-batch";
+import { startSyncRun } from "./sync-runs";
+
+let sandbox: RunningSandbox;
+let worker: WorkerProcess | undefined;
+
+beforeAll(async () => {
+  vi.stubEnv("ROSTER_ALLOW_PRIVATE_TARGETS", "1");
+  sandbox = await startSandbox({ quiet: true, token: "batch-token-0001" });
+});
+afterAll(async () => {
+  await worker?.stop("SIGKILL");
+  await sandbox.close();
+});
+
+async function setUp(name: string, count: number) {
+  const organizationId = (await makeOrganization(name)).id;
+  const owner = await makePerson(organizationId, { role: "OWNER", email: `owner@${name.toLowerCase()}.example` });
+  const context = { organizationId, actor: { id: owner.id, label: owner.email }, ip: null };
+  const appId = await makeActiveApp(sandbox, context, { maxConcurrency: 8, maxRequestsPerSecond: 10_000 });
+  await db.user.createMany({
+    data: Array.from({ length: count }, (_, i) => ({ organizationId, email: `p${i}@${name.toLowerCase()}.example`, firstName: "P", lastName: `${i}`, title: "Before" })),
+  });
+  const people = (await db.user.findMany({ where: { organizationId, role: null }, select: { id: true, email: true } })).sort(
+    (a, b) => Number(a.email.slice(1, a.email.indexOf("@"))) - Number(b.email.slice(1, b.email.indexOf("@"))),
+  );
+  return { organizationId, context, appId, people };
+}
+
+async function syncToTheEnd(organizationId: string, appId: string, context: Parameters<typeof startSyncRun>[2]) {
+  // Approved up front: the second run deactivates a third of the accounts, past the deletion threshold.
+  const run = await startSyncRun(organizationId, appId, context, { approved: true });
+  const finished = await eventually(
+    async () => {
+      const state = await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { id: true, status: true, total: true, done: true, failed: true } });
+      return state.status === "COMPLETED" ? state : undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 200, what: "the sync run to complete" },
+  );
+  return finished!;
+}
+
+const remoteUser = (userName: string, extra: Record<string, unknown> = {}) => ({
+  schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+  userName,
+  name: { givenName: "Already", familyName: "There" },
+  emails: [{ value: userName.toLowerCase(), type: "work", primary: true }],
+  active: true,
+  ...extra,
+});
+
+describe("reconciling a sync run in batches", () => {
+  it("creates, links, updates and deactivates a mixed run, each person once, and counts every person", async () => {
+    const { organizationId, context, appId, people } = await setUp("Mixed", 250);
+    worker = startWorker({ WORKER_CONCURRENCY: "4" });
+    await db.assignment.createMany({ data: people.slice(0, 150).map((person) => ({ appId, userId: person.id })) });
+    const first = await syncToTheEnd(organizationId, appId, context);
+    expect(first).toMatchObject({ total: 150, done: 150, failed: 0 });
+
+    // Changes written behind the directory services' back, so only the second run can pick them up.
+    const ids = (from: number, to: number) => people.slice(from, to).map((person) => person.id);
+    await db.user.updateMany({ where: { id: { in: ids(0, 50) } }, data: { title: "After" } });
+    await db.assignment.deleteMany({ where: { appId, userId: { in: ids(50, 100) } } });
+    await db.assignment.createMany({ data: ids(150, 250).map((userId) => ({ appId, userId })) });
+    // The last fifty are already in the app, under their e-mail in capitals and without our externalId.
+    for (const person of people.slice(200, 250)) sandbox.store.users.create(remoteUser(person.email.toUpperCase()), new Date());
+
+    const second = await syncToTheEnd(organizationId, appId, context);
+    expect(second).toMatchObject({ total: 250, done: 250, failed: 0 });
+
+    const operations = await db.operation.findMany({ where: { appId, syncRunId: second.id }, select: { userId: true, kind: true, status: true } });
+    const kindsOf = (from: number, to: number) => new Set(operations.filter((operation) => ids(from, to).includes(operation.userId)).map((operation) => `${operation.kind} ${operation.status}`));
+    expect(kindsOf(0, 50)).toEqual(new Set(["UPDATE SUCCEEDED"]));
+    expect(kindsOf(50, 100)).toEqual(new Set(["DEACTIVATE SUCCEEDED"]));
+    expect(kindsOf(100, 150)).toEqual(new Set());
+    expect(kindsOf(150, 200)).toEqual(new Set(["CREATE SUCCEEDED"]));
+    expect(kindsOf(200, 250)).toEqual(new Set(["LINK SUCCEEDED", "UPDATE SUCCEEDED"]));
+
+    const established = await db.operation.groupBy({ by: ["userId"], where: { appId, status: "SUCCEEDED", kind: { in: ["CREATE", "LINK"] } }, _count: true });
+    expect(established).toHaveLength(250);
+    expect(established.every((row) => row._count === 1)).toBe(true);
+
+    const remote = sandbox.store.users.all().filter((user) => String(user.attributes.userName).toLowerCase().endsWith("@mixed.example"));
+    expect(remote).toHaveLength(250);
+    for (const [index, person] of people.entries()) {
+      const account = sandbox.store.users.findByUserName(person.email);
+      expect(account?.attributes.active).toBe(index < 50 || index >= 100);
+      expect(account?.attributes.externalId).toBe(index >= 200 ? undefined : person.id);
+      if (index < 50) expect(account?.attributes.title).toBe("After");
+    }
+    await worker.stop();
+    worker = undefined;
+  }, 120_000);
+
+  it("creates new people with one listing of the app and one POST each, and no lookups", async () => {
+    const { appId, people } = await setUp("Lean", 30);
+    await db.assignment.createMany({ data: people.map((person) => ({ appId, userId: person.id })) });
+    const before = sandbox.stats.snapshot();
+    const result = await reconcileBatch(
+      appId,
+      people.map((person) => person.id),
+      { syncRunId: null, attempt: 1 },
+    );
+    const after = sandbox.stats.snapshot();
+    expect(result).toEqual({ done: 30, failed: 0, handedOff: 0 });
+    expect((after.byMethod.POST ?? 0) - (before.byMethod.POST ?? 0)).toBe(30);
+    // The listing may take more than one page when other tests left users behind, but never one GET per person.
+    expect((after.byMethod.GET ?? 0) - (before.byMethod.GET ?? 0)).toBeLessThan(5);
+    expect(await db.account.count({ where: { appId, state: "ACTIVE", remoteId: { not: null } } })).toBe(30);
+  });
+
+  it("a retried batch trusts no listing: it finds what its killed first attempt created and links it", async () => {
+    const { appId, people } = await setUp("Retried", 12);
+    await db.assignment.createMany({ data: people.map((person) => ({ appId, userId: person.id })) });
+    // What a killed first attempt leaves: the app has the accounts, Roster has no record of them.
+    for (const person of people) sandbox.store.users.create(remoteUser(person.email, { externalId: person.id }), new Date());
+    const postsBefore = sandbox.stats.snapshot().byMethod.POST ?? 0;
+
+    const result = await reconcileBatch(
+      appId,
+      people.map((person) => person.id),
+      { syncRunId: null, attempt: 2 },
+    );
+    expect(result).toEqual({ done: 12, failed: 0, handedOff: 0 });
+    expect(sandbox.stats.snapshot().byMethod.POST ?? 0).toBe(postsBefore);
+    const kinds = await db.operation.groupBy({ by: ["kind"], where: { appId, status: "SUCCEEDED" }, _count: true });
+    expect(kinds.find((row) => row.kind === "LINK")?._count).toBe(12);
+    expect(kinds.find((row) => row.kind === "CREATE")).toBeUndefined();
+  });
+
+  it("hands a person whose create failed to their own job, which the run waits for", async () => {
+    const { organizationId, context, appId, people } = await setUp("Handoff", 6);
+    await db.assignment.createMany({ data: people.map((person) => ({ appId, userId: person.id })) });
+    const run = await startSyncRun(organizationId, appId, context);
+    // Every POST fails: 500 (which may have created the account, so the client does not repeat it) or 503 asking to come
+    // back in two minutes (longer than the client waits itself). Listings work.
+    sandbox.faults.set({ serverErrorRate: 1, retryAfterSeconds: 120, methods: ["POST"], seed: 3 });
+    try {
+      const result = await reconcileBatch(
+        appId,
+        people.map((person) => person.id),
+        { syncRunId: run.id, attempt: 1 },
+      );
+      expect(result).toEqual({ done: 0, failed: 0, handedOff: 6 });
+    } finally {
+      sandbox.faults.set({});
+    }
+    const handedOff = await db.$queryRaw<{ user_id: string; sync_run_id: string; later: boolean }[]>`
+      SELECT jobs.payload->>'userId' AS user_id, jobs.payload->>'syncRunId' AS sync_run_id, jobs.run_at > now() + interval '1 minute' AS later
+      FROM graphile_worker._private_jobs AS jobs JOIN graphile_worker._private_tasks AS tasks ON tasks.id = jobs.task_id
+      WHERE tasks.identifier = 'reconcile'`;
+    expect(new Set(handedOff.filter((job) => job.sync_run_id === run.id).map((job) => job.user_id))).toEqual(new Set(people.map((person) => person.id)));
+    expect(await db.account.count({ where: { appId } })).toBe(0);
+    // A 503's Retry-After postpones that person's job; a 500's runs at once.
+    expect(new Set(handedOff.map((job) => job.later))).toEqual(new Set([true, false]));
+
+    // The worker runs the queued batch (nothing left to do for these six: they are handed off, so it creates them,
+    // or their own jobs do); either way each person ends with one account and the run completes.
+    worker = startWorker({ WORKER_CONCURRENCY: "4" });
+    const finished = await eventually(
+      async () => {
+        const state = await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { status: true, done: true, total: true } });
+        return state.status === "COMPLETED" ? state : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 200, what: "the run to complete" },
+    );
+    expect(finished?.total).toBe(6);
+    for (const person of people) expect(sandbox.store.users.findByUserName(person.email)?.attributes.externalId).toBe(person.id);
+    expect(await db.account.count({ where: { appId, state: "ACTIVE", remoteId: { not: null } } })).toBe(6);
+    await worker.stop();
+    worker = undefined;
+  }, 90_000);
+});
