@@ -109,6 +109,8 @@ describe("reconciling a sync run in batches", () => {
   it("creates new people with one listing of the app and one POST each, and no lookups", async () => {
     const { appId, people } = await setUp("Lean", 30);
     await db.assignment.createMany({ data: people.map((person) => ({ appId, userId: person.id })) });
+    // Two of them had an account once, deleted in the app since: their rows are reused, not doubled.
+    await db.account.createMany({ data: people.slice(0, 2).map((person) => ({ appId, userId: person.id, userLabel: person.email, remoteId: null, state: "DELETED" as const, lastError: "Gone" })) });
     const before = sandbox.stats.snapshot();
     const result = await reconcileBatch(
       appId,
@@ -120,7 +122,11 @@ describe("reconciling a sync run in batches", () => {
     expect((after.byMethod.POST ?? 0) - (before.byMethod.POST ?? 0)).toBe(30);
     // The listing may take more than one page when other tests left users behind, but never one GET per person.
     expect((after.byMethod.GET ?? 0) - (before.byMethod.GET ?? 0)).toBeLessThan(5);
-    expect(await db.account.count({ where: { appId, state: "ACTIVE", remoteId: { not: null } } })).toBe(30);
+    expect(await db.account.count({ where: { appId, state: "ACTIVE", remoteId: { not: null }, lastError: null } })).toBe(30);
+    expect(await db.account.count({ where: { appId } })).toBe(30);
+    const logged = await db.operation.findMany({ where: { appId }, select: { kind: true, status: true, httpStatus: true, changes: true, userLabel: true } });
+    expect(logged).toHaveLength(30);
+    expect(logged[0]).toMatchObject({ kind: "CREATE", status: "SUCCEEDED", httpStatus: 201, userLabel: expect.stringContaining("@lean.example"), changes: expect.objectContaining({ userName: { from: null, to: expect.stringContaining("@lean.example") } }) });
   });
 
   it("a retried batch trusts no listing: it finds what its killed first attempt created and links it", async () => {
