@@ -12,7 +12,7 @@ import { PRIMARY_EMAIL } from "../mapping/target-attributes";
 import { decryptSecret } from "../secrets/encrypt-secret";
 import { insertCandidates, type CandidateRow } from "./insert-candidates";
 
-// Small enough that the batches Prisma's debug history keeps (its last 100 calls) stay a few MB; 1000 held ~40 MB.
+// Small enough that the batches Prisma's debug history keeps (its last 100 calls) stay a few MB; 1000 held ~55 MB.
 const WRITE_BATCH = 250;
 
 /**
