@@ -16,6 +16,5 @@ export type { ScimUser, ScimUserInput } from "./user-resource.ts";
 export { scimGroupSchema, scimGroupInputSchema } from "./group-resource.ts";
 export type { ScimGroup, ScimGroupInput, ScimGroupMember } from "./group-resource.ts";
 export type { ListPage } from "./list-response.ts";
-export { listAllPages } from "./list-all-pages.ts";
 export type { ServiceProviderConfig } from "./service-provider-config.ts";
 export * from "./schema-urns.ts";
