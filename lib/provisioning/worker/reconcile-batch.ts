@@ -168,7 +168,7 @@ class Batch {
     });
     if (created.length === 0) return;
 
-    // Bulk statements in plain SQL: through the ORM, building these two for a hundred rows cost more CPU than the hundred POSTs.
+    // Bulk statements in plain SQL: through the ORM, building these two for a batch of rows cost more CPU than its POSTs.
     const now = new Date();
     const accounts = created.map(({ person, remote }) => ({ user_id: person.userId, user_label: person.label, remote_id: remote.id, remote_user_name: remote.userName, pushed_values: person.values }));
     await this.tx.$executeRaw`

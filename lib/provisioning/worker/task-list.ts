@@ -35,7 +35,7 @@ export const taskList: TaskList = {
     if (payload.syncRunId) await countSyncRunProgress(payload.syncRunId, result.steps.some((step) => step.outcome === "failed"));
   },
 
-  /** A sync run's people, a hundred at a time; whoever it hands off counts in their own job. */
+  /** A sync run's people, SYNC_BATCH_SIZE at a time; whoever it hands off counts in their own job. */
   async "reconcile-batch"(rawPayload: unknown, helpers: JobHelpers) {
     const payload = batchPayload.parse(rawPayload);
     const result = await reconcileBatch(payload.appId, payload.userIds, { syncRunId: payload.syncRunId, attempt: helpers.job.attempts });
