@@ -34,6 +34,38 @@ export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<
   });
 }
 
+/** The last stamp given by `recordAuditEvents`, so that a later call never stamps an earlier (or the same) millisecond. */
+let lastStamp = 0;
+
+/**
+ * Records many events in one statement whose only parameters are the events as
+ * JSON (the bulk form of `recordAuditEvent`, for imports): the same rows, at a
+ * fraction of the cost of one Prisma call each. Each call stamps its events a
+ * millisecond after the previous call's, so a person's history lists events
+ * written by successive calls (created, then assigned) in that order.
+ */
+export async function recordAuditEvents(tx: Tx, events: readonly AuditEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  lastStamp = Math.max(Date.now(), lastStamp + 1);
+  const rows = events.map((event) => ({
+    organizationId: event.organizationId,
+    actorId: event.actor.id,
+    actorLabel: event.actor.label,
+    action: event.action,
+    targetType: event.target.type,
+    targetId: event.target.id ?? null,
+    targetLabel: event.target.label ?? null,
+    changes: event.changes ?? null,
+    ip: event.ip ?? null,
+  }));
+  await tx.$executeRaw`
+    INSERT INTO audit_events (id, organization_id, actor_id, actor_label, action, target_type, target_id, target_label, changes, ip, created_at)
+    SELECT gen_random_uuid(), e."organizationId", e."actorId", e."actorLabel", e.action, e."targetType", e."targetId", e."targetLabel", e.changes, e.ip, ${new Date(lastStamp)}::timestamptz
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS e(
+      "organizationId" uuid, "actorId" uuid, "actorLabel" text, action text, "targetType" text, "targetId" text, "targetLabel" text, changes jsonb, ip text
+    )`;
+}
+
 /** `{ field: { from, to } }` for the fields whose values differ. */
 export function diffFields<T extends Record<string, unknown>>(
   before: T,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "../../db";
-import { recordAuditEvent, type Actor } from "../../audit/record-audit-event";
+import { recordAuditEvent, recordAuditEvents, type Actor } from "../../audit/record-audit-event";
 import { markForReconcile } from "../../provisioning/queue/mark-for-reconcile";
 
 export interface UserWriteContext {
@@ -34,6 +34,25 @@ export async function recordUserChange(
     changes,
     ip: context.ip,
   });
+}
+
+/** The same events as `recordUserChange`, for many people in one statement (bulk writes such as an import). */
+export async function recordUserChanges(
+  tx: Tx,
+  context: UserWriteContext,
+  changes: readonly { user: { id: string; firstName: string; lastName: string; email: string }; action: string; changes?: AuditChanges }[],
+): Promise<void> {
+  await recordAuditEvents(
+    tx,
+    changes.map(({ user, action, changes }) => ({
+      organizationId: context.organizationId,
+      actor: context.actor,
+      action,
+      target: { type: "user", id: user.id, label: displayLabel(user) },
+      changes,
+      ip: context.ip,
+    })),
+  );
 }
 
 /** The apps these people are assigned to, and the reconcile marks for those pairs. */
