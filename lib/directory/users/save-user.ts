@@ -6,6 +6,13 @@ import { markUsersForReconcile, recordUserChange, type AuditChanges, type UserWr
 
 const PROFILE_FIELDS = ["email", "firstName", "lastName", "displayName", "employeeId", "title", "department", "mobile", "locale", "timezone", "status"] as const;
 
+/** What `user.created` records: every profile field the new person has a value for. */
+export function creationChanges(input: UserInput): AuditChanges {
+  const changes: AuditChanges = {};
+  for (const field of PROFILE_FIELDS) if (input[field] !== null) changes[field] = { from: null, to: input[field] };
+  return changes;
+}
+
 /** A field error, not a crash, when the e-mail belongs to someone else in the organization. */
 async function assertEmailFree(tx: Tx, organizationId: string, email: string, exceptId?: string): Promise<void> {
   const holder = await tx.user.findUnique({
@@ -40,9 +47,7 @@ export async function createUser(input: UserInput, context: UserWriteContext, tx
         select: { id: true, firstName: true, lastName: true, email: true },
       }),
     );
-    const changes: AuditChanges = {};
-    for (const field of PROFILE_FIELDS) if (input[field] !== null) changes[field] = { from: null, to: input[field] };
-    await recordUserChange(tx, context, user, "user.created", changes);
+    await recordUserChange(tx, context, user, "user.created", creationChanges(input));
     return user;
   };
   return tx ? run(tx) : withEmailUniqueness(input.email, () => db.$transaction(run));
