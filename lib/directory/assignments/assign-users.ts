@@ -1,8 +1,9 @@
 import "server-only";
 import { AppError } from "../../app-error";
-import { db } from "../../db";
+import { db, type Tx } from "../../db";
 import { markForReconcile } from "../../provisioning/queue/mark-for-reconcile";
-import { recordUserChange, type UserWriteContext } from "../users/user-audit";
+import type { PersonName } from "../users/create-people";
+import { recordUserChanges, type AuditChanges, type UserWriteContext } from "../users/user-audit";
 import { selectedIdBatches, type UserSelection } from "../users/change-users";
 
 async function findApp(organizationId: string, appId: string) {
@@ -25,11 +26,7 @@ export async function assignUsers(appId: string, selection: UserSelection, conte
         where: { organizationId: context.organizationId, id: { in: ids }, assignments: { none: { appId } } },
         select: { id: true, firstName: true, lastName: true, email: true },
       });
-      if (people.length === 0) return 0;
-      await tx.assignment.createMany({ data: people.map((person) => ({ appId, userId: person.id })), skipDuplicates: true });
-      for (const person of people) await recordUserChange(tx, context, person, "user.assigned", { app: { from: null, to: app.name } });
-      await markForReconcile(tx, [appId], people.map((person) => person.id));
-      return people.length;
+      return (await assignPeople(tx, context, appId, people, { app: { from: null, to: app.name } })).length;
     });
   }
   return { changed };
@@ -45,12 +42,49 @@ export async function unassignUsers(appId: string, selection: UserSelection, con
         where: { organizationId: context.organizationId, id: { in: ids }, assignments: { some: { appId } } },
         select: { id: true, firstName: true, lastName: true, email: true },
       });
-      if (people.length === 0) return 0;
-      await tx.assignment.deleteMany({ where: { appId, userId: { in: people.map((person) => person.id) } } });
-      for (const person of people) await recordUserChange(tx, context, person, "user.unassigned", { app: { from: app.name, to: null } });
-      await markForReconcile(tx, [appId], people.map((person) => person.id));
-      return people.length;
+      return (await unassignPeople(tx, context, appId, people, { app: { from: app.name, to: null } })).length;
     });
   }
   return { changed };
+}
+
+/**
+ * Assigns the app to these people in the caller's transaction, with one
+ * statement for all of them. Only those not assigned already (by now, or by a
+ * transaction that commits first) are audited, with `changes`, and marked for
+ * reconcile. Returns them.
+ */
+export async function assignPeople(tx: Tx, context: UserWriteContext, appId: string, people: readonly PersonName[], changes: AuditChanges): Promise<PersonName[]> {
+  if (people.length === 0) return [];
+  const rows = await tx.$queryRaw<{ userId: string }[]>`
+    INSERT INTO assignments (app_id, user_id)
+    SELECT ${appId}::uuid, user_id FROM unnest(${people.map((person) => person.id)}::uuid[]) AS user_id
+    ON CONFLICT DO NOTHING
+    RETURNING user_id::text AS "userId"`;
+  return recordAssignmentChanges(tx, context, appId, people, rows, "user.assigned", changes);
+}
+
+/** Takes the app away from these people in the caller's transaction: the counterpart of `assignPeople`. */
+export async function unassignPeople(tx: Tx, context: UserWriteContext, appId: string, people: readonly PersonName[], changes: AuditChanges): Promise<PersonName[]> {
+  if (people.length === 0) return [];
+  const rows = await tx.$queryRaw<{ userId: string }[]>`
+    DELETE FROM assignments WHERE app_id = ${appId}::uuid AND user_id = ANY(${people.map((person) => person.id)}::uuid[])
+    RETURNING user_id::text AS "userId"`;
+  return recordAssignmentChanges(tx, context, appId, people, rows, "user.unassigned", changes);
+}
+
+async function recordAssignmentChanges(
+  tx: Tx,
+  context: UserWriteContext,
+  appId: string,
+  people: readonly PersonName[],
+  rows: readonly { userId: string }[],
+  action: string,
+  changes: AuditChanges,
+): Promise<PersonName[]> {
+  const changedIds = new Set(rows.map((row) => row.userId));
+  const changed = people.filter((person) => changedIds.delete(person.id));
+  await recordUserChanges(tx, context, changed.map((user) => ({ user, action, changes })));
+  await markForReconcile(tx, [appId], changed.map((person) => person.id));
+  return changed;
 }
