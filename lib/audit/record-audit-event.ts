@@ -19,19 +19,23 @@ export interface AuditEventInput {
 
 /** Records who did what; call it with the same transaction client as the change. */
 export async function recordAuditEvent(tx: Tx, event: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      organizationId: event.organizationId,
-      actorId: event.actor.id,
-      actorLabel: event.actor.label,
-      action: event.action,
-      targetType: event.target.type,
-      targetId: event.target.id ?? null,
-      targetLabel: event.target.label ?? null,
-      changes: (event.changes ?? undefined) as Prisma.InputJsonValue | undefined,
-      ip: event.ip ?? null,
-    },
-  });
+  const row = toRow(event);
+  await tx.auditEvent.create({ data: { ...row, changes: (row.changes ?? undefined) as Prisma.InputJsonValue | undefined } });
+}
+
+/** An event as the columns of `audit_events`, in Prisma's field names. */
+function toRow(event: AuditEventInput) {
+  return {
+    organizationId: event.organizationId,
+    actorId: event.actor.id,
+    actorLabel: event.actor.label,
+    action: event.action,
+    targetType: event.target.type,
+    targetId: event.target.id ?? null,
+    targetLabel: event.target.label ?? null,
+    changes: event.changes ?? null,
+    ip: event.ip ?? null,
+  };
 }
 
 /** The last stamp given by `recordAuditEvents`, so that a later call never stamps an earlier (or the same) millisecond. */
@@ -47,17 +51,7 @@ let lastStamp = 0;
 export async function recordAuditEvents(tx: Tx, events: readonly AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
   lastStamp = Math.max(Date.now(), lastStamp + 1);
-  const rows = events.map((event) => ({
-    organizationId: event.organizationId,
-    actorId: event.actor.id,
-    actorLabel: event.actor.label,
-    action: event.action,
-    targetType: event.target.type,
-    targetId: event.target.id ?? null,
-    targetLabel: event.target.label ?? null,
-    changes: event.changes ?? null,
-    ip: event.ip ?? null,
-  }));
+  const rows = events.map(toRow);
   await tx.$executeRaw`
     INSERT INTO audit_events (id, organization_id, actor_id, actor_label, action, target_type, target_id, target_label, changes, ip, created_at)
     SELECT gen_random_uuid(), e."organizationId", e."actorId", e."actorLabel", e.action, e."targetType", e."targetId", e."targetLabel", e.changes, e.ip, ${new Date(lastStamp)}::timestamptz

@@ -8,7 +8,7 @@ import { diffValues, planOperations, type Desired, type KnownAccount } from "../
 import type { DirectoryPerson } from "../mapping/directory-fields";
 import { enqueueReconcile } from "../queue/mark-for-reconcile";
 import { userCallsFor } from "./app-clients";
-import { pairLockKey, reconcileLocked } from "./reconcile-user";
+import { pairLockKey, RECONCILE_APP_SELECT, reconcileLocked } from "./reconcile-user";
 import { remoteSnapshot } from "./remote-snapshot";
 
 export interface BatchOptions {
@@ -76,26 +76,7 @@ class Batch {
 
   async run(userIds: string[]): Promise<BatchResult> {
     const tx = this.tx;
-    const app = await tx.app.findUnique({
-      where: { id: this.appId },
-      select: {
-        id: true,
-        organizationId: true,
-        catalogKey: true,
-        state: true,
-        baseUrl: true,
-        tokenCiphertext: true,
-        tokenUpdatedAt: true,
-        maxConcurrency: true,
-        maxRequestsPerSecond: true,
-        syncCreate: true,
-        syncUpdate: true,
-        syncDelete: true,
-        syncActivation: true,
-        organization: { select: { name: true } },
-        fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } },
-      },
-    });
+    const app = await tx.app.findUnique({ where: { id: this.appId }, select: RECONCILE_APP_SELECT });
     // Not active (or gone): the one-person reconcile says why for each, and sends nothing.
     if (!app || app.state !== "ACTIVE") return this.reconcileEach(userIds);
 

@@ -31,6 +31,26 @@ export interface ReconcileOptions {
 }
 
 
+/** What reconcile reads of the app: where and how to send, what to send, and which actions are on. */
+export const RECONCILE_APP_SELECT = {
+  id: true,
+  organizationId: true,
+  catalogKey: true,
+  state: true,
+  baseUrl: true,
+  tokenCiphertext: true,
+  tokenUpdatedAt: true,
+  maxConcurrency: true,
+  maxRequestsPerSecond: true,
+  serverCapabilities: true,
+  syncCreate: true,
+  syncUpdate: true,
+  syncDelete: true,
+  syncActivation: true,
+  organization: { select: { name: true } },
+  fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } },
+} satisfies Prisma.AppSelect;
+
 /** POSTs of one create, each after a lookup proved the previous one left nothing behind. */
 const CREATE_ATTEMPTS = 3;
 
@@ -86,27 +106,7 @@ class Reconciler {
 
   async run(): Promise<ReconcileResult> {
     const tx = this.tx;
-    const app = await tx.app.findUnique({
-      where: { id: this.appId },
-      select: {
-        id: true,
-        organizationId: true,
-        catalogKey: true,
-        state: true,
-        baseUrl: true,
-        tokenCiphertext: true,
-        tokenUpdatedAt: true,
-        maxConcurrency: true,
-        maxRequestsPerSecond: true,
-        serverCapabilities: true,
-        syncCreate: true,
-        syncUpdate: true,
-        syncDelete: true,
-        syncActivation: true,
-        organization: { select: { name: true } },
-        fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } },
-      },
-    });
+    const app = await tx.app.findUnique({ where: { id: this.appId }, select: RECONCILE_APP_SELECT });
     if (!app) return this.finish(null);
     if (app.state !== "ACTIVE") {
       const why = { DRAFT: "provisioning is not set up yet", PAUSED: "provisioning is paused", QUARANTINED: "provisioning is quarantined" }[app.state];
