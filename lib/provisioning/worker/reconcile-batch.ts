@@ -78,7 +78,10 @@ class Batch {
     const tx = this.tx;
     const app = await tx.app.findUnique({ where: { id: this.appId }, select: RECONCILE_APP_SELECT });
     // Not active (or gone): the one-person reconcile says why for each, and sends nothing.
-    if (!app || app.state !== "ACTIVE") return this.reconcileEach(userIds);
+    if (!app || app.state !== "ACTIVE") {
+      await this.reconcileEach(userIds);
+      return this.finish();
+    }
 
     const rows = await readPeople(tx, app.id, app.organizationId, userIds);
     const rules = toMappingRules(app.fieldMappings);
@@ -109,12 +112,17 @@ class Batch {
       await this.createAll(quick, users.create);
     }
     await this.reconcileEach(others);
-    await enqueueHandOffs(tx, this.appId, this.handOffs, this.options.syncRunId);
+    return this.finish();
+  }
+
+  /** Queues the hand-offs in this transaction, so they exist if and only if the batch commits. */
+  async finish(): Promise<BatchResult> {
+    await enqueueHandOffs(this.tx, this.appId, this.handOffs, this.options.syncRunId);
     return this.result;
   }
 
   /** The people the batch does not handle in bulk, one by one with the full reconcile. */
-  async reconcileEach(userIds: readonly string[]): Promise<BatchResult> {
+  async reconcileEach(userIds: readonly string[]): Promise<void> {
     for (const userId of userIds) {
       const outcome = await reconcileLocked(this.tx, this.appId, userId, { syncRunId: this.options.syncRunId, attempt: this.options.attempt });
       if (outcome.retry) {
@@ -126,7 +134,6 @@ class Batch {
         this.result.done += 1;
       }
     }
-    return this.result;
   }
 
   /** POSTs every create at once (the app's client keeps to its limits) and records the successes in bulk. */
