@@ -34,3 +34,16 @@ export const test = base.extend<{ signInPage: SignInPage }>({
 });
 
 export { expect };
+
+/**
+ * Types into a search box that puts its text in the URL, and waits until it has. Text typed before the page
+ * has hydrated is dropped by React, so the typing is repeated until the URL shows it.
+ */
+export async function searchFor(page: Page, label: string, text: string) {
+  const box = page.getByRole("searchbox", { name: label });
+  await expect(async () => {
+    await box.fill("");
+    await box.fill(text);
+    await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(text).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+}
