@@ -9,7 +9,9 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       {children}
-      <Toaster position="bottom-right" richColors closeButton />
+      {/* In the header bar's empty middle: in a corner, a stack of toasts covered the switches and buttons at the
+          right of forms, and the pointer resting on them kept them from going away. */}
+      <Toaster position="top-center" offset={{ top: 6 }} richColors closeButton />
     </QueryClientProvider>
   );
 }
