@@ -26,14 +26,7 @@ export async function recordUserChange(
   action: string,
   changes?: AuditChanges,
 ): Promise<void> {
-  await recordAuditEvent(tx, {
-    organizationId: context.organizationId,
-    actor: context.actor,
-    action,
-    target: { type: "user", id: user.id, label: displayLabel(user) },
-    changes,
-    ip: context.ip,
-  });
+  await recordAuditEvent(tx, userEvent(context, user, action, changes));
 }
 
 /** The same events as `recordUserChange`, for many people in one statement (bulk writes such as an import). */
@@ -44,15 +37,12 @@ export async function recordUserChanges(
 ): Promise<void> {
   await recordAuditEvents(
     tx,
-    changes.map(({ user, action, changes }) => ({
-      organizationId: context.organizationId,
-      actor: context.actor,
-      action,
-      target: { type: "user", id: user.id, label: displayLabel(user) },
-      changes,
-      ip: context.ip,
-    })),
+    changes.map((change) => userEvent(context, change.user, change.action, change.changes)),
   );
+}
+
+function userEvent(context: UserWriteContext, user: { id: string; firstName: string; lastName: string; email: string }, action: string, changes?: AuditChanges) {
+  return { organizationId: context.organizationId, actor: context.actor, action, target: { type: "user", id: user.id, label: displayLabel(user) }, changes, ip: context.ip };
 }
 
 /** The apps these people are assigned to, and the reconcile marks for those pairs. */
