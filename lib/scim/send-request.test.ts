@@ -86,6 +86,14 @@ describe.each([
       expect(user).toMatchObject({ [custom]: { badge: "7" }, department: "R&D" });
       expect(user).not.toHaveProperty("title");
     });
+
+    it("drops nulls deep inside the answer too, in nested objects and lists", async () => {
+      handler = (_, response) =>
+        sendJson(response, 200, { ...USER, name: { givenName: "Ada", middleName: null }, emails: [null, { value: "ada@example.com", type: null, primary: true }] });
+      const user = await client().users.get("u1");
+      expect(user.name).toEqual({ givenName: "Ada" });
+      expect(user.emails).toEqual([{ value: "ada@example.com", primary: true }]);
+    });
   });
 
   describe("error classification over HTTP", () => {
