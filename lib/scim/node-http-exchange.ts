@@ -3,6 +3,16 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { Exchange, HeaderReader } from "./exchange.ts";
 
 /**
+ * How long an idle kept-alive connection is kept for reuse. A server closes idle connections on
+ * its own schedule, and a request written just as it does fails with ECONNRESET: for a create,
+ * an answer Roster can no longer trust. node:http closes an idle socket a second before the time
+ * a server announces in its `Keep-Alive: timeout=N` header, but only when the agent has a timeout
+ * of its own (without one it keeps idle sockets for ever); this is that timeout, and the ceiling
+ * for servers that announce nothing. An in-flight request is not affected: only idle sockets close.
+ */
+const IDLE_SOCKET_MS = 15_000;
+
+/**
  * The default transport: node:http(s) with a keep-alive agent per client. On loopback it sends
  * about four times as many requests per second as fetch (undici's WHATWG layer costs more CPU
  * than the request itself), and it can tell connecting apart from waiting, which fetch cannot.
@@ -10,7 +20,8 @@ import type { Exchange, HeaderReader } from "./exchange.ts";
  */
 export function createNodeHttpExchange(protocol: string, maxSockets: number): Exchange {
   const secure = protocol === "https:";
-  const agent = secure ? new HttpsAgent({ keepAlive: true, maxSockets }) : new HttpAgent({ keepAlive: true, maxSockets });
+  const options = { keepAlive: true, maxSockets, timeout: IDLE_SOCKET_MS };
+  const agent = secure ? new HttpsAgent(options) : new HttpAgent(options);
   const send = secure ? httpsRequest : httpRequest;
   const origins = new Map<string, { protocol: string; hostname: string; port: string }>();
 

@@ -286,3 +286,29 @@ describe.each([
     });
   });
 });
+
+describe("kept-alive connections over node:http", () => {
+  it("stops reusing an idle connection before the server says it will close it", async () => {
+    // The server announces "Keep-Alive: timeout=3" and closes idle connections after 3 s. A request
+    // written at that moment would meet a reset, so the client must have let go a second earlier.
+    let connections = 0;
+    const keepAliveServer = createServer((_, response) => sendJson(response, 200, USER));
+    keepAliveServer.keepAliveTimeout = 3_000;
+    keepAliveServer.on("connection", () => (connections += 1));
+    await new Promise<void>((resolve) => keepAliveServer.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = keepAliveServer.address() as AddressInfo;
+      const scim = createScimClient({ baseUrl: `http://127.0.0.1:${port}/scim/v2`, token: TOKEN, retry: { retries: 0 } });
+      await scim.users.get("u1");
+      await scim.users.get("u1");
+      expect(connections).toBe(1); // Back to back: one connection, reused.
+
+      await new Promise((resolve) => setTimeout(resolve, 2_400));
+      await scim.users.get("u1");
+      expect(connections).toBe(2); // Idle past 2 s: a fresh connection, though the server would still have taken the old one.
+    } finally {
+      keepAliveServer.closeAllConnections();
+      await new Promise((resolve) => keepAliveServer.close(resolve));
+    }
+  });
+});
