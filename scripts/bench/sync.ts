@@ -4,7 +4,9 @@
  *  - sync.initial: 10,000 assigned people synced for the first time, users/s,
  *    against the sandbox's raw POST /Users capacity measured in the same run
  *    (autocannon with as many connections as the worker's concurrency), and the
- *    worker's peak memory. Both sides are warmed up first, as in the scim bench:
+ *    worker's peak memory, and the CPU each process spent per person
+ *    (`cpuUsPerUser`: worker, sandbox, database, bench), which shows where the
+ *    machine's cores went. Both sides are warmed up first, as in the scim bench:
  *    the sandbox by an unmeasured autocannon round, the worker by an unmeasured
  *    sync of other people (a long-running worker has its code optimised);
  *  - sync.latency50ms: the same with 50 ms added to every SCIM answer (2,000 people);
@@ -14,6 +16,7 @@ import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { measureSandbox, reset, startSandboxProcess } from "./scim";
 import { percentile, withBenchDatabase } from "./support/bench-database";
+import { cpuPerUnit, readCpu } from "./support/process-cpu";
 import { startWorker, type WorkerProcess } from "../testing/worker-process";
 
 const USERS = 10_000;
@@ -55,13 +58,15 @@ export async function run(): Promise<void> {
       const context = { organizationId: organization.id, actor: { id: owner.id, label: owner.email }, ip: null };
       const limits = { maxConcurrency: CONCURRENCY, maxRequestsPerSecond: 100_000 };
 
-      async function syncPeople(count: number, prefix: string): Promise<number> {
+      async function syncPeople(count: number, prefix: string): Promise<{ usersPerSec: number; cpuUsPerUser: Record<string, number> }> {
         const appId = await makeActiveApp(sandbox, context, limits);
         await db.user.createMany({
           data: Array.from({ length: count }, (_, i) => ({ organizationId: organization.id, email: `${prefix}${i}@bench.example`, firstName: "Bench", lastName: `${prefix}${i}`, title: "Engineer", department: "Engineering" })),
         });
         const people = await db.user.findMany({ where: { organizationId: organization.id, email: { startsWith: prefix } }, select: { id: true } });
         await db.assignment.createMany({ data: people.map((person) => ({ appId, userId: person.id })) });
+        const processes = { worker: worker?.child.pid, sandbox: sandbox.process.pid };
+        const cpuBefore = await readCpu(processes);
         const started = performance.now();
         const run = await startSyncRun(organization.id, appId, context);
         for (;;) {
@@ -69,13 +74,14 @@ export async function run(): Promise<void> {
           if (state.status === "COMPLETED") break;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
-        return count / ((performance.now() - started) / 1000);
+        const seconds = (performance.now() - started) / 1000;
+        return { usersPerSec: count / seconds, cpuUsPerUser: cpuPerUnit(cpuBefore, await readCpu(processes), count) };
       }
 
       worker = startWorker({ WORKER_CONCURRENCY: String(CONCURRENCY), ROSTER_ALLOW_PRIVATE_TARGETS: "1" });
       await syncPeople(WARMUP_USERS, "warmup");
       await reset(sandbox.origin);
-      const usersPerSec = await syncPeople(USERS, "initial");
+      const { usersPerSec, cpuUsPerUser } = await syncPeople(USERS, "initial");
       console.log(
         JSON.stringify({
           bench: "sync.initial",
@@ -85,11 +91,12 @@ export async function run(): Promise<void> {
           ratio: Math.round((usersPerSec / sandboxOpsPerSec) * 100) / 100,
           peakRssMb: peakRssMb(worker.child.pid),
           concurrency: CONCURRENCY,
+          cpuUsPerUser,
         }),
       );
 
       await fetch(`${sandbox.origin}/__sandbox/faults`, { method: "POST", headers: { authorization: `Bearer ${sandbox.token}`, "content-type": "application/json" }, body: JSON.stringify({ latencyMs: 50 }) });
-      const slowUsersPerSec = await syncPeople(LATENCY_USERS, "latency");
+      const { usersPerSec: slowUsersPerSec } = await syncPeople(LATENCY_USERS, "latency");
       console.log(JSON.stringify({ bench: "sync.latency50ms", users: LATENCY_USERS, usersPerSec: Math.round(slowUsersPerSec) }));
       await fetch(`${sandbox.origin}/__sandbox/faults`, { method: "POST", headers: { authorization: `Bearer ${sandbox.token}`, "content-type": "application/json" }, body: "{}" });
 

@@ -12,7 +12,8 @@ import { startSandbox, type RunningSandbox } from "../../sandbox";
 import { makeActiveApp } from "../../testing/active-app";
 import { makeOrganization, makePerson } from "../../testing/make-organization";
 import { eventually, startWorker, type WorkerProcess } from "../../../scripts/testing/worker-process";
-import { reconcileBatch } from "./reconcile-batch";
+import { Prisma } from "../../generated/prisma/client";
+import { peopleStatement, reconcileBatch } from "./reconcile-batch";
 import { startSyncRun } from "./sync-runs";
 
 let sandbox: RunningSandbox;
@@ -190,4 +191,33 @@ describe("reconciling a sync run in batches", () => {
     await worker.stop();
     worker = undefined;
   }, 90_000);
+
+  it("reads a batch's people one index probe each, whatever the tables' statistics say", async () => {
+    // A first sync's tables grow faster than PostgreSQL's statistics follow. Planned from stale statistics, a
+    // join would hash every user of the organisation and every account of the app for each batch.
+    const { organizationId, appId, people } = await setUp("Probes", 2_000);
+    await db.assignment.createMany({ data: people.map((person) => ({ appId, userId: person.id })) });
+    await db.account.createMany({ data: people.slice(0, 1_500).map((person) => ({ appId, userId: person.id, userLabel: person.email, remoteId: `r-${person.id}`, state: "ACTIVE" as const })) });
+
+    const batch = people.slice(1_400, 1_650).map((person) => person.id);
+    const explained = await db.$queryRaw<{ "QUERY PLAN": { Plan: Record<string, unknown> }[] }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${peopleStatement(appId, organizationId, batch)}`);
+    const scans: { relation: string; type: string; condition: string }[] = [];
+    const walk = (node: Record<string, unknown>) => {
+      if (typeof node["Relation Name"] === "string") scans.push({ relation: node["Relation Name"], type: String(node["Node Type"]), condition: String(node["Index Cond"] ?? "") });
+      for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
+    };
+    walk(explained[0]!["QUERY PLAN"][0]!.Plan);
+
+    expect(scans.map((scan) => scan.relation).sort()).toEqual(["accounts", "assignments", "users"]);
+    for (const scan of scans) {
+      expect(scan.type, `${scan.relation} is read with ${scan.type}`).toMatch(/^Index (Only )?Scan$/);
+      expect(scan.condition, `${scan.relation}'s index condition`).toContain("ids.id");
+    }
+
+    // And it reads what planning needs, in the batch's order.
+    const rows = await db.$queryRaw<{ userId: string; found: boolean; assigned: boolean; remoteId: string | null }[]>(peopleStatement(appId, organizationId, batch));
+    expect(rows.map((row) => row.userId)).toEqual(batch);
+    expect(rows.every((row) => row.found && row.assigned)).toBe(true);
+    expect(rows.filter((row) => row.remoteId !== null)).toHaveLength(100);
+  });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Tx } from "../../db";
+import { Prisma } from "../../generated/prisma/client";
 import type { ScimUser } from "../../scim";
 import { toMappingRules } from "../apps/field-mappings";
 import { getConnector } from "../connectors/catalog";
@@ -188,25 +189,39 @@ interface PersonRow {
  * Each person of the batch with what planning needs: their mappable fields
  * (null once deleted), whether they are assigned, and their account. One
  * statement, in the order given.
+ *
+ * Each lookup is a LATERAL subquery with OFFSET 0, which the planner cannot
+ * fold into a join: it stays one index probe per person. As a plain join, the
+ * planner chose from the tables' statistics, and those are stale all through a
+ * first sync (the accounts table grows from nothing while it runs). It then
+ * hashed every user of the organisation and every account and assignment of
+ * the app for each batch, so a sync's database work grew with the square of
+ * its size: 270 µs per person of a 10,000-person sync, against 27 µs now.
  */
 async function readPeople(tx: Tx, appId: string, organizationId: string, userIds: readonly string[]): Promise<PersonRow[]> {
   const rows = await tx.$queryRaw<
     (Omit<DirectoryPerson, "status"> & { userId: string; found: boolean; status: DirectoryPerson["status"]; assigned: boolean; remoteId: string | null; accountState: KnownAccount["state"] | null; pushedValues: MappedValues | null })[]
-  >`
-    SELECT ids.id::text AS "userId", u.id IS NOT NULL AS found, u.id::text AS id, u.email, u.first_name AS "firstName", u.last_name AS "lastName",
-      u.display_name AS "displayName", u.employee_id AS "employeeId", u.title, u.department, u.mobile, u.locale, u.timezone, u.status::text AS status,
-      EXISTS (SELECT 1 FROM assignments a WHERE a.app_id = ${appId}::uuid AND a.user_id = ids.id) AS assigned,
-      acc.remote_id AS "remoteId", acc.state::text AS "accountState", acc.pushed_values AS "pushedValues"
-    FROM unnest(${userIds}::uuid[]) WITH ORDINALITY AS ids(id, position)
-    LEFT JOIN users u ON u.id = ids.id AND u.organization_id = ${organizationId}::uuid
-    LEFT JOIN accounts acc ON acc.app_id = ${appId}::uuid AND acc.user_id = ids.id
-    ORDER BY ids.position`;
+  >(peopleStatement(appId, organizationId, userIds));
   return rows.map(({ userId, found, assigned, remoteId, accountState, pushedValues, ...person }) => ({
     userId,
     person: found ? person : null,
     assigned,
     account: accountState ? { remoteId, state: accountState, pushedValues: pushedValues ?? {} } : null,
   }));
+}
+
+/** readPeople's statement, exported so a test can check how PostgreSQL runs it. */
+export function peopleStatement(appId: string, organizationId: string, userIds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ids.id::text AS "userId", u.id IS NOT NULL AS found, u.id::text AS id, u.email, u.first_name AS "firstName", u.last_name AS "lastName",
+      u.display_name AS "displayName", u.employee_id AS "employeeId", u.title, u.department, u.mobile, u.locale, u.timezone, u.status::text AS status,
+      a.user_id IS NOT NULL AS assigned,
+      acc.remote_id AS "remoteId", acc.state::text AS "accountState", acc.pushed_values AS "pushedValues"
+    FROM unnest(${userIds}::uuid[]) WITH ORDINALITY AS ids(id, position)
+    LEFT JOIN LATERAL (SELECT * FROM users WHERE users.id = ids.id AND users.organization_id = ${organizationId}::uuid OFFSET 0) u ON true
+    LEFT JOIN LATERAL (SELECT * FROM accounts WHERE accounts.app_id = ${appId}::uuid AND accounts.user_id = ids.id OFFSET 0) acc ON true
+    LEFT JOIN LATERAL (SELECT user_id FROM assignments WHERE assignments.app_id = ${appId}::uuid AND assignments.user_id = ids.id OFFSET 0) a ON true
+    ORDER BY ids.position`;
 }
 
 /** Gives each handed-off person a `reconcile` job of their own, committed with the batch. */
