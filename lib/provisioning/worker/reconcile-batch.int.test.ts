@@ -6,6 +6,7 @@
  * creates (one listing of the app instead of two lookups per person) never
  * costs a duplicate.
  */
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../../db";
 import { startSandbox, type RunningSandbox } from "../../sandbox";
@@ -28,11 +29,14 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-async function setUp(name: string, count: number) {
+type Context = Parameters<typeof makeActiveApp>[1];
+
+async function setUp(name: string, count: number, { beforePeople }: { beforePeople?: (context: Context, appId: string) => Promise<unknown> } = {}) {
   const organizationId = (await makeOrganization(name)).id;
   const owner = await makePerson(organizationId, { role: "OWNER", email: `owner@${name.toLowerCase()}.example` });
   const context = { organizationId, actor: { id: owner.id, label: owner.email }, ip: null };
   const appId = await makeActiveApp(sandbox, context, { maxConcurrency: 8, maxRequestsPerSecond: 10_000 });
+  await beforePeople?.(context, appId);
   await db.user.createMany({
     data: Array.from({ length: count }, (_, i) => ({ organizationId, email: `p${i}@${name.toLowerCase()}.example`, firstName: "P", lastName: `${i}`, title: "Before" })),
   });
@@ -193,9 +197,20 @@ describe("reconciling a sync run in batches", () => {
   }, 90_000);
 
   it("reads a batch's people one index probe each, whatever the tables' statistics say", async () => {
-    // A first sync's tables grow faster than PostgreSQL's statistics follow. Planned from stale statistics, a
-    // join would hash every user of the organisation and every account of the app for each batch.
-    const { organizationId, appId, people } = await setUp("Probes", 2_000);
+    // A first sync's tables grow faster than PostgreSQL's statistics follow: statistics taken before the
+    // organisation's people, assignments and accounts arrive are what a first sync is planned with. Planned from
+    // them, a join hashed every user of the organisation and every account of the app for each batch, and a
+    // lookup that an index led by organization_id or (app_id, state) could serve read them all for each person.
+    const statisticsBeforeTheSync = async (context: Context, appId: string) => {
+      // Other apps with accounts, so the statistics know the apps there are, and not this one.
+      const others = [await makeActiveApp(sandbox, context), await makeActiveApp(sandbox, context)];
+      await db.account.createMany({
+        data: others.flatMap((other, index) => Array.from({ length: 200 }, (_, i) => ({ appId: other, userId: randomUUID(), userLabel: `other ${index}.${i}`, state: "ACTIVE" as const }))),
+      });
+      expect(await db.account.count({ where: { appId } })).toBe(0);
+      await db.$executeRaw`ANALYZE users, accounts, assignments`;
+    };
+    const { organizationId, appId, people } = await setUp("Probes", 2_000, { beforePeople: statisticsBeforeTheSync });
     await db.assignment.createMany({ data: people.map((person) => ({ appId, userId: person.id })) });
     await db.account.createMany({ data: people.slice(0, 1_500).map((person) => ({ appId, userId: person.id, userLabel: person.email, remoteId: `r-${person.id}`, state: "ACTIVE" as const })) });
 
