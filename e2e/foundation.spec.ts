@@ -74,11 +74,17 @@ test("server actions check the session and permission themselves", async ({ page
   await page.goto("/settings");
   await expect(page.getByLabel("Organization name")).not.toHaveValue("");
   const nameBefore = await page.getByLabel("Organization name").inputValue();
-  await page.getByLabel("Organization name").fill(nameBefore);
-  await page.getByLabel("Plan").selectOption("STANDARD");
+  const plan = page.getByLabel("Plan");
+  const otherPlan = (await plan.inputValue()) === "STANDARD" ? "PROFESSIONAL" : "STANDARD";
+  const save = page.getByRole("button", { name: "Save changes" });
+  // A choice made before the page has hydrated is dropped by React (Save stays disabled): make it until the form has it.
+  await expect(async () => {
+    await plan.selectOption(otherPlan);
+    await expect(save).toBeEnabled({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   const [actionRequest] = await Promise.all([
     page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"])),
-    page.getByRole("button", { name: "Save changes" }).click(),
+    save.click(),
   ]);
   await expect(page.getByText("Organization settings saved.")).toBeVisible();
   const headers = { "next-action": actionRequest.headers()["next-action"]!, "content-type": actionRequest.headers()["content-type"]!, accept: "text/x-component" };

@@ -1,6 +1,6 @@
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
-import { expect, snapshot, test } from "./support/fixtures";
+import { ensurePaidPlan, expect, snapshot, test } from "./support/fixtures";
 
 const TOKEN = "import-sandbox-token-1";
 let sandbox: RunningSandbox;
@@ -27,12 +27,7 @@ test("an Owner imports the app's users from the wizard's last step", async ({ pa
   await signInPage.goto();
   await signInPage.signIn(OWNER);
   await expect(page.getByRole("heading", { name: /Welcome back/ })).toBeVisible();
-  await page.goto("/settings");
-  if ((await page.getByLabel("Plan").inputValue()) === "FREE") {
-    await page.getByLabel("Plan").selectOption("STANDARD");
-    await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByText("Organization settings saved.")).toBeVisible();
-  }
+  await ensurePaidPlan(page);
 
   // A quick pass through the wizard.
   await page.goto("/applications");

@@ -1,6 +1,6 @@
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER, PEOPLE_ADMIN } from "./support/accounts";
-import { expect, snapshot, test, searchFor } from "./support/fixtures";
+import { ensurePaidPlan, expect, searchFor, snapshot, test } from "./support/fixtures";
 
 const TOKEN = "sandbox-token-7f3e9a";
 let sandbox: RunningSandbox;
@@ -15,14 +15,7 @@ test("an Owner sets up Atlassian provisioning step by step", async ({ page, sign
   await signInPage.signIn(OWNER);
   await expect(page.getByRole("heading", { name: /Welcome back/ })).toBeVisible();
 
-  // Changing the mapping needs a paid plan; other specs may have changed it.
-  await page.goto("/settings");
-  const plan = page.getByLabel("Plan");
-  if ((await plan.inputValue()) === "FREE") {
-    await plan.selectOption("STANDARD");
-    await page.getByRole("button", { name: "Save changes" }).click();
-    await expect(page.getByText("Organization settings saved.")).toBeVisible();
-  }
+  await ensurePaidPlan(page);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Applications" }).click();
   await snapshot(page, "wizard-0-catalog");

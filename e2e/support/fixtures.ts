@@ -47,3 +47,21 @@ export async function searchFor(page: Page, label: string, text: string) {
     await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(text).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), { timeout: 2_000 });
   }).toPass({ timeout: 15_000 });
 }
+
+/**
+ * Puts the organization on a paid plan (changing field mappings needs one) unless it already is; other specs may
+ * have changed it. A choice made before the page has hydrated is dropped by React and leaves "Save changes"
+ * disabled, so it is made again until the form has taken it.
+ */
+export async function ensurePaidPlan(page: Page) {
+  await page.goto("/settings");
+  const plan = page.getByLabel("Plan");
+  if ((await plan.inputValue()) !== "FREE") return;
+  const save = page.getByRole("button", { name: "Save changes" });
+  await expect(async () => {
+    await plan.selectOption("STANDARD");
+    await expect(save).toBeEnabled({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  await save.click();
+  await expect(page.getByText("Organization settings saved.")).toBeVisible();
+}
