@@ -119,3 +119,29 @@ test("server actions check the session and permission themselves", async ({ page
   await expect(page.getByTestId("org-name")).not.toHaveText("Taken over");
   await expect(page.getByLabel("Organization name")).toHaveValue(nameBefore);
 });
+
+test("forms show the saved values before the page's scripts have run", async ({ page, signInPage, browser, baseURL }) => {
+  // Until a page hydrates, what the admin sees is the server's HTML. A form that only got its values from its
+  // scripts would show an empty name and the first plan there, and a choice made then would be lost.
+  await signInPage.goto();
+  await signInPage.signIn(OWNER);
+  await expect(page.getByRole("heading", { name: /Welcome back/ })).toBeVisible();
+  await page.goto("/users");
+  await page.getByRole("link", { name: "Lukas Brandt" }).click();
+  await expect(page).toHaveURL(/\/users\/[0-9a-f-]{36}$/);
+  const personUrl = new URL(page.url()).pathname;
+
+  const noScripts = await browser.newContext({ baseURL, javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const html = await noScripts.newPage();
+  await html.goto("/settings");
+  // The header shows the saved name and plan as text; the form must hold the same.
+  const planBadge = await html.getByText(/^(Free|Standard|Professional) plan$/).textContent();
+  await expect(html.getByLabel("Organization name")).toHaveValue((await html.getByTestId("org-name").textContent())!.trim());
+  await expect(html.getByLabel("Plan")).toHaveValue(planBadge!.replace(/ plan$/, "").toUpperCase());
+
+  await html.goto(`${personUrl}/edit`);
+  await expect(html.getByLabel("First name")).toHaveValue("Lukas");
+  await expect(html.getByLabel("Last name")).toHaveValue("Brandt");
+  await expect(html.getByLabel("Work e-mail")).toHaveValue("lukas.brandt@halden.example");
+  await noScripts.close();
+});

@@ -27,6 +27,8 @@ export function ConfigureForm({ appId, initial, tokenLast4, baseUrlExample, expi
     resolver: zodResolver(configureProvisioningInput),
     defaultValues: { ...initial, token: "" },
   });
+  // The saved values also go in as `defaultValue`: react-hook-form fills registered fields only once the page has
+  // hydrated, and until then the server's HTML would show them empty.
   const { errors, isSubmitting } = form.formState;
 
   async function onSubmit(values: ConfigureProvisioningInput) {
@@ -46,7 +48,7 @@ export function ConfigureForm({ appId, initial, tokenLast4, baseUrlExample, expi
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-5 px-6 py-5">
       {errors.root?.message ? <Alert tone="error">{errors.root.message}</Alert> : null}
       <FormField id="baseUrl" label="Sync endpoint" hint={`The SCIM base URL, such as ${baseUrlExample}`} error={errors.baseUrl?.message}>
-        <Input id="baseUrl" type="url" inputMode="url" autoComplete="off" spellCheck={false} disabled={!canEdit} aria-invalid={Boolean(errors.baseUrl)} {...form.register("baseUrl")} />
+        <Input id="baseUrl" type="url" inputMode="url" autoComplete="off" spellCheck={false} disabled={!canEdit} aria-invalid={Boolean(errors.baseUrl)} defaultValue={initial.baseUrl} {...form.register("baseUrl")} />
       </FormField>
       <FormField
         id="token"
@@ -65,7 +67,7 @@ export function ConfigureForm({ appId, initial, tokenLast4, baseUrlExample, expi
         />
       </FormField>
       <FormField id="tokenExpiresOn" label="Token expires on (optional)" hint={expiryHint} error={errors.tokenExpiresOn?.message}>
-        <Input id="tokenExpiresOn" type="date" className="max-w-48" disabled={!canEdit} {...form.register("tokenExpiresOn")} />
+        <Input id="tokenExpiresOn" type="date" className="max-w-48" disabled={!canEdit} defaultValue={initial.tokenExpiresOn} {...form.register("tokenExpiresOn")} />
       </FormField>
       {canEdit ? (
         <div className="flex justify-end">

@@ -28,6 +28,8 @@ interface Props {
 export function OrganizationSettingsForm({ initial, canEdit, action }: Props) {
   const router = useRouter();
   const form = useForm<OrganizationForm>({ resolver: zodResolver(updateOrganizationInput), defaultValues: initial });
+  // Each field also gets its value as `defaultValue`: react-hook-form fills registered fields only once the page has
+  // hydrated, and until then the server's HTML would show an empty name and the first plan.
   const { errors, isSubmitting, isDirty } = form.formState;
 
   async function onSubmit(values: OrganizationForm) {
@@ -48,10 +50,10 @@ export function OrganizationSettingsForm({ initial, canEdit, action }: Props) {
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-5 px-6 py-5">
       {!canEdit ? <Alert>Only an Owner can change these settings.</Alert> : null}
       <FormField id="name" label="Organization name" error={errors.name?.message}>
-        <Input id="name" disabled={!canEdit} aria-invalid={Boolean(errors.name)} {...form.register("name")} />
+        <Input id="name" disabled={!canEdit} aria-invalid={Boolean(errors.name)} defaultValue={initial.name} {...form.register("name")} />
       </FormField>
       <FormField id="plan" label="Plan" hint="Changing provisioning field mappings needs Standard or Professional." error={errors.plan?.message}>
-        <Select id="plan" disabled={!canEdit} {...form.register("plan")}>
+        <Select id="plan" disabled={!canEdit} defaultValue={initial.plan} {...form.register("plan")}>
           {PLAN_OPTIONS.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label} — {option.note}

@@ -56,6 +56,9 @@ export function UserForm({ initial, departments, submitLabel, save }: UserFormPr
     resolver: zodResolver(userInput),
     defaultValues: { status: "ACTIVE", ...Object.fromEntries(Object.entries(initial ?? {}).map(([key, value]) => [key, value ?? ""])) },
   });
+  // Each field also gets its value as `defaultValue`: react-hook-form fills registered fields only once the page has
+  // hydrated, and until then the server's HTML would show an empty form.
+  const defaults = form.formState.defaultValues;
   const { errors, isSubmitting } = form.formState;
 
   async function onSubmit(values: UserInput) {
@@ -94,6 +97,7 @@ export function UserForm({ initial, departments, submitLabel, save }: UserFormPr
                   autoComplete={field.autoComplete}
                   aria-invalid={Boolean(errors[field.name])}
                   aria-describedby={errors[field.name] ? `${field.name}-error` : undefined}
+                  defaultValue={defaults?.[field.name] ?? ""}
                   {...form.register(field.name)}
                 />
               </FormField>
@@ -108,7 +112,7 @@ export function UserForm({ initial, departments, submitLabel, save }: UserFormPr
         </h2>
         <div className="md:col-span-2 sm:max-w-xs">
           <FormField id="status" label="Status" hint="Deactivated people keep their data but lose access to provisioned apps." error={errors.status?.message}>
-            <Select id="status" {...form.register("status")}>
+            <Select id="status" defaultValue={defaults?.status ?? "ACTIVE"} {...form.register("status")}>
               <option value="ACTIVE">Active</option>
               <option value="INACTIVE">Deactivated</option>
             </Select>
