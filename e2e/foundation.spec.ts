@@ -1,5 +1,5 @@
 import { ADMIN, MEMBER, OWNER } from "./support/accounts";
-import { expect, snapshot, test } from "./support/fixtures";
+import { expect, selectUntilTaken, snapshot, test } from "./support/fixtures";
 
 test.describe("signing in", () => {
   test("an unauthenticated visitor is sent to the sign-in page", async ({ page, request }) => {
@@ -77,11 +77,7 @@ test("server actions check the session and permission themselves", async ({ page
   const plan = page.getByLabel("Plan");
   const otherPlan = (await plan.inputValue()) === "STANDARD" ? "PROFESSIONAL" : "STANDARD";
   const save = page.getByRole("button", { name: "Save changes" });
-  // A choice made before the page has hydrated is dropped by React (Save stays disabled): make it until the form has it.
-  await expect(async () => {
-    await plan.selectOption(otherPlan);
-    await expect(save).toBeEnabled({ timeout: 2_000 });
-  }).toPass({ timeout: 15_000 });
+  await selectUntilTaken(plan, otherPlan, save);
   const [actionRequest] = await Promise.all([
     page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"])),
     save.click(),

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 
 export class SignInPage {
@@ -49,19 +49,23 @@ export async function searchFor(page: Page, label: string, text: string) {
 }
 
 /**
- * Puts the organization on a paid plan (changing field mappings needs one) unless it already is; other specs may
- * have changed it. A choice made before the page has hydrated is dropped by React and leaves "Save changes"
- * disabled, so it is made again until the form has taken it.
+ * Chooses an option and waits until the form has taken it, which enables its save button. A choice made before the
+ * page has hydrated is dropped by React, so it is made again until then.
  */
+export async function selectUntilTaken(select: Locator, value: string, save: Locator) {
+  await expect(async () => {
+    await select.selectOption(value);
+    await expect(save).toBeEnabled({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+}
+
+/** Puts the organization on a paid plan (changing field mappings needs one) unless it already is; other specs may have changed it. */
 export async function ensurePaidPlan(page: Page) {
   await page.goto("/settings");
   const plan = page.getByLabel("Plan");
   if ((await plan.inputValue()) !== "FREE") return;
   const save = page.getByRole("button", { name: "Save changes" });
-  await expect(async () => {
-    await plan.selectOption("STANDARD");
-    await expect(save).toBeEnabled({ timeout: 2_000 });
-  }).toPass({ timeout: 15_000 });
+  await selectUntilTaken(plan, "STANDARD", save);
   await save.click();
   await expect(page.getByText("Organization settings saved.")).toBeVisible();
 }
