@@ -44,6 +44,10 @@ const envSchema = z.object({
   ROSTER_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
   /** The longest one SCIM request may take, answer included, before it counts as timed out. */
   ROSTER_SCIM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
+  /** How often a worker process says its workers are alive. */
+  WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** A worker silent for this long is taken for dead and its jobs are given to others; keep it several heartbeats long. */
+  WORKER_STALE_AFTER_SECONDS: z.coerce.number().int().min(1).max(3_600).default(20),
   /** Size of the Prisma connection pool per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });

@@ -3,7 +3,8 @@
  * Any number may run at once, here or on other machines: jobs are claimed
  * with SKIP LOCKED, and one reconcile per (app, user) runs at a time.
  */
-import { Logger, run } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger, run, type WorkerEvents } from "graphile-worker";
 
 const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 16);
 // Each running reconcile holds one connection for its transaction; leave room for the queue's own.
@@ -23,21 +24,27 @@ const logger = new Logger((scope) => (level, message) => {
   console[level === "error" ? "error" : "log"](`[worker]${where} ${message}`);
 });
 
+// Heartbeats for this process's workers; and, on the same beat, release the jobs of dead ones. The workers are
+// created inside run(), before it returns, so the listener must be on an emitter handed to it: one attached to
+// runner.events afterwards never heard of them, and every job running longer than the stale limit was taken away
+// from its live worker and run a second time.
+const workerIds = new Set<string>();
+const events: WorkerEvents = new EventEmitter();
+events.on("worker:create", ({ worker }) => {
+  workerIds.add(worker.workerId);
+  void liveness.beat([worker.workerId]);
+});
+
 const runner = await run({
   connectionString: readEnv("DATABASE_URL"),
   concurrency,
   taskList,
   logger,
+  events,
   pollInterval: 1000,
   maxPoolSize: concurrency + 2,
   // No scheduled tasks: every job comes from a directory change or an admin's click.
   crontab: "",
-});
-// Heartbeats for this process's workers; and, on the same beat, release the jobs of dead ones.
-const workerIds = new Set<string>();
-runner.events.on("worker:create", ({ worker }) => {
-  workerIds.add(worker.workerId);
-  void liveness.beat([worker.workerId]);
 });
 const heartbeat = setInterval(() => {
   void liveness
@@ -45,7 +52,7 @@ const heartbeat = setInterval(() => {
     .then(() => liveness.releaseJobsOfDeadWorkers())
     .then((released) => released > 0 && logger.info(`Released the jobs of ${released} worker(s) that stopped responding.`))
     .catch((error: unknown) => logger.error(`Heartbeat failed: ${String(error)}`));
-}, liveness.HEARTBEAT_INTERVAL_MS);
+}, readEnv("WORKER_HEARTBEAT_MS"));
 heartbeat.unref();
 
 await runner.promise;
