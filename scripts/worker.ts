@@ -32,7 +32,7 @@ const workerIds = new Set<string>();
 const events: WorkerEvents = new EventEmitter();
 events.on("worker:create", ({ worker }) => {
   workerIds.add(worker.workerId);
-  void liveness.beat([worker.workerId]);
+  liveness.beat([worker.workerId]).catch((error: unknown) => logger.error(`Heartbeat failed: ${String(error)}`));
 });
 
 const runner = await run({
