@@ -6,9 +6,10 @@
  *    (autocannon with as many connections as the worker's concurrency, before and
  *    after the sync, averaged: this machine's speed drifts), the worker's peak
  *    memory, and the CPU each process spent per person (`cpuUsPerUser`: worker,
- *    sandbox, database, bench), which shows where the machine's cores went. Both sides are warmed up first, as in the scim bench:
- *    the sandbox by an unmeasured autocannon round, the worker by an unmeasured
- *    sync of other people (a long-running worker has its code optimised);
+ *    sandbox, database, bench), which shows where the machine's cores went.
+ *    Both sides are warmed up first, as in the scim bench: the sandbox by an
+ *    unmeasured autocannon round, the worker by an unmeasured sync of other
+ *    people (a long-running worker has its code optimised);
  *  - sync.latency50ms: the same with 50 ms added to every SCIM answer (2,000 people);
  *  - sync.propagation: from a committed directory edit to the app having it.
  */
