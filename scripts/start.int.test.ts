@@ -3,13 +3,14 @@
  * These runs stop before the build, so they are quick.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findFreePort } from "./free-port";
+import { embeddedServerAccount } from "./postgres-user-access";
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 
@@ -60,5 +61,22 @@ describe("npm start with bad input", () => {
     expect(result.code).toBe(1);
     expect(result.stderr.split("\n")).toHaveLength(1);
     expect(result.stderr).toMatch(/^Could not connect to the database at 127\.0\.0\.1:\d+\/nowhere \(.+\); check DATABASE_URL, or unset it to use the embedded database\.$/);
+  });
+
+  it("says in one sentence which folder the postgres user cannot enter, when started as root from a closed home folder", async () => {
+    // A clone inside a home folder only its owner may enter (mkdtemp makes it 0700).
+    const home = mkdtempSync(path.join(tmpdir(), "roster-home-"));
+    const dataDir = path.join(home, "roster", ".data");
+    mkdirSync(dataDir, { recursive: true });
+    if (process.getuid?.() !== 0) {
+      // Not root: PostgreSQL runs as this user, who may enter their own folders, so there is nothing to check.
+      expect(embeddedServerAccount()).toBeNull();
+      return;
+    }
+    const result = await start({ PORT: String(await findFreePort()), DATABASE_URL: "", ROSTER_DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `The embedded PostgreSQL runs as the "postgres" user when started as root, and that user cannot enter ${home}; move the project to a folder other users can enter (such as /srv or /opt), run "chmod o+x ${home}", or set DATABASE_URL to a PostgreSQL server of your own.`,
+    );
   });
 });

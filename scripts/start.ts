@@ -47,7 +47,7 @@ async function main() {
     await checkDatabaseUrl(process.env.DATABASE_URL);
     console.log(`Using the database at ${describeUrl(process.env.DATABASE_URL)}.`);
   } else {
-    embedded = await startEmbeddedDatabase({ dataDir: path.join(DATA_DIR, "postgres") });
+    embedded = await startEmbeddedDatabase({ dataDir: path.join(DATA_DIR, "postgres"), password: secrets.databasePassword });
     process.env.DATABASE_URL = embedded.url;
     console.log(`Started the embedded PostgreSQL on port ${embedded.port} (data in .data/postgres).`);
   }

@@ -40,7 +40,7 @@ export function createSnapshotWriter(file: string, take: () => Snapshot, onError
 
   const save = async () => {
     const temporary = `${file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(take()));
+    await writeFile(temporary, JSON.stringify(take()), { mode: 0o600 });
     await rename(temporary, file);
   };
   // A failed write is reported and the next change tries again; it must not stop the sandbox.
