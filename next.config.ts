@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+          // Content-Security-Policy, Permissions-Policy and HSTS are set per request in proxy.ts.
         ],
       },
     ];

@@ -1,14 +1,32 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { createNonce, securityHeaders } from "./lib/http/security-headers";
 
-// An early, optimistic check: without a session cookie there is no point in
-// rendering an admin page. Every page and action still checks the session
-// itself (lib/auth/require.ts); this only saves the round trip.
+// Runs before every page and route. Two jobs:
+// 1. Security headers with a fresh nonce for each response. Next reads the policy from the
+//    request's own headers and puts the nonce on every script it renders, so the policy goes on
+//    both the request (for Next) and the response (for the browser).
+// 2. An early, optimistic check: without a session cookie there is no point in rendering an admin
+//    page. Every page and action still checks the session itself (lib/auth/require.ts); this only
+//    saves the round trip.
 const PUBLIC_PATHS = ["/sign-in", "/api/health"];
 
 export function proxy(request: NextRequest) {
+  // The web server (scripts/web-server.ts) sets X-Forwarded-Proto itself unless a trusted proxy sent it.
+  const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const headers = securityHeaders({ nonce: createNonce(), https });
+  const response = decide(request, headers);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+function decide(request: NextRequest, headers: Record<string, string>): NextResponse {
   const { pathname } = request.nextUrl;
-  if (PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return NextResponse.next();
-  if (request.cookies.has("roster_session")) return NextResponse.next();
+  const signedIn = request.cookies.has("roster_session");
+  if (signedIn || PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) {
+    const forwarded = new Headers(request.headers);
+    forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+    return NextResponse.next({ request: { headers: forwarded } });
+  }
   if (request.method !== "GET" && request.method !== "HEAD") {
     return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
   }
