@@ -86,9 +86,9 @@ export async function checkTargetAddress(baseUrl: string, { resolve = true } = {
 }
 
 function refuseByName(name: string): void {
-  if (METADATA_HOSTS.has(name)) refuse(name, "a cloud metadata service");
+  if (METADATA_HOSTS.has(name)) refuse(name, "it is a cloud metadata service");
   if (readEnv("ROSTER_ALLOW_PRIVATE_TARGETS")) return;
-  if (name === "localhost" || name.endsWith(".localhost")) refuse(name, "this machine (loopback)");
+  if (name === "localhost" || name.endsWith(".localhost")) refuse(name, "it is this machine (loopback)");
 }
 
 /** An IP literal in any spelling ipaddr.js reads (`127.1`, `0x7f.0.0.1`, `::ffff:127.0.0.1`), as a plain address. */
@@ -103,7 +103,7 @@ function checkAddress(name: string, address: string, port: number): void {
   if (readEnv("ROSTER_ALLOW_PRIVATE_TARGETS")) return;
   const what = describeRange(address);
   if (!what || allowedPrivateTargets().has(`${canonical(address)}:${port}`)) return;
-  refuse(name, name === canonical(address) ? what : `${what} (${address})`);
+  refuse(name, name === canonical(address) ? `it is ${what}` : `it resolves to ${address}, ${what}`);
 }
 
 /** `address:port` pairs from ROSTER_ALLOWED_PRIVATE_TARGETS, with addresses written the way `canonical` writes them. */
@@ -133,8 +133,8 @@ function describeRange(address: string): string | null {
   return "a private network address";
 }
 
-function refuse(host: string, what: string): never {
-  throw new AddressRefusedError(`Roster does not send SCIM tokens to ${host}, because it is ${what}. Use the app's public SCIM base URL.`);
+function refuse(host: string, because: string): never {
+  throw new AddressRefusedError(`Roster does not send SCIM tokens to ${host}, because ${because}. Use the app's public SCIM base URL.`);
 }
 
 function unresolvable(name: string): never {
