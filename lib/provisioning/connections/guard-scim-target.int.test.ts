@@ -162,24 +162,26 @@ describe("names and spellings of this machine, and names that do not exist", () 
     return id;
   }
 
-  it.each([
-    ["localhost.", /to localhost, because it is this machine \(loopback\)/],
-    ["LOCALHOST", /to localhost, because it is this machine \(loopback\)/],
-    ["api.localhost.", /to api\.localhost, because it is this machine \(loopback\)/],
-    ["127.1", /to 127\.0\.0\.1, because it is this machine \(loopback\)/],
-    ["0x7f.0.0.1", /to 127\.0\.0\.1, because it is this machine \(loopback\)/],
-    ["2130706433", /to 127\.0\.0\.1, because it is this machine \(loopback\)/],
-    ["[::ffff:127.0.0.1]", /this machine \(loopback\)/],
-    ["metadata.google.internal.", /to metadata\.google\.internal, because it is a cloud metadata service/],
-  ])("refuses %s, at Configure and at the connection", async (host, message) => {
-    const baseUrl = `http://${host}:${port}/scim/v2`;
-    const { id } = await addApp("scim", context);
-    await expect(configureProvisioning(id, configureProvisioningInput.parse({ baseUrl, token: TOKEN }), context)).rejects.toMatchObject({
-      code: "invalid_input",
-      message: expect.stringMatching(message),
-    });
-    const result = await authorizeApp(await appPointingAt(baseUrl), context);
-    expect(result).toMatchObject({ ok: false, problem: expect.stringMatching(message) });
+  it("refuses every spelling of this machine and of a metadata service, at Configure and at the connection", async () => {
+    const spellings: [string, RegExp][] = [
+      ["localhost.", /to localhost, because it is this machine \(loopback\)/],
+      ["LOCALHOST", /to localhost, because it is this machine \(loopback\)/],
+      ["api.localhost.", /to api\.localhost, because it is this machine \(loopback\)/],
+      ["127.1", /to 127\.0\.0\.1, because it is this machine \(loopback\)/],
+      ["0x7f.0.0.1", /to 127\.0\.0\.1, because it is this machine \(loopback\)/],
+      ["2130706433", /to 127\.0\.0\.1, because it is this machine \(loopback\)/],
+      ["[::ffff:127.0.0.1]", /this machine \(loopback\)/],
+      ["metadata.google.internal.", /to metadata\.google\.internal, because it is a cloud metadata service/],
+    ];
+    for (const [host, message] of spellings) {
+      const baseUrl = `http://${host}:${port}/scim/v2`;
+      const { id } = await addApp("scim", context);
+      await expect(configureProvisioning(id, configureProvisioningInput.parse({ baseUrl, token: TOKEN }), context), host).rejects.toMatchObject({
+        code: "invalid_input",
+        message: expect.stringMatching(message),
+      });
+      expect(await authorizeApp(await appPointingAt(baseUrl), context), host).toMatchObject({ ok: false, problem: expect.stringMatching(message) });
+    }
   });
 
   it("refuses a name the DNS server says does not exist, in plain words", async () => {

@@ -75,7 +75,7 @@ describe("with private targets disallowed, an app on 127.0.0.1", () => {
     const after = await db.operation.findMany({ where: { appId }, select: { userId: true, status: true, message: true, attempt: true } });
     expect(after).toHaveLength(people.length);
     expect(new Set(after.map((row) => row.userId))).toEqual(new Set(people.map((person) => person.id)));
-    for (const row of [...operations, ...after]) expect(row).toMatchObject({ status: "FAILED", message: expect.stringMatching(REFUSED), attempt: 1 });
+    for (const row of [...operations!, ...after]) expect(row).toMatchObject({ status: "FAILED", message: expect.stringMatching(REFUSED), attempt: 1 });
     expect(sandbox.stats.snapshot().total).toBe(0);
 
     const { id: runId } = await startImport(context.organizationId, appId, context);
@@ -86,7 +86,7 @@ describe("with private targets disallowed, an app on 127.0.0.1", () => {
       },
       { timeoutMs: 30_000, what: "the import fetch to fail" },
     );
-    expect(run.error).toMatch(REFUSED);
+    expect(run!.error).toMatch(REFUSED);
     expect(sandbox.stats.snapshot().total).toBe(0);
   });
 });
