@@ -17,6 +17,20 @@ function layer(files, ignores, rules) {
   };
 }
 
+// Every SCIM connection goes through the address guard: only open-scim-client.ts creates SCIM clients.
+const scimClientFactory = "lib/provisioning/connections/open-scim-client.ts";
+const scimClientsThroughTheGuard = [
+  {
+    regex: "(^|/)scim(/index(\\.ts)?)?$",
+    importNames: ["createScimClient"],
+    message: "Open SCIM clients with openScimClient (lib/provisioning/connections/open-scim-client.ts): it checks every address a connection goes to.",
+  },
+  {
+    regex: "(^|/)scim/create-scim-client(\\.ts)?$",
+    message: "Open SCIM clients with openScimClient (lib/provisioning/connections/open-scim-client.ts): it checks every address a connection goes to.",
+  },
+];
+
 const pure = ["lib/provisioning/mapping/**", "lib/provisioning/plan/**", "lib/provisioning/import/**"];
 
 export default tseslint.config(
@@ -43,9 +57,11 @@ export default tseslint.config(
       group: [...framework, "**/db", "**/generated/prisma/client", "**/scim/create-*", "node:*"],
       message: "mapping, plan and import are pure functions: no database, network, framework or clock.",
     },
+    ...scimClientsThroughTheGuard,
   ]),
-  layer(["lib/**/*.ts"], ["lib/scim/**", "lib/sandbox/**", ...pure, "**/*.test.ts"], []),
-  layer(["app/**/*.{ts,tsx}"], [], []),
+  layer(["lib/**/*.ts"], ["lib/scim/**", "lib/sandbox/**", ...pure, scimClientFactory, "**/*.test.ts"], scimClientsThroughTheGuard),
+  layer([scimClientFactory], [], []),
+  layer(["app/**/*.{ts,tsx}"], [], scimClientsThroughTheGuard),
   layer(["components/**/*.{ts,tsx}"], [], [
     {
       // Components get data from pages and actions: from lib they may import types, and
@@ -55,5 +71,6 @@ export default tseslint.config(
       allowTypeImports: true,
     },
     { group: ["server-only"], message: "Components run in the browser too." },
+    ...scimClientsThroughTheGuard,
   ]),
 );

@@ -38,10 +38,21 @@ const envSchema = z.object({
     .regex(/^\s*[^,\s]+(\s*,\s*[^,\s]+)*\s*$/, { error: "ROSTER_DNS_SERVERS must be a comma-separated list such as 127.0.0.1:5353,1.1.1.1." })
     .optional(),
   /**
-   * Allow SCIM endpoints on loopback, private, link-local and cloud-metadata
-   * addresses. Off in production; the demo and the tests turn it on for loopback.
+   * Allow SCIM endpoints on any loopback, private or link-local address: for
+   * tests and development only, never in production.
    */
   ROSTER_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
+  /**
+   * The exact private addresses SCIM may still go to, comma-separated
+   * `address:port` (`[::1]:8790` for IPv6). `npm start` sets it to the demo
+   * sandbox's own address once the sandbox is listening.
+   */
+  ROSTER_ALLOWED_PRIVATE_TARGETS: z
+    .string()
+    .regex(/^\s*$|^\s*(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\]):\d{1,5}(\s*,\s*(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\]):\d{1,5})*\s*$/, {
+      error: "ROSTER_ALLOWED_PRIVATE_TARGETS must be a comma-separated list of address:port such as 127.0.0.1:8790 or [::1]:8790.",
+    })
+    .default(""),
   /** The longest one SCIM request may take, answer included, before it counts as timed out. */
   ROSTER_SCIM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   /** How often a worker process says its workers are alive. */
@@ -75,9 +86,12 @@ export function getEnv(): Env {
   return cached;
 }
 
+/** Set by `npm start` after it has validated the environment (the sandbox's port is known only then), so read afresh. */
+const SET_AFTER_START: ReadonlySet<keyof Env> = new Set(["ROSTER_ALLOWED_PRIVATE_TARGETS"]);
+
 /** Parsing one variable is cheap, so it is not cached: a test may change it between calls. */
 export function readEnv<Name extends keyof Env>(name: Name): Env[Name] {
-  if (cached) return cached[name];
+  if (cached && !SET_AFTER_START.has(name)) return cached[name];
   const parsed = z.object({ [name]: envSchema.shape[name] }).safeParse(process.env);
   if (!parsed.success) throw explain(parsed.error, name);
   return (parsed.data as Env)[name];

@@ -40,8 +40,6 @@ async function main() {
   const secrets = loadOrCreateSecrets();
   process.env.SESSION_SECRET ??= secrets.sessionSecret;
   process.env.ROSTER_ENCRYPTION_KEY ??= secrets.encryptionKey;
-  // The demo provisions to the sandbox on this machine.
-  process.env.ROSTER_ALLOW_PRIVATE_TARGETS ??= "1";
 
   if (process.env.DATABASE_URL) {
     await checkDatabaseUrl(process.env.DATABASE_URL);
@@ -75,7 +73,8 @@ async function main() {
   });
   await waitForHealth(`http://127.0.0.1:${port}/api/health`, web);
   console.log(`\nRoster is running at http://localhost:${port}  (Ctrl-C to stop)`);
-  console.log(`The Atlassian-like SCIM sandbox: Sync endpoint ${sandbox.baseUrl}  SCIM token ${sandbox.token}\n`);
+  console.log(`The Atlassian-like SCIM sandbox: Sync endpoint ${sandbox.baseUrl}  SCIM token ${sandbox.token}`);
+  console.log(`${describePrivateTargets(sandbox)}\n`);
 }
 
 /** The sandbox keeps its users in .data/sandbox.json; on the first start it is seeded from the demo directory. */
@@ -92,11 +91,21 @@ async function startDemoSandbox(token: string, freshDemo: boolean): Promise<Runn
   const wanted = Number(process.env.SANDBOX_PORT ?? 8790);
   const port = (await isPortInUse(wanted)) ? 0 : wanted;
   const running = await startSandbox({ port, token, quiet: true, snapshotFile: path.join(DATA_DIR, "sandbox.json"), seedUsers: demoSandboxUsers(people) });
+  // SCIM to private addresses is refused; the demo may reach exactly the sandbox's own address (the worker and web inherit it).
+  const sandboxAddress = new URL(running.baseUrl).host;
+  process.env.ROSTER_ALLOWED_PRIVATE_TARGETS = [process.env.ROSTER_ALLOWED_PRIVATE_TARGETS, sandboxAddress].filter(Boolean).join(",");
   if (freshDemo) {
     const { seedDemoApp } = await import("../prisma/seed-demo-app");
     await seedDemoApp(running, people);
   }
   return running;
+}
+
+function describePrivateTargets(running: RunningSandbox): string {
+  if (/^(1|true|yes)$/.test(process.env.ROSTER_ALLOW_PRIVATE_TARGETS ?? "")) {
+    return "WARNING: ROSTER_ALLOW_PRIVATE_TARGETS is on, so SCIM tokens may be sent to any private or loopback address. Never use it in production.";
+  }
+  return `SCIM to private and loopback addresses is refused, except the demo sandbox at ${new URL(running.baseUrl).host} (ROSTER_ALLOWED_PRIVATE_TARGETS=${process.env.ROSTER_ALLOWED_PRIVATE_TARGETS}).`;
 }
 
 function run(name: string, args: string[], env: Record<string, string>): ChildProcess {

@@ -1,3 +1,4 @@
+import { ADDRESS_REFUSED } from "./address-refused-error.ts";
 import { ScimError } from "./scim-error.ts";
 
 export interface NetworkFailure {
@@ -46,6 +47,7 @@ export const CONNECT_TIMEOUT = "CONNECT_TIMEOUT";
  * so even a create may be sent again. Every other network failure leaves that question open.
  */
 export const NEVER_CONNECTED_CODES: ReadonlySet<string> = new Set([
+  ADDRESS_REFUSED,
   "ECONNREFUSED",
   "ENOTFOUND",
   "EAI_AGAIN",
@@ -81,6 +83,10 @@ export function classifyNetworkError(failure: NetworkFailure): ScimError {
   }
 
   const code = findErrorCode(failure.error);
+  if (code === ADDRESS_REFUSED) {
+    // The client's lookup refused the address before any connection: its message already says why and what to do.
+    return new ScimError({ ...request, kind: "unreachable", code, retryable: false, message: refusalMessage(failure.error) ?? `Roster refused to connect to ${host}.` });
+  }
   if (code !== undefined && TIMEOUT_CODES.has(code)) {
     return new ScimError({
       ...request,
@@ -120,6 +126,13 @@ export function findErrorCode(error: unknown, depth = 0): string | undefined {
   const fromCause = findErrorCode(cause, depth + 1);
   if (fromCause !== undefined) return fromCause;
   return Array.isArray(errors) ? errors.map((inner) => findErrorCode(inner, depth + 1)).find(Boolean) : undefined;
+}
+
+/** The message of the error that carries ADDRESS_REFUSED, wherever it is along the cause chain. */
+function refusalMessage(error: unknown, depth = 0): string | undefined {
+  if (depth > 5 || !(error instanceof Error)) return undefined;
+  if ((error as { code?: unknown }).code === ADDRESS_REFUSED) return error.message;
+  return refusalMessage(error.cause, depth + 1);
 }
 
 function describeUnknown(error: unknown): string {

@@ -1,4 +1,6 @@
+import type { LookupFunction } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { AddressRefusedError } from "./address-refused-error.ts";
 import { addMembers, setActive } from "./build-patch.ts";
 import { createScimClient, type ScimClientOptions } from "./create-scim-client.ts";
 import { fakeUser, pagingOf, sendJson, startFakeServer, type FakeHandler, type FakeServer } from "./testing/fake-scim-server.ts";
@@ -38,6 +40,53 @@ describe("createScimClient", () => {
     server = await startFakeServer((_, response) => sendJson(response, 200, fakeUser(1)));
     await createScimClient({ baseUrl: `${server.baseUrl}/`, token: "t" }).users.get("id-1");
     expect(server.requests[0]?.url).toBe("/scim/v2/Users/id-1");
+  });
+});
+
+describe("the lookup option", () => {
+  function countingLookup(answer: (hostname: string) => Error | string) {
+    const asked: string[] = [];
+    const lookup: LookupFunction = (hostname, options, callback) => {
+      asked.push(hostname);
+      const result = answer(hostname);
+      setImmediate(() => {
+        if (result instanceof Error) return callback(result, "", 0);
+        if (options.all) return (callback as (error: null, addresses: { address: string; family: number }[]) => void)(null, [{ address: result, family: 4 }]);
+        callback(null, result, 4);
+      });
+    };
+    return { lookup, asked };
+  }
+
+  it("is asked once per new connection, not per request, and the connection goes to the address it answered", async () => {
+    server = await startFakeServer((_, response) => sendJson(response, 200, fakeUser(1)));
+    const { lookup, asked } = countingLookup(() => "127.0.0.1");
+    // The name resolves nowhere: the requests arrive only because the lookup's answer is the address connected to.
+    const scim = createScimClient({ baseUrl: server.baseUrl.replace("127.0.0.1", "scim.invalid"), token: "t", lookup });
+    for (let index = 0; index < 10; index++) await scim.users.get("id-1");
+    expect(server.requests).toHaveLength(10);
+    expect(asked).toEqual(["scim.invalid"]);
+  });
+
+  it("is asked for an IP literal too", async () => {
+    server = await startFakeServer((_, response) => sendJson(response, 200, fakeUser(1)));
+    const { lookup, asked } = countingLookup(() => "127.0.0.1");
+    await createScimClient({ baseUrl: server.baseUrl, token: "t", lookup }).users.get("id-1");
+    expect(asked).toEqual(["127.0.0.1"]);
+  });
+
+  it("refuses with the lookup's words: nothing is sent and nothing retried", async () => {
+    server = await startFakeServer((_, response) => sendJson(response, 200, fakeUser(1)));
+    const { lookup, asked } = countingLookup(() => new AddressRefusedError("Not there, and here is why."));
+    const scim = createScimClient({ baseUrl: server.baseUrl, token: "t", retry: { retries: 3, minTimeoutMs: 1, maxTimeoutMs: 2 }, lookup });
+    await expect(scim.users.create({ userName: "ann@example.com" })).rejects.toMatchObject({ kind: "unreachable", code: "ADDRESS_REFUSED", retryable: false, message: "Not there, and here is why." });
+    expect(asked).toHaveLength(1);
+    expect(server.requests).toEqual([]);
+  });
+
+  it("cannot be combined with a fetch, which would go around it", () => {
+    const { lookup } = countingLookup(() => "127.0.0.1");
+    expect(() => createScimClient({ baseUrl: "https://example.com/scim", token: "t", lookup, fetch: globalThis.fetch })).toThrow(/cannot send through a custom fetch/);
   });
 });
 

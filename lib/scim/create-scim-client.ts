@@ -1,3 +1,4 @@
+import type { LookupFunction } from "node:net";
 import pLimit from "p-limit";
 import { BearerToken } from "./bearer-token.ts";
 import { createExecutor } from "./execute-request.ts";
@@ -29,6 +30,15 @@ export interface ScimClientOptions {
    * dispatcher. Slower, and the connect timeout does not apply (see fetch-exchange.ts).
    */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Decides where each new connection may go: called with the host name (or IP literal) and
+   * `{ all: true }`, with the signature of `dns.lookup`, once per new connection (kept-alive ones
+   * are reused without asking). The connection goes to exactly the addresses it answers with, so
+   * what it checked is what is connected to. To refuse, pass an `AddressRefusedError`: the request
+   * fails with its message, unsent and not retried. It cannot be combined with `fetch`, whose
+   * connections it could not see.
+   */
+  lookup?: LookupFunction;
 }
 
 export interface UserOperations extends ResourceOperations<ScimUser, ScimUserInput> {
@@ -60,13 +70,16 @@ const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 5_000, headersMs: 15_000, totalM
  */
 export function createScimClient(options: ScimClientOptions): ScimClient {
   const baseUrl = checkedBaseUrl(options.baseUrl);
+  if (options.lookup && options.fetch) {
+    throw new TypeError("A SCIM client with a lookup cannot send through a custom fetch: the fetch's connections would not go through the lookup.");
+  }
   const concurrency = options.concurrency ?? 4;
   const send = createTransport({
     baseUrl,
     token: options.token instanceof BearerToken ? options.token : new BearerToken(options.token),
     timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
     maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
-    exchange: options.fetch ? createFetchExchange(options.fetch) : createNodeHttpExchange(baseUrl.protocol, concurrency),
+    exchange: options.fetch ? createFetchExchange(options.fetch) : createNodeHttpExchange(baseUrl.protocol, concurrency, options.lookup),
   });
   const execute = createExecutor(send, pLimit(concurrency), resolveRetryPolicy(options.retry));
   const pageSize = checkedPageSize(options.pageSize ?? 100);

@@ -1,5 +1,8 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { LookupAddress } from "node:dns";
+import type { LookupFunction } from "node:net";
+import type { Duplex } from "node:stream";
 import type { Exchange, HeaderReader } from "./exchange.ts";
 
 /**
@@ -17,11 +20,17 @@ const IDLE_SOCKET_MS = 15_000;
  * about four times as many requests per second as fetch (undici's WHATWG layer costs more CPU
  * than the request itself), and it can tell connecting apart from waiting, which fetch cannot.
  * Redirects are never followed: node:http does not follow them at all.
+ *
+ * With a `lookup`, every new connection first asks it for the host's addresses (IP literals
+ * included, which node:net would otherwise connect to without asking) and then connects to
+ * exactly those: there is no second resolution between the check and the connect. A kept-alive
+ * connection is reused without asking again.
  */
-export function createNodeHttpExchange(protocol: string, maxSockets: number): Exchange {
+export function createNodeHttpExchange(protocol: string, maxSockets: number, lookup?: LookupFunction): Exchange {
   const secure = protocol === "https:";
   const options = { keepAlive: true, maxSockets, timeout: IDLE_SOCKET_MS };
   const agent = secure ? new HttpsAgent(options) : new HttpAgent(options);
+  if (lookup) connectOnlyToLookedUpAddresses(agent, lookup);
   const send = secure ? httpsRequest : httpRequest;
   const origins = new Map<string, { protocol: string; hostname: string; port: string }>();
 
@@ -54,6 +63,42 @@ export function createNodeHttpExchange(protocol: string, maxSockets: number): Ex
       });
       outgoing.end(request.body);
     });
+}
+
+type ConnectionOptions = { host?: string | null; lookup?: LookupFunction } & Record<string, unknown>;
+type CreateConnection = (options: ConnectionOptions, oncreate?: (error: Error | null, socket?: Duplex) => void) => Duplex | undefined;
+
+/**
+ * Wraps the agent's socket factory: the lookup runs before the socket exists, and the socket's
+ * own lookup answers with what it returned. node:http waits for the callback when the factory
+ * returns nothing, and turns an error into the request's error. TLS still checks the certificate
+ * against the host name, since the host name is kept.
+ */
+function connectOnlyToLookedUpAddresses(agent: HttpAgent, lookup: LookupFunction): void {
+  const target = agent as unknown as { createConnection: CreateConnection };
+  const connect = target.createConnection.bind(agent);
+  target.createConnection = (options, oncreate) => {
+    const host = String(options.host ?? "localhost").replace(/^\[|\]$/g, "");
+    lookup(host, { all: true }, (error, found) => {
+      if (error) return oncreate?.(error);
+      const addresses: LookupAddress[] = Array.isArray(found) ? found : [{ address: found, family: 0 }];
+      if (addresses.length === 0) return oncreate?.(Object.assign(new Error(`No address for ${host}.`), { code: "ENOTFOUND" }));
+      const pinned: LookupFunction = (_hostname, lookupOptions, callback) => {
+        const wanted = lookupOptions.family === 4 || lookupOptions.family === 6 ? addresses.filter((entry) => entry.family === lookupOptions.family) : addresses;
+        if (lookupOptions.all) return (callback as (error: null, addresses: LookupAddress[]) => void)(null, wanted);
+        if (wanted.length === 0) return callback(Object.assign(new Error(`No IPv${String(lookupOptions.family)} address for ${host}.`), { code: "ENOTFOUND" }), "", 0);
+        callback(null, wanted[0]!.address, wanted[0]!.family);
+      };
+      let socket: Duplex | undefined;
+      try {
+        socket = connect({ ...options, lookup: pinned });
+      } catch (connectError) {
+        return oncreate?.(connectError as Error);
+      }
+      oncreate?.(null, socket);
+    });
+    return undefined;
+  };
 }
 
 function readBody(response: IncomingMessage, maxBytes: number): Promise<string | undefined> {

@@ -1,10 +1,10 @@
 import "server-only";
 import { AppError } from "../../app-error";
 import { db } from "../../db";
-import { createScimClient, isScimError, type ScimClient } from "../../scim";
+import { ADDRESS_REFUSED, isScimError, type ScimClient } from "../../scim";
+import { openScimClient } from "../connections/open-scim-client";
 import { decryptSecret, SecretUnreadableError } from "../secrets/encrypt-secret";
 import { recordAppChange, type AppWriteContext } from "./app-audit";
-import { TargetRefusedError, checkTargetAddress } from "./check-target-address";
 
 /** What the server said it supports, kept on the app and shown after authorizing. */
 export interface ServerCapabilities {
@@ -21,10 +21,10 @@ export type AuthorizeResult = { ok: true; capabilities: ServerCapabilities } | {
 
 /** Plain words for why the check failed, and what the admin should do about it. */
 function explain(error: unknown, baseUrl: string): { problem: string; advice: string } {
-  if (error instanceof TargetRefusedError) return { problem: error.message, advice: "Check the Sync endpoint." };
   if (error instanceof SecretUnreadableError) return { problem: error.message, advice: "Paste the SCIM token again in the Configure step." };
   if (!isScimError(error)) throw error;
   const host = new URL(baseUrl).host;
+  if (error.code === ADDRESS_REFUSED) return { problem: error.message, advice: "Check the Sync endpoint." };
   switch (error.kind) {
     case "unreachable":
       return { problem: error.message, advice: `Check the host name (${host}) in the Sync endpoint, and that the app is up.` };
@@ -86,8 +86,7 @@ export async function authorizeApp(appId: string, context: AppWriteContext): Pro
 
   let outcome: AuthorizeResult;
   try {
-    await checkTargetAddress(app.baseUrl);
-    const client = createScimClient({
+    const client = openScimClient({
       baseUrl: app.baseUrl,
       token: decryptSecret(app.tokenCiphertext, app.id).reveal(),
       timeouts: { connectMs: 5_000, headersMs: 10_000, totalMs: 15_000 },

@@ -5,7 +5,8 @@ import type { ConfigureProvisioningInput } from "../schemas/provisioning";
 import { encryptSecret } from "../secrets/encrypt-secret";
 import { Secret } from "../secrets/secret";
 import { recordAppChange, type AppWriteContext } from "./app-audit";
-import { TargetRefusedError, checkTargetAddress } from "./check-target-address";
+import { AddressRefusedError } from "../../scim";
+import { checkTargetAddress } from "../connections/guard-scim-target";
 
 /**
  * Saves the Sync endpoint and, when given, a new SCIM token (encrypted; only
@@ -16,7 +17,7 @@ export async function configureProvisioning(appId: string, input: ConfigureProvi
   try {
     await checkTargetAddress(input.baseUrl, { resolve: false });
   } catch (error) {
-    if (error instanceof TargetRefusedError) throw new AppError("invalid_input", error.message, { baseUrl: [error.message] });
+    if (error instanceof AddressRefusedError) throw new AppError("invalid_input", error.message, { baseUrl: [error.message] });
     throw error;
   }
   const baseUrl = input.baseUrl.replace(/\/+$/, "");

@@ -2,9 +2,9 @@ import "server-only";
 import { MAPPABLE_PERSON_SELECT } from "../../directory/users/mappable-person";
 import { db } from "../../db";
 import { readEnv } from "../../env";
-import { createScimClient } from "../../scim";
 import { toMappingRules } from "../apps/field-mappings";
 import { getConnector } from "../connectors/catalog";
+import { openScimClient } from "../connections/open-scim-client";
 import { createClassifier } from "../import/classify-candidates";
 import type { ClassifiedCandidate, DirectoryCandidate, RemoteUser } from "../import/candidate-types";
 import { mapValues, readScimValues } from "../mapping/build-scim-user";
@@ -44,7 +44,7 @@ export async function fetchImportRun(runId: string): Promise<void> {
     if (!app.baseUrl || !app.tokenCiphertext) throw new Error("The app has no Sync endpoint or token.");
     const connector = getConnector(app.catalogKey);
     const targets = connector?.targets ?? [];
-    const client = createScimClient({
+    const client = openScimClient({
       baseUrl: app.baseUrl,
       token: decryptSecret(app.tokenCiphertext, app.id).reveal(),
       pageSize: connector?.quirks.maxPageSize ?? 100,

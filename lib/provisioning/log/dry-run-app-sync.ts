@@ -1,4 +1,8 @@
 import "server-only";
+import { AppError } from "../../app-error";
+import { db } from "../../db";
+import { AddressRefusedError } from "../../scim";
+import { checkTargetAddress } from "../connections/guard-scim-target";
 import { diffValues, type PlannedOperation } from "../plan/plan-operations";
 import { planAppSync } from "../worker/sync-runs";
 import { changeEntries, type ChangeEntry } from "./change-entries";
@@ -32,10 +36,13 @@ function describe(operation: PlannedOperation): DryRunOperation {
 /**
  * What "Sync now" would do, computed from the database alone: nothing is
  * sent to the app and nothing is recorded. Counts per kind for everyone, and
- * the first planned changes person by person.
+ * the first planned changes person by person. The Sync endpoint goes through
+ * the same address check as every connection (a lookup, no request), so a
+ * sync that would be refused says so here too.
  */
 export async function dryRunAppSync(organizationId: string, appId: string) {
   const plan = await planAppSync(organizationId, appId);
+  await checkSyncEndpoint(appId);
   return {
     people: plan.userIds.length,
     counts: plan.counts as Partial<Record<DryRunKind, number>>,
@@ -49,3 +56,15 @@ export async function dryRunAppSync(organizationId: string, appId: string) {
 }
 
 export type DryRunReport = Awaited<ReturnType<typeof dryRunAppSync>>;
+
+async function checkSyncEndpoint(appId: string): Promise<void> {
+  const app = await db.app.findUnique({ where: { id: appId }, select: { baseUrl: true } });
+  if (!app?.baseUrl) return;
+  try {
+    await checkTargetAddress(app.baseUrl);
+  } catch (error) {
+    if (error instanceof AddressRefusedError) throw new AppError("invalid_input", `Sync would send nothing: ${error.message}`);
+    if ((error as { code?: string }).code === "EAI_AGAIN") throw new AppError("unavailable", `${(error as Error).message} Try the dry run again in a minute.`);
+    throw error;
+  }
+}

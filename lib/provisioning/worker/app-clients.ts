@@ -1,7 +1,8 @@
 import "server-only";
 import pThrottle from "p-throttle";
-import { createScimClient, type ScimClient } from "../../scim";
+import type { ScimClient } from "../../scim";
 import { readEnv } from "../../env";
+import { openScimClient } from "../connections/open-scim-client";
 import { decryptSecret } from "../secrets/encrypt-secret";
 
 export interface AppConnection {
@@ -34,7 +35,7 @@ export function userCallsFor(app: AppConnection): UserCalls {
   const cached = clients.get(app.id);
   if (cached?.fingerprint === fingerprint) return cached.users;
 
-  const client = createScimClient({
+  const client = openScimClient({
     baseUrl: app.baseUrl,
     token: decryptSecret(app.tokenCiphertext, app.id).reveal(),
     concurrency: app.maxConcurrency,
