@@ -69,7 +69,7 @@ async function main() {
   sandbox = await startDemoSandbox(secrets.sandboxToken, seed.seeded);
   run("worker", WORKER_ARGS, {});
 
-  const web = run("web", [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const web = run("web", ["--import", "tsx", path.join(root, "scripts/web-server.ts"), "--port", String(port)], {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
   });
