@@ -49,7 +49,7 @@ await db.$disconnect();
 ensureProductionBuild();
 const web = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/web-server.ts"), "--port", port], {
   cwd: root,
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", ROSTER_TRUSTED_PROXIES: "" },
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", ROSTER_TRUSTED_PROXIES: "127.0.0.3" },
   stdio: "inherit",
 });
 
