@@ -185,10 +185,10 @@ test("npm start listens on 127.0.0.1 only, unless HOST says otherwise", async ()
     expect(await accepts(elsewhere!, port)).toBe(false);
     await stop(byDefault);
 
-    const everywhere = await npmStart({ ...env, HOST: "0.0.0.0" });
-    children.push(everywhere);
-    expect(await accepts("127.0.0.1", port)).toBe(true);
+    const onThatInterface = await npmStart({ ...env, HOST: elsewhere });
+    children.push(onThatInterface);
     expect(await accepts(elsewhere!, port)).toBe(true);
+    expect(await accepts("127.0.0.1", port)).toBe(false);
   } finally {
     await Promise.all(children.map(stop));
     rmSync(dataDir, { recursive: true, force: true });

@@ -73,7 +73,8 @@ async function main() {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
   });
-  await waitForHealth(`http://127.0.0.1:${port}/api/health`, web);
+  const { HOST } = getEnv();
+  await waitForHealth(`http://${HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST.includes(":") ? `[${HOST}]` : HOST}:${port}/api/health`, web);
   console.log(`\nRoster is running at http://localhost:${port}  (Ctrl-C to stop)`);
   console.log(`The Atlassian-like SCIM sandbox: Sync endpoint ${sandbox.baseUrl}  SCIM token ${sandbox.token}\n`);
 }
