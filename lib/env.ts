@@ -6,6 +6,7 @@
  * modules without a database.
  */
 import { z } from "zod";
+import { parseTrustedProxies } from "./auth/client-address";
 
 const booleanFlag = z
   .enum(["1", "0", "true", "false", "yes", "no"])
@@ -59,6 +60,28 @@ const envSchema = z.object({
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** A worker silent for this long is taken for dead and its jobs are given to others; keep it several heartbeats long. */
   WORKER_STALE_AFTER_SECONDS: z.coerce.number().int().min(1).max(3_600).default(20),
+  /**
+   * The reverse proxies whose X-Forwarded-For, -Proto and -Host Roster believes:
+   * comma-separated IP addresses or CIDR ranges. None when unset, so the
+   * connection's own address is the client's.
+   */
+  ROSTER_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, context) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** The address the web server listens on: this machine only unless changed. */
+  HOST: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.:-]+$/, { error: "HOST must be an address to listen on, such as 127.0.0.1 (this machine only) or 0.0.0.0 (every network interface)." })
+    .default("127.0.0.1"),
   /** Size of the Prisma connection pool per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 });

@@ -67,11 +67,12 @@ async function main() {
   sandbox = await startDemoSandbox(secrets.sandboxToken, seed.seeded);
   run("worker", WORKER_ARGS, {});
 
-  const web = run("web", [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const web = run("web", ["--import", "tsx", path.join(root, "scripts/web-server.ts"), "--port", String(port)], {
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
   });
-  await waitForHealth(`http://127.0.0.1:${port}/api/health`, web);
+  const { HOST } = getEnv();
+  await waitForHealth(`http://${HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST.includes(":") ? `[${HOST}]` : HOST}:${port}/api/health`, web);
   console.log(`\nRoster is running at http://localhost:${port}  (Ctrl-C to stop)`);
   console.log(`The Atlassian-like SCIM sandbox: Sync endpoint ${sandbox.baseUrl}  SCIM token ${sandbox.token}`);
   console.log(`${describePrivateTargets(sandbox)}\n`);

@@ -47,9 +47,9 @@ await db.user.createMany({
 await db.$disconnect();
 
 ensureProductionBuild();
-const web = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], {
+const web = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/web-server.ts"), "--port", port], {
   cwd: root,
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", ROSTER_TRUSTED_PROXIES: "127.0.0.3" },
   stdio: "inherit",
 });
 

@@ -1,12 +1,19 @@
 import "server-only";
-import { RateLimiterPrisma } from "rate-limiter-flexible";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { getDb } from "../db";
 
 /**
- * Failed sign-ins are counted per e-mail and per client address in the
- * database, so every web process shares the counts. Five wrong passwords for
- * one e-mail lock it for 15 minutes; 30 failures from one address lock that
- * address for 15 minutes.
+ * Sign-in attempts are counted per e-mail and per client address in the
+ * database, so every web process shares the counts. An e-mail gets five
+ * password checks per 15 minutes and an address thirty; after that the e-mail
+ * or address is locked until its 15-minute window ends.
+ *
+ * An attempt is taken from both counts *before* its password is checked, each
+ * in one atomic statement (`consume` is an upsert that increments in the
+ * database), so a burst of parallel requests cannot all be checked while the
+ * counts still read low: the sixth and later are refused without running
+ * Argon2. A successful sign-in forgets the e-mail's count and gives its
+ * address back the attempt it took.
  */
 const WINDOW_SECONDS = 15 * 60;
 
@@ -34,23 +41,37 @@ function getLimiters() {
   return limiters;
 }
 
-/** Seconds until another attempt is allowed, or 0 when it is allowed now. */
-export async function secondsUntilSignInAllowed(email: string, ip: string | null): Promise<number> {
-  const { byEmail, byIp } = getLimiters();
-  const [emailState, ipState] = await Promise.all([byEmail.get(email), ip ? byIp.get(ip) : null]);
-  const waits = [
-    emailState && emailState.consumedPoints >= byEmail.points ? emailState.msBeforeNext : 0,
-    ipState && ipState.consumedPoints >= byIp.points ? ipState.msBeforeNext : 0,
-  ];
-  return Math.ceil(Math.max(...waits) / 1000);
+export type SignInAttempt = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** Consumes one point, or says how long until the key has points again. Store errors are thrown. */
+async function take(limiter: RateLimiterPrisma, key: string): Promise<SignInAttempt> {
+  try {
+    await limiter.consume(key);
+    return { allowed: true };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+    }
+    throw rejection;
+  }
 }
 
-export async function countFailedSignIn(email: string, ip: string | null): Promise<void> {
+/**
+ * Takes one attempt for this address, then for this e-mail. A refused address
+ * does not touch the e-mail's count; an attempt refused for the e-mail still
+ * counts against the address (it is one more try that did not succeed).
+ */
+export async function takeSignInAttempt(email: string, ip: string | null): Promise<SignInAttempt> {
   const { byEmail, byIp } = getLimiters();
-  // `penalty` adds points without rejecting, unlike `consume`, which throws when out of points.
-  await Promise.all([byEmail.penalty(email), ip ? byIp.penalty(ip) : null]);
+  if (ip) {
+    const byAddress = await take(byIp, ip);
+    if (!byAddress.allowed) return byAddress;
+  }
+  return take(byEmail, email);
 }
 
-export async function forgetFailedSignIns(email: string): Promise<void> {
-  await getLimiters().byEmail.delete(email);
+/** After a right password: the e-mail's failures are forgotten and the address gets its attempt back. */
+export async function settleSuccessfulSignIn(email: string, ip: string | null): Promise<void> {
+  const { byEmail, byIp } = getLimiters();
+  await Promise.all([byEmail.delete(email), ip ? byIp.reward(ip, 1) : null]);
 }

@@ -61,12 +61,47 @@ describe("signIn", () => {
     expect(await signIn(input("another@example.com", "x"), { ip: "192.0.2.8" })).toMatchObject({ reason: "invalid_credentials" });
   });
 
-  it("forgets earlier failures after a successful sign-in", async () => {
+  it("forgets earlier failures after a successful sign-in, and does not count successes against the address", async () => {
     await makePerson(organizationId, { email: "typo@example.com", role: "OWNER", password: PASSWORD });
-    for (let attempt = 0; attempt < 4; attempt++) await signIn(input("typo@example.com", "wrong"), { ip: null });
-    expect((await signIn(input("typo@example.com", PASSWORD), { ip: null })).ok).toBe(true);
-    for (let attempt = 0; attempt < 4; attempt++) await signIn(input("typo@example.com", "wrong"), { ip: null });
-    expect((await signIn(input("typo@example.com", PASSWORD), { ip: null })).ok).toBe(true);
+    for (let round = 0; round < 6; round++) {
+      for (let attempt = 0; attempt < 4; attempt++) await signIn(input("typo@example.com", "wrong"), { ip: "10.0.0.50" });
+      expect((await signIn(input("typo@example.com", PASSWORD), { ip: "10.0.0.50" })).ok).toBe(true);
+    }
+    // 30 attempts so far, 24 of them failures: the address is not locked.
+    expect(await signIn(input("typo@example.com", "wrong"), { ip: "10.0.0.50" })).toEqual({ ok: false, reason: "invalid_credentials" });
+  });
+
+  it("checks at most five passwords of a burst of 40 parallel guesses for one e-mail, and keeps the e-mail locked until the window ends", async () => {
+    const target = await makePerson(organizationId, { email: "burst@example.com", role: "OWNER", password: PASSWORD });
+    // Each guess from its own address, as an attacker rotating addresses would.
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, attempt) => signIn(input("burst@example.com", `guess-${attempt}`), { ip: `198.51.100.${attempt + 1}` })),
+    );
+
+    // Every password Argon2 verified and found wrong leaves one audit event; the refused ones leave none.
+    const verified = await db.auditEvent.count({ where: { action: "auth.sign_in_failed", targetId: target.id } });
+    expect(verified).toBe(5);
+    expect(results.filter((result) => !result.ok && result.reason === "invalid_credentials")).toHaveLength(verified);
+    expect(results.filter((result) => !result.ok && result.reason === "rate_limited")).toHaveLength(40 - verified);
+
+    const rightPassword = await signIn(input("burst@example.com", PASSWORD), { ip: "203.0.113.5" });
+    expect(rightPassword).toMatchObject({ ok: false, reason: "rate_limited" });
+    expect(rightPassword.ok === false && rightPassword.reason === "rate_limited" && rightPassword.retryAfterSeconds).toBeGreaterThan(800);
+    expect(await db.auditEvent.count({ where: { action: "auth.signed_in", targetId: target.id } })).toBe(0);
+
+    // The window ends: the e-mail's count is forgotten and the owner gets in.
+    const { count } = await db.rateLimit.updateMany({ where: { key: "sign-in:email:burst@example.com" }, data: { expire: new Date(Date.now() - 1000) } });
+    expect(count).toBe(1);
+    expect(await signIn(input("burst@example.com", PASSWORD), { ip: "203.0.113.5" })).toEqual({ ok: true, userId: target.id });
+  });
+
+  it("checks at most thirty passwords of a burst of 40 parallel guesses from one address", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, attempt) => signIn(input(`spray${attempt}@example.com`, "guess"), { ip: "192.0.2.99" })),
+    );
+    expect(results.filter((result) => !result.ok && result.reason === "invalid_credentials")).toHaveLength(30);
+    expect(results.filter((result) => !result.ok && result.reason === "rate_limited")).toHaveLength(10);
+    expect(await signIn(input("someone@example.com", "guess"), { ip: "192.0.2.99" })).toMatchObject({ reason: "rate_limited" });
   });
 
   it("rejects malformed input with plain words", () => {

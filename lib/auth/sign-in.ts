@@ -5,7 +5,7 @@ import { db } from "../db";
 import { verifyAgainstDecoy, verifyPassword } from "./password";
 import { hasAdminAccess } from "./permissions";
 import type { RequestMeta } from "./request-meta";
-import { countFailedSignIn, forgetFailedSignIns, secondsUntilSignInAllowed } from "./sign-in-limiter";
+import { settleSuccessfulSignIn, takeSignInAttempt } from "./sign-in-limiter";
 
 export { signInInput, type SignInInput } from "./schemas";
 
@@ -19,10 +19,15 @@ export type SignInResult =
  * gets the same answer, in the same time; a person with a right password but no
  * admin role is told so, since they have proven who they are. The caller
  * starts the session (lib/auth/session.ts) when this succeeds.
+ *
+ * The attempt is counted before the password is checked (see
+ * sign-in-limiter.ts), so parallel guesses cannot outrun the lock: once an
+ * e-mail or address has used its attempts, the rest are refused without
+ * running Argon2.
  */
 export async function signIn(input: SignInInput, meta: Pick<RequestMeta, "ip">): Promise<SignInResult> {
-  const wait = await secondsUntilSignInAllowed(input.email, meta.ip);
-  if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
+  const attempt = await takeSignInAttempt(input.email, meta.ip);
+  if (!attempt.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: attempt.retryAfterSeconds };
 
   const candidates = await db.user.findMany({
     where: { email: input.email, passwordHash: { not: null }, status: "ACTIVE" },
@@ -41,7 +46,6 @@ export async function signIn(input: SignInInput, meta: Pick<RequestMeta, "ip">):
   if (candidates.length === 0) await verifyAgainstDecoy(input.password);
 
   if (!user) {
-    await countFailedSignIn(input.email, meta.ip);
     const known = candidates[0];
     if (known) {
       await recordAuditEvent(db, {
@@ -55,7 +59,7 @@ export async function signIn(input: SignInInput, meta: Pick<RequestMeta, "ip">):
     return { ok: false, reason: "invalid_credentials" };
   }
 
-  await forgetFailedSignIns(input.email);
+  await settleSuccessfulSignIn(input.email, meta.ip);
   if (!hasAdminAccess(user)) {
     await recordAuditEvent(db, {
       organizationId: user.organizationId,
