@@ -20,6 +20,12 @@ beforeEach(async () => {
   context = { organizationId, actor: { id: owner.id, label: owner.email }, ip: "198.51.100.4", actorRole: "OWNER" };
 });
 
+/** A real Admin with "manage users", as the session would describe them. */
+async function adminContext() {
+  const admin = await makePerson(organizationId, { role: "ADMIN", permissions: ["MANAGE_USERS"] });
+  return { organizationId, actor: { id: admin.id, label: admin.email }, ip: "198.51.100.5", actorRole: "ADMIN" };
+}
+
 async function auditOf(userId: string) {
   return db.auditEvent.findMany({ where: { targetId: userId }, orderBy: { createdAt: "asc" }, select: { action: true, changes: true, actorId: true } });
 }
@@ -121,9 +127,83 @@ describe("bulk changes", () => {
     expect((await auditOf(id)).map((event) => event.action)).toEqual(["user.created", "user.deleted"]);
 
     const owner2 = await makePerson(organizationId, { role: "OWNER" });
-    const asAdmin = { ...context, actorRole: "ADMIN" };
+    const asAdmin = await adminContext();
     expect((await deleteUsers({ ids: [owner2.id] }, asAdmin)).skipped[0]?.reason).toBe("Only an Owner can delete an Owner.");
     expect(await db.user.count({ where: { id: owner2.id } })).toBe(1);
+  });
+});
+
+describe("the Owner rule", () => {
+  async function ownerRow(id: string) {
+    return db.user.findUniqueOrThrow({ where: { id }, select: { email: true, status: true, role: true } });
+  }
+
+  /** The form's values for a person as stored, with some changed. */
+  async function formValues(id: string, changes: Partial<Record<keyof UserInput, string>>): Promise<UserInput> {
+    const row = await db.user.findUniqueOrThrow({ where: { id }, select: { email: true, firstName: true, lastName: true, status: true } });
+    return userInput.parse({ ...row, ...changes });
+  }
+
+  it("refuses an Admin changing an Owner's e-mail through the edit form, and changes nothing", async () => {
+    const admin = await adminContext();
+    const before = await ownerRow(context.actor.id);
+    await expect(updateUser(context.actor.id, await formValues(context.actor.id, { email: "attacker@example.com" }), admin)).rejects.toMatchObject({
+      code: "forbidden",
+      fieldErrors: { email: ["Only an Owner can change an Owner's e-mail."] },
+    });
+    expect(await ownerRow(context.actor.id)).toEqual(before);
+    expect(await db.auditEvent.count({ where: { targetId: context.actor.id } })).toBe(0);
+  });
+
+  it("refuses an Admin deactivating an Owner through the edit form", async () => {
+    const admin = await adminContext();
+    const owner2 = await makePerson(organizationId, { role: "OWNER" });
+    await expect(updateUser(owner2.id, await formValues(owner2.id, { status: "INACTIVE" }), admin)).rejects.toMatchObject({
+      code: "forbidden",
+      fieldErrors: { status: ["Only an Owner can deactivate an Owner."] },
+    });
+    expect((await ownerRow(owner2.id)).status).toBe("ACTIVE");
+  });
+
+  it("lets an Owner change another Owner's e-mail and status", async () => {
+    const owner2 = await makePerson(organizationId, { role: "OWNER" });
+    const result = await updateUser(owner2.id, await formValues(owner2.id, { email: "renamed@example.com", status: "INACTIVE" }), context);
+    expect(result.changed.sort()).toEqual(["email", "status"]);
+    expect(await ownerRow(owner2.id)).toEqual({ email: "renamed@example.com", status: "INACTIVE", role: "OWNER" });
+  });
+
+  it("never lets the last active Owner go, themselves included, by any path", async () => {
+    const inactiveOwner = await makePerson(organizationId, { role: "OWNER", status: "INACTIVE" });
+    await expect(updateUser(context.actor.id, await formValues(context.actor.id, { status: "INACTIVE" }), context)).rejects.toMatchObject({ code: "forbidden" });
+    expect((await setUsersStatus({ ids: [context.actor.id] }, "INACTIVE", context)).changed).toBe(0);
+    expect((await deleteUsers({ ids: [context.actor.id] }, context)).changed).toBe(0);
+    expect((await deleteUsers({ filter: {} }, context)).skipped.map((skip) => skip.id)).toEqual([context.actor.id]);
+    expect(await ownerRow(context.actor.id)).toMatchObject({ status: "ACTIVE", role: "OWNER" });
+    // The deactivated Owner is not one that counts: deleting them leaves the active one.
+    expect(await db.user.count({ where: { id: inactiveOwner.id } })).toBe(0);
+  });
+
+  it("leaves at least one active Owner when the only two deactivate each other at the same time", async () => {
+    for (const [first, second] of [
+      ["form", "form"],
+      ["form", "bulk"],
+      ["bulk", "bulk"],
+      ["bulk", "delete"],
+    ] as const) {
+      await db.user.updateMany({ where: { organizationId, role: "OWNER" }, data: { role: null } });
+      const a = await makePerson(organizationId, { role: "OWNER" });
+      const b = await makePerson(organizationId, { role: "OWNER" });
+      const as = (actor: { id: string; email: string }) => ({ organizationId, actor: { id: actor.id, label: actor.email }, ip: null, actorRole: "OWNER" });
+      const remove = async (path: "form" | "bulk" | "delete", actor: typeof a, target: typeof b) => {
+        if (path === "form") return updateUser(target.id, await formValues(target.id, { status: "INACTIVE" }), as(actor)).then(() => 1);
+        if (path === "bulk") return (await setUsersStatus({ ids: [target.id] }, "INACTIVE", as(actor))).changed;
+        return (await deleteUsers({ ids: [target.id] }, as(actor))).changed;
+      };
+      const results = await Promise.allSettled([remove(first, a, b), remove(second, b, a)]);
+      const succeeded = results.filter((result) => result.status === "fulfilled" && result.value === 1).length;
+      expect(succeeded, `${first} against ${second}`).toBeLessThanOrEqual(1);
+      expect(await db.user.count({ where: { organizationId, role: "OWNER", status: "ACTIVE" } }), `${first} against ${second}`).toBe(1);
+    }
   });
 });
 
