@@ -233,7 +233,7 @@ describe("the Owner rule on CSV import", () => {
     const { importId } = await previewPeopleImport(file("Email,First name,Last name,Status\nOwner@Example.com,Mallory,Taken,Deactivated\nsam@example.com,Sam,Roe,Active\n"), asAdmin);
     for (let progress = await importPeopleBatch(importId, asAdmin); !progress.done; progress = await importPeopleBatch(importId, asAdmin));
 
-    expect(await db.user.findUniqueOrThrow({ where: { id: context.actor.id }, select: { email: true, firstName: true, status: true, role: true } })).toEqual({
+    expect(await db.user.findUniqueOrThrow({ where: { id: context.actor.id! }, select: { email: true, firstName: true, status: true, role: true } })).toEqual({
       email: "owner@example.com",
       firstName: "Test",
       status: "ACTIVE",

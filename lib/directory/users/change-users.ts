@@ -1,13 +1,13 @@
 import "server-only";
 import { db, type Tx } from "../../db";
 import { AppError } from "../../app-error";
-import type { UserStatusName } from "../schemas/user";
-import { buildUserWhere, type UserFilter } from "./list-users";
+import { userFilterInput, type UserFilterInput, type UserStatusName } from "../schemas/user";
+import { buildUserWhere } from "./list-users";
 import { lockOwnerRule, type OwnerChange, type OwnerRule } from "./owner-rules";
 import { markUsersForReconcile, recordUserChange, type UserWriteContext } from "./user-audit";
 
 /** Either the rows an admin ticked, or every person matching the list's filter. */
-export type UserSelection = { ids: string[] } | { filter: UserFilter };
+export type UserSelection = { ids: string[] } | { filter: UserFilterInput };
 
 export interface BulkResult {
   changed: number;
@@ -17,13 +17,26 @@ export interface BulkResult {
 /** Each batch commits on its own, so a long bulk change holds no lock for long and survives a failure half-way. */
 const BATCH_SIZE = 500;
 
+/**
+ * The filter, checked again here whoever the caller is: a value that does not
+ * parse is refused in words before anything is written, never dropped (which
+ * would widen "everyone matching" to everyone).
+ */
+function strictFilter(filter: unknown): UserFilterInput {
+  const parsed = userFilterInput.safeParse(filter);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) (fieldErrors[["filter", ...issue.path].join(".")] ??= []).push(issue.message);
+  throw new AppError("invalid_input", `Nobody was changed: ${parsed.error.issues[0]!.message}`, fieldErrors);
+}
+
 /** The selected people's ids, a bounded batch at a time. */
 export async function* selectedIdBatches(organizationId: string, selection: UserSelection): AsyncGenerator<string[]> {
   if ("ids" in selection) {
     for (let start = 0; start < selection.ids.length; start += BATCH_SIZE) yield selection.ids.slice(start, start + BATCH_SIZE);
     return;
   }
-  const where = buildUserWhere(organizationId, selection.filter);
+  const where = buildUserWhere(organizationId, strictFilter(selection.filter));
   let lastId: string | undefined;
   for (;;) {
     const rows = await db.user.findMany({

@@ -54,14 +54,14 @@ function removesOwner(change: OwnerChange): boolean {
  * Take it before the transaction writes to anyone (so locks are always taken
  * in the same order), and only when a target is an Owner.
  */
-export async function lockOwnerRule(tx: Tx, organizationId: string, actorId: string): Promise<OwnerRule> {
+export async function lockOwnerRule(tx: Tx, organizationId: string, actorId: string | null): Promise<OwnerRule> {
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT id::text FROM users
     WHERE organization_id = ${organizationId}::uuid AND role = 'OWNER' AND status = 'ACTIVE'
     ORDER BY id
     FOR UPDATE`;
   const activeOwners = new Set(rows.map((row) => row.id));
-  const actorIsOwner = activeOwners.has(actorId);
+  const actorIsOwner = actorId !== null && activeOwners.has(actorId);
   return {
     refuse(target, change) {
       if (target.role !== "OWNER") return null;

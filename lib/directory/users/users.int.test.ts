@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../../app-error";
 import { db } from "../../db";
 import { makeOrganization, makePerson } from "../../testing/make-organization";
-import { userInput, type UserInput } from "../schemas/user";
+import { userInput, userListQuery, userSelection, type UserInput } from "../schemas/user";
+import { assignUsers, unassignUsers } from "../assignments/assign-users";
 import { deleteUsers, setUsersStatus } from "./change-users";
-import { listUsers } from "./list-users";
+import { encodeUserCursor, listUsers } from "./list-users";
 import { createUser, updateUser } from "./save-user";
 
 let organizationId: string;
@@ -207,6 +208,45 @@ describe("the Owner rule", () => {
   });
 });
 
+describe("a bulk action's filter that does not parse", () => {
+  it.each([
+    ["a status that does not exist", { status: "NOPE" }, "Choose Active or Deactivated as the status filter."],
+    ["a search over the limit", { q: "a".repeat(201) }, "Keep the search under 200 characters."],
+    ["a NUL byte in the search", { q: "ada\u0000" }, "The search cannot contain line breaks or control characters."],
+    ["a filter key the list does not have", { role: "OWNER" }, "The filter has no “role”; filter by search, status or department."],
+  ])("is refused in words and changes nobody: %s", async (_, filter, message) => {
+    const appId = (await db.app.create({ data: { organizationId, catalogKey: "atlassian", name: "Atlassian" } })).id;
+    for (const i of [1, 2, 3]) await createUser(person({ email: `p${i}@example.com` }), context);
+    const assigned = await createUser(person({ email: "assigned@example.com" }), context);
+    await assignUsers(appId, { ids: [assigned.id] }, context);
+    const before = await db.user.findMany({ where: { organizationId }, select: { id: true, status: true }, orderBy: { id: "asc" } });
+
+    // The bulk actions' input schema (users and app assignment actions) refuses it with the reason under the field.
+    const parsed = userSelection.safeParse({ filter });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => issue.message)).toEqual([message]);
+
+    // And every service that takes a selection refuses it again, whoever calls it.
+    const refused = { code: "invalid_input", message: `Nobody was changed: ${message}` };
+    const raw = { filter } as never;
+    await expect(setUsersStatus(raw, "INACTIVE", context)).rejects.toMatchObject(refused);
+    await expect(deleteUsers(raw, context)).rejects.toMatchObject(refused);
+    await expect(assignUsers(appId, raw, context)).rejects.toMatchObject(refused);
+    await expect(unassignUsers(appId, raw, context)).rejects.toMatchObject(refused);
+
+    expect(await db.user.findMany({ where: { organizationId }, select: { id: true, status: true }, orderBy: { id: "asc" } })).toEqual(before);
+    expect(await db.assignment.findMany({ where: { appId }, select: { userId: true } })).toEqual([{ userId: assigned.id }]);
+  });
+
+  it("still applies a valid filter, and an empty one to everyone", async () => {
+    for (const i of [1, 2]) await createUser(person({ email: `p${i}@example.com`, department: "Ops" }), context);
+    const selection = userSelection.parse({ filter: { department: "Ops", status: "ACTIVE" } });
+    expect((await setUsersStatus(selection, "INACTIVE", context)).changed).toBe(2);
+    expect(userSelection.parse({ filter: {} })).toEqual({ filter: {} });
+    expect(userSelection.safeParse({}).error?.issues.map((issue) => issue.message)).toEqual(["Select some people, or everyone matching the list's filter."]);
+  });
+});
+
 describe("listUsers", () => {
   beforeEach(async () => {
     const names = ["Émile Zola", "Ada Lovelace", "Alan Turing", "Grace Hopper", "Linus Torvalds", "Ada Yonath"];
@@ -255,6 +295,21 @@ describe("listUsers", () => {
       backward.unshift(...page.users.map((user) => user.id));
     }
     expect(backward).toEqual(all);
+  });
+
+  it("starts at the first page for a cursor it did not make, and reads control characters in the URL's search as spaces", async () => {
+    const first = (await listUsers(organizationId, { ...base, sort: "created" }, 2)).users;
+    for (const after of [
+      "garbage",
+      encodeUserCursor({ createdAt: "not a date", id: "00000000-0000-4000-8000-000000000000" }),
+      encodeUserCursor({ createdAt: "2026-01-01T00:00:00.000Z", id: "not-a-uuid" }),
+      encodeUserCursor({ createdAt: "2026-01-01T00:00:00.000Z\u0000", id: "00000000-0000-4000-8000-000000000000" }),
+    ]) {
+      expect((await listUsers(organizationId, { ...base, sort: "created", after }, 2)).users, after).toEqual(first);
+    }
+    const page = await listUsers(organizationId, userListQuery.parse({ q: "ada\u0000lovelace", status: "NOPE", department: "Eng\u0000" }));
+    expect(page.users.map((user) => user.lastName)).toEqual(["Lovelace"]);
+    expect((await listUsers(organizationId, userListQuery.parse({ q: "\u0000ada\u0000" }))).total).toBe(2);
   });
 
   it("never shows another organization's people", async () => {

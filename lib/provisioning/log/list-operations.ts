@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../../db";
 import { changeEntries, type ChangeEntry } from "./change-entries";
@@ -17,13 +18,14 @@ export function encodeOperationCursor(cursor: OperationCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
+const operationCursor = z.object({ createdAt: z.iso.datetime(), id: z.guid() });
+
+/** A cursor the log did not make (edited, truncated) is ignored: the log starts at its newest page. */
 export function decodeOperationCursor(value: string | undefined | null): OperationCursor | null {
   if (!value) return null;
   try {
-    const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Partial<OperationCursor>;
-    if (typeof parsed.createdAt !== "string" || typeof parsed.id !== "string") return null;
-    if (Number.isNaN(Date.parse(parsed.createdAt)) || !/^[0-9a-f-]{36}$/i.test(parsed.id)) return null;
-    return { createdAt: parsed.createdAt, id: parsed.id };
+    const parsed = operationCursor.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
