@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { APIRequestContext } from "@playwright/test";
-import { OWNER } from "./support/accounts";
-import { expect, test } from "./support/fixtures";
+import { OWNER, PEOPLE_ADMIN } from "./support/accounts";
+import { expect, snapshot, test } from "./support/fixtures";
 
 /**
  * Bad input answers in words, never with a 500: NUL bytes in a search, cursors
@@ -97,6 +97,7 @@ test.describe("signed in", () => {
     await bulk.getByRole("button", { name: "Deactivate" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Deactivate" }).click();
     await expect(page.getByText("Choose Active or Deactivated as the status filter.")).toBeVisible();
+    await snapshot(page, "bulk-filter-refused");
     expect(rewritten).toBe(true);
     expect(await page.request.get("/users/export?status=ACTIVE").then((response) => response.text())).toBe(activeBefore);
   });
@@ -125,4 +126,22 @@ test("an upload without a session is refused before its body is read", async ({ 
   });
   expect(answer.status).toBe(401);
   expect(JSON.parse(answer.body)).toMatchObject({ ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again to continue." });
+});
+
+test("an Admin's edit of an Owner's e-mail or status is refused under the field, and the Owner is unchanged", async ({ page, signInPage }) => {
+  await signInPage.goto();
+  await signInPage.signIn(PEOPLE_ADMIN);
+  await expect(page.getByRole("heading", { name: /Welcome back/ })).toBeVisible();
+  await page.goto("/users?q=priya.raman");
+  await page.getByRole("link", { name: "Priya Raman" }).click();
+  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByLabel("Work e-mail").fill("paula.people+owner@halden.example");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Only an Owner can change an Owner's e-mail.")).toBeVisible();
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await snapshot(page, `owner-rule-refused-${width}`);
+  }
+  await page.goto("/users?q=priya.raman");
+  await expect(page.getByText(OWNER.email)).toBeVisible();
 });
