@@ -44,6 +44,10 @@ test.describe("signed in", () => {
       const log = await page.request.get(`/provisioning-log/export?q=${q}`);
       expect(log.status(), `/provisioning-log/export?q=${q}`).toBe(200);
     }
+    for (const appId of ["------------------------------------", "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz"]) {
+      const response = await page.request.get(`/applications/${appId}/log/export`);
+      expect(response.status(), appId).toBeLessThan(500);
+    }
   });
 
   test("a cursor Roster did not make shows the first page instead of failing", async ({ page }) => {

@@ -58,9 +58,11 @@ function toRow(row: StoredOperation, appName: string): OperationRow {
 /**
  * The organization's operations matching the filter, as a `where` clause and
  * the names of the apps it can cover. Scoped through the organization's own
- * apps: an app id from another organization matches nothing.
+ * apps: an app id from another organization, or one that is no id at all
+ * (a hand-edited URL), matches nothing.
  */
 export async function operationScope(organizationId: string, filter: OperationLogFilter) {
+  if (filter.app && !z.guid().safeParse(filter.app).success) return { where: { appId: { in: [] } } satisfies Prisma.OperationWhereInput, appNames: new Map<string, string>(), empty: true };
   const apps = await db.app.findMany({
     where: { organizationId, ...(filter.app ? { id: filter.app } : {}) },
     select: { id: true, name: true },
