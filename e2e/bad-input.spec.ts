@@ -132,7 +132,7 @@ test("an upload without a session is refused before its body is read", async ({ 
   expect(JSON.parse(answer.body)).toMatchObject({ ok: false, code: "unauthenticated", message: "Your session has ended. Sign in again to continue." });
 });
 
-test("an Admin's edit of an Owner's e-mail or status is refused under the field, and the Owner is unchanged", async ({ page, signInPage }) => {
+test("an Admin's edit of an Owner's e-mail is refused under the field, and the Owner is unchanged", async ({ page, signInPage }) => {
   await signInPage.goto();
   await signInPage.signIn(PEOPLE_ADMIN);
   await expect(page.getByRole("heading", { name: /Welcome back/ })).toBeVisible();
