@@ -9,7 +9,8 @@ export interface BulkOutcome {
 /** One toast that says what happened, and why anyone was left out. */
 export function toastBulkResult(result: ActionResult<BulkOutcome>, verbPast: string): boolean {
   if (!result.ok) {
-    toast.error(result.message);
+    // A refused filter or selection says which value was wrong; that is the useful sentence.
+    toast.error(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.message);
     return false;
   }
   const { changed, skipped } = result.data;

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "../db";
 
 export const AUDIT_PAGE_SIZE = 25;
@@ -12,13 +13,14 @@ export function encodeAuditCursor(cursor: AuditCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
+const auditCursor = z.object({ createdAt: z.iso.datetime(), id: z.guid() });
+
+/** A cursor the log did not make (edited, truncated) is ignored: the log starts at its newest page. */
 export function decodeAuditCursor(value: string | undefined | null): AuditCursor | null {
   if (!value) return null;
   try {
-    const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Partial<AuditCursor>;
-    if (typeof parsed.createdAt !== "string" || typeof parsed.id !== "string") return null;
-    if (Number.isNaN(Date.parse(parsed.createdAt)) || !/^[0-9a-f-]{36}$/i.test(parsed.id)) return null;
-    return { createdAt: parsed.createdAt, id: parsed.id };
+    const parsed = auditCursor.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

@@ -225,3 +225,22 @@ describe("exportPeopleCsv", () => {
     expect(lines.at(-1)).toMatch(/^paged2344@example.com,Paged,Person 2344,/);
   });
 });
+
+describe("the Owner rule on CSV import", () => {
+  it("never updates an Owner from a row with their e-mail, even one that would deactivate them: the row is skipped with the reason", async () => {
+    const admin = await makePerson(context.organizationId, { role: "ADMIN", permissions: ["MANAGE_USERS"], email: "admin@example.com" });
+    const asAdmin: UserWriteContext = { ...context, actor: { id: admin.id, label: admin.email } };
+    const { importId } = await previewPeopleImport(file("Email,First name,Last name,Status\nOwner@Example.com,Mallory,Taken,Deactivated\nsam@example.com,Sam,Roe,Active\n"), asAdmin);
+    for (let progress = await importPeopleBatch(importId, asAdmin); !progress.done; progress = await importPeopleBatch(importId, asAdmin));
+
+    expect(await db.user.findUniqueOrThrow({ where: { id: context.actor.id! }, select: { email: true, firstName: true, status: true, role: true } })).toEqual({
+      email: "owner@example.com",
+      firstName: "Test",
+      status: "ACTIVE",
+      role: "OWNER",
+    });
+    expect((await getPeopleImport(context.organizationId, importId))!.issues).toEqual([
+      { line: 2, kind: "skip", field: "email", message: "Already in the directory as Test Person; this row is skipped, not updated.", value: "owner@example.com" },
+    ]);
+  });
+});

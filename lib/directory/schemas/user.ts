@@ -3,6 +3,7 @@
  * zodResolver) and on the server. Pure zod: safe to import in the browser.
  */
 import { z } from "zod";
+import { searchText, searchTextFromUrl } from "./search-text";
 
 export const USER_STATUSES = ["ACTIVE", "INACTIVE"] as const;
 export type UserStatusName = (typeof USER_STATUSES)[number];
@@ -90,11 +91,23 @@ export const USER_FIELD_LABELS: Record<keyof UserInput, string> = {
 export const USER_SORTS = ["name", "email", "created", "status"] as const;
 export type UserSort = (typeof USER_SORTS)[number];
 
-/** The users list's query string: search, filters, sort and page. */
+/** A department from a URL, for display only: control characters removed, an over-long value dropped. */
+const departmentFromUrl = z
+  .string()
+  .transform((value) => value.replace(/[\u0000-\u001f\u007f]/g, " ").trim())
+  .pipe(z.string().max(100))
+  .optional()
+  .catch(undefined);
+
+/**
+ * The users list's query string: search, filters, sort and page. Lenient, for
+ * display only: a value that does not parse is dropped and the list shows more.
+ * Never use it for a write; a write's filter is `userFilterInput`.
+ */
 export const userListQuery = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  q: searchTextFromUrl,
   status: z.enum(USER_STATUSES).optional().catch(undefined),
-  department: z.string().trim().max(100).optional().catch(undefined),
+  department: departmentFromUrl,
   sort: z.enum(USER_SORTS).default("name").catch("name"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
   after: z.string().max(500).optional().catch(undefined),
@@ -102,9 +115,31 @@ export const userListQuery = z.object({
 });
 export type UserListQuery = z.infer<typeof userListQuery>;
 
-/** Which people a bulk action applies to: ticked rows, or everyone the list's filter matches. */
-export const userSelection = z.union([
-  z.object({ ids: z.array(z.uuid({ error: "That is not a person's id." })).min(1, { error: "Select at least one person." }).max(1000) }),
-  z.object({ filter: userListQuery.pick({ q: true, status: true, department: true }) }),
-]);
+/**
+ * The filter of a write to "everyone matching" (bulk status, delete, assign):
+ * strict, so a value that does not parse is an error in words and changes
+ * nobody, instead of being dropped and widening the write to the organization.
+ */
+export const userFilterInput = z.strictObject(
+  {
+    q: searchText.optional(),
+    status: z.enum(USER_STATUSES, { error: "Choose Active or Deactivated as the status filter." }).optional(),
+    department: text("department", 100).optional(),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `The filter has no “${issue.keys.join("”, “")}”; filter by search, status or department.` : undefined) },
+);
+export type UserFilterInput = z.infer<typeof userFilterInput>;
+
+/** Which people a bulk action applies to: ticked rows, or everyone the list's filter matches (never both). */
+export const userSelection = z
+  .object({
+    ids: z
+      .array(z.uuid({ error: "That is not a person's id." }))
+      .min(1, { error: "Select at least one person." })
+      .max(1000, { error: "Select at most 1,000 people, or everyone matching the list's filter." })
+      .optional(),
+    filter: userFilterInput.optional(),
+  })
+  .refine((value) => (value.ids === undefined) !== (value.filter === undefined), { error: "Select some people, or everyone matching the list's filter." })
+  .transform((value): { ids: string[] } | { filter: UserFilterInput } => (value.ids ? { ids: value.ids } : { filter: value.filter ?? {} }));
 export type UserSelectionInput = z.infer<typeof userSelection>;

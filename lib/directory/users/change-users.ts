@@ -1,12 +1,13 @@
 import "server-only";
 import { db, type Tx } from "../../db";
 import { AppError } from "../../app-error";
-import type { UserStatusName } from "../schemas/user";
-import { buildUserWhere, type UserFilter } from "./list-users";
+import { userFilterInput, type UserFilterInput, type UserStatusName } from "../schemas/user";
+import { buildUserWhere } from "./list-users";
+import { lockOwnerRule, type OwnerChange, type OwnerRule } from "./owner-rules";
 import { markUsersForReconcile, recordUserChange, type UserWriteContext } from "./user-audit";
 
 /** Either the rows an admin ticked, or every person matching the list's filter. */
-export type UserSelection = { ids: string[] } | { filter: UserFilter };
+export type UserSelection = { ids: string[] } | { filter: UserFilterInput };
 
 export interface BulkResult {
   changed: number;
@@ -16,13 +17,26 @@ export interface BulkResult {
 /** Each batch commits on its own, so a long bulk change holds no lock for long and survives a failure half-way. */
 const BATCH_SIZE = 500;
 
+/**
+ * The filter, checked again here whoever the caller is: a value that does not
+ * parse is refused in words before anything is written, never dropped (which
+ * would widen "everyone matching" to everyone).
+ */
+function strictFilter(filter: unknown): UserFilterInput {
+  const parsed = userFilterInput.safeParse(filter);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) (fieldErrors[["filter", ...issue.path].join(".")] ??= []).push(issue.message);
+  throw new AppError("invalid_input", `Nobody was changed: ${parsed.error.issues[0]!.message}`, fieldErrors);
+}
+
 /** The selected people's ids, a bounded batch at a time. */
 export async function* selectedIdBatches(organizationId: string, selection: UserSelection): AsyncGenerator<string[]> {
   if ("ids" in selection) {
     for (let start = 0; start < selection.ids.length; start += BATCH_SIZE) yield selection.ids.slice(start, start + BATCH_SIZE);
     return;
   }
-  const where = buildUserWhere(organizationId, selection.filter);
+  const where = buildUserWhere(organizationId, strictFilter(selection.filter));
   let lastId: string | undefined;
   for (;;) {
     const rows = await db.user.findMany({
@@ -39,24 +53,26 @@ export async function* selectedIdBatches(organizationId: string, selection: User
 
 type Target = { id: string; firstName: string; lastName: string; email: string; status: UserStatusName; role: string | null };
 
-/** Admins cannot lock themselves out, and only an Owner may act on another Owner. */
-function refusal(target: Target, context: UserWriteContext & { actorRole: string }, verb: string): string | null {
+/** Admins cannot lock themselves out, and the Owner rule holds (see `owner-rules.ts`). */
+function refusal(target: Target, context: UserWriteContext, owners: OwnerRule | null, verb: string, change: OwnerChange): string | null {
   if (target.id === context.actor.id) return `You cannot ${verb} your own account.`;
-  if (target.role === "OWNER" && context.actorRole !== "OWNER") return `Only an Owner can ${verb} an Owner.`;
-  return null;
+  return owners?.refuse(target, change) ?? null;
 }
 
-async function loadTargets(tx: Tx, organizationId: string, ids: string[]): Promise<Target[]> {
-  return tx.user.findMany({
-    where: { organizationId, id: { in: ids } },
+/** The batch's people and, when any of them is an Owner, the Owner rule, locked before anything is written. */
+async function loadTargets(tx: Tx, context: UserWriteContext, ids: string[]): Promise<{ targets: Target[]; owners: OwnerRule | null }> {
+  const targets = await tx.user.findMany({
+    where: { organizationId: context.organizationId, id: { in: ids } },
     select: { id: true, firstName: true, lastName: true, email: true, status: true, role: true },
   });
+  const owners = targets.some((target) => target.role === "OWNER") ? await lockOwnerRule(tx, context.organizationId, context.actor.id) : null;
+  return { targets, owners };
 }
 
 export async function setUsersStatus(
   selection: UserSelection,
   status: UserStatusName,
-  context: UserWriteContext & { actorRole: string },
+  context: UserWriteContext,
   onProgress?: (done: number) => void,
 ): Promise<BulkResult> {
   const result: BulkResult = { changed: 0, skipped: [] };
@@ -65,9 +81,10 @@ export async function setUsersStatus(
   for await (const ids of selectedIdBatches(context.organizationId, selection)) {
     await db.$transaction(async (tx) => {
       const changed: string[] = [];
-      for (const target of await loadTargets(tx, context.organizationId, ids)) {
+      const { targets, owners } = await loadTargets(tx, context, ids);
+      for (const target of targets) {
         if (target.status === status) continue;
-        const reason = refusal(target, context, verb);
+        const reason = refusal(target, context, owners, verb, { kind: "status", to: status });
         if (reason) {
           result.skipped.push({ id: target.id, name: `${target.firstName} ${target.lastName}`, reason });
           continue;
@@ -92,13 +109,14 @@ export async function setUsersStatus(
  * reconcile marks are taken first, so the sync engine deletes or keeps their
  * accounts in the apps according to each app's "Delete users" action.
  */
-export async function deleteUsers(selection: UserSelection, context: UserWriteContext & { actorRole: string }): Promise<BulkResult> {
+export async function deleteUsers(selection: UserSelection, context: UserWriteContext): Promise<BulkResult> {
   const result: BulkResult = { changed: 0, skipped: [] };
   for await (const ids of selectedIdBatches(context.organizationId, selection)) {
     await db.$transaction(async (tx) => {
       const deletable: string[] = [];
-      for (const target of await loadTargets(tx, context.organizationId, ids)) {
-        const reason = refusal(target, context, "delete");
+      const { targets, owners } = await loadTargets(tx, context, ids);
+      for (const target of targets) {
+        const reason = refusal(target, context, owners, "delete", { kind: "delete" });
         if (reason) {
           result.skipped.push({ id: target.id, name: `${target.firstName} ${target.lastName}`, reason });
           continue;

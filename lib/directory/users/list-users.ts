@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../../db";
 import { USER_STATUSES, type UserListQuery, type UserSort } from "../schemas/user";
@@ -34,17 +35,35 @@ const SORT_COLUMNS: Record<UserSort, readonly ("lastName" | "firstName" | "email
 
 type CursorValues = Record<string, string>;
 
+/** What each cursor column may hold: a cursor is the browser's to edit, so nothing in it reaches SQL unchecked. */
+const PLAIN_TEXT = z.string().max(320).regex(/^[^\u0000-\u001f\u007f]*$/);
+const CURSOR_COLUMN: Record<(typeof SORT_COLUMNS)[UserSort][number], z.ZodType<string>> = {
+  id: z.guid(),
+  createdAt: z.iso.datetime(),
+  status: z.enum(USER_STATUSES),
+  lastName: PLAIN_TEXT,
+  firstName: PLAIN_TEXT,
+  email: PLAIN_TEXT,
+};
+
 export function encodeUserCursor(values: CursorValues): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
 
+/** A cursor this list did not make (edited, truncated, from another sort) is ignored: the list starts at its first page. */
 function decodeUserCursor(value: string | undefined, sort: UserSort): CursorValues | null {
   if (!value) return null;
   try {
     const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown;
     if (!parsed || typeof parsed !== "object") return null;
     const values = parsed as Record<string, unknown>;
-    return SORT_COLUMNS[sort].every((column) => typeof values[column] === "string") ? (values as CursorValues) : null;
+    const cursor: CursorValues = {};
+    for (const column of SORT_COLUMNS[sort]) {
+      const checked = CURSOR_COLUMN[column].safeParse(values[column]);
+      if (!checked.success) return null;
+      cursor[column] = checked.data;
+    }
+    return cursor;
   } catch {
     return null;
   }

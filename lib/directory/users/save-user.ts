@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "../../db";
 import { AppError } from "../../app-error";
 import type { UserInput } from "../schemas/user";
+import { lockOwnerRule, type OwnerChange } from "./owner-rules";
 import { markUsersForReconcile, recordUserChange, type AuditChanges, type UserWriteContext } from "./user-audit";
 
 const PROFILE_FIELDS = ["email", "firstName", "lastName", "displayName", "employeeId", "title", "department", "mobile", "locale", "timezone", "status"] as const;
@@ -58,7 +59,7 @@ export async function updateUser(userId: string, input: UserInput, context: User
   const run = async (tx: Tx) => {
     const before = await tx.user.findFirst({
       where: { id: userId, organizationId: context.organizationId },
-      select: { id: true, ...Object.fromEntries(PROFILE_FIELDS.map((field) => [field, true])) } as { id: true } & Record<(typeof PROFILE_FIELDS)[number], true>,
+      select: { id: true, role: true, ...Object.fromEntries(PROFILE_FIELDS.map((field) => [field, true])) } as { id: true; role: true } & Record<(typeof PROFILE_FIELDS)[number], true>,
     });
     if (!before) throw new AppError("not_found", "This person is no longer in the directory.");
     const changes: AuditChanges = {};
@@ -66,10 +67,20 @@ export async function updateUser(userId: string, input: UserInput, context: User
       if (before[field] !== input[field]) changes[field] = { from: before[field], to: input[field] };
     }
     if (Object.keys(changes).length === 0) return { id: userId, changed: [] as string[] };
-    if (changes.email) await assertEmailFree(tx, context.organizationId, input.email, userId);
     if (changes.status && userId === context.actor.id && input.status === "INACTIVE") {
       throw new AppError("forbidden", "You cannot deactivate your own account.", { status: ["You cannot deactivate your own account."] });
     }
+    if (before.role === "OWNER" && (changes.email || changes.status)) {
+      const rule = await lockOwnerRule(tx, context.organizationId, context.actor.id);
+      const asked: [keyof UserInput, OwnerChange][] = [];
+      if (changes.email) asked.push(["email", { kind: "email" }]);
+      if (changes.status) asked.push(["status", { kind: "status", to: input.status }]);
+      for (const [field, change] of asked) {
+        const reason = rule.refuse({ ...before, id: userId }, change);
+        if (reason) throw new AppError("forbidden", reason, { [field]: [reason] });
+      }
+    }
+    if (changes.email) await assertEmailFree(tx, context.organizationId, input.email, userId);
     const user = await withEmailUniqueness(input.email, () =>
       tx.user.update({
         where: { id: userId },

@@ -263,3 +263,30 @@ describe("confirming matched people", () => {
     expect(jobs.has(`reconcile:${appId}:${clash.id}`)).toBe(false);
   }, 30_000);
 });
+
+describe("the Owner rule on import", () => {
+  it("skips, with the reason, an Update that would change an Owner's e-mail when an Admin confirms; an Owner confirming may", async () => {
+    const owner = await makePerson(context.organizationId, { role: "OWNER", email: "second-owner@match.example" });
+    const admin = await makePerson(context.organizationId, { role: "ADMIN", permissions: ["IMPORT_USERS"], email: "admin@match.example" });
+    const candidate = (): Candidate => ({
+      ...newcomer(owner.email, "Person"),
+      remoteValues: { ...remoteValues("taken-over@match.example", "Person"), "name.givenName": "Test" },
+      matchedUserId: owner.id,
+      matchedBy: "userName",
+      actions: ["UPDATE"],
+    });
+
+    const byAdmin = await makeRun([candidate()]);
+    await applyImport(byAdmin, { filter: "ALL" }, { id: admin.id, label: admin.email }, null);
+    const { summary } = await summaryOf(byAdmin);
+    expect(summary).toMatchObject({ updated: 0, skippedCount: 1 });
+    expect(summary.skipped).toEqual([{ who: owner.email, reason: "Not updated: Only an Owner can change an Owner's e-mail." }]);
+    expect(await db.user.findUniqueOrThrow({ where: { id: owner.id }, select: { email: true, status: true } })).toEqual({ email: owner.email, status: "ACTIVE" });
+    expect(await db.auditEvent.count({ where: { targetId: owner.id } })).toBe(0);
+
+    const byOwner = await makeRun([candidate()]);
+    await applyImport(byOwner, { filter: "ALL" }, context.actor, null);
+    expect((await summaryOf(byOwner)).summary).toMatchObject({ updated: 1, skippedCount: 0 });
+    expect(await db.user.findUniqueOrThrow({ where: { id: owner.id }, select: { email: true } })).toEqual({ email: "taken-over@match.example" });
+  }, 30_000);
+});

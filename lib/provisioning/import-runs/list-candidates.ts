@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../../db";
+import { searchTextFromUrl } from "../../directory/schemas/search-text";
 import type { ImportAction } from "../import/candidate-types";
 
 export const CANDIDATES_PAGE_SIZE = 50;
@@ -15,14 +16,18 @@ export async function getLatestImportRun(organizationId: string, appId: string) 
   });
 }
 
-/** One page of candidates in a filter, in the app's order, searchable by user name, e-mail or name. */
-export async function listCandidates(runId: string, options: { filter: CandidateFilter; q?: string; page?: number }) {
+/**
+ * One page of candidates in a filter, in the app's order, searchable by user name, e-mail or name.
+ * The search and page come from the URL: control characters are removed and the page number is kept to a whole number in range.
+ */
+export async function listCandidates(runId: string, options: { filter: CandidateFilter; q?: unknown; page?: number }) {
+  const q = searchTextFromUrl.parse(options.q);
   const where: Prisma.ImportCandidateWhereInput = {
     runId,
     ...(options.filter === "ALL" ? {} : { actions: { has: options.filter } }),
-    ...(options.q ? { searchText: { contains: options.q.toLowerCase().replace(/[\\%_]/g, "\\$&") } } : {}),
+    ...(q ? { searchText: { contains: q.toLowerCase().replace(/[\\%_]/g, "\\$&") } } : {}),
   };
-  const page = Math.max(1, options.page ?? 1);
+  const page = Math.min(Math.max(1, Math.trunc(options.page ?? 1) || 1), 1_000_000);
   const [rows, total] = await Promise.all([
     db.importCandidate.findMany({
       where,

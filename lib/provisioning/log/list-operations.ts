@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../../db";
 import { changeEntries, type ChangeEntry } from "./change-entries";
@@ -17,13 +18,14 @@ export function encodeOperationCursor(cursor: OperationCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
+const operationCursor = z.object({ createdAt: z.iso.datetime(), id: z.guid() });
+
+/** A cursor the log did not make (edited, truncated) is ignored: the log starts at its newest page. */
 export function decodeOperationCursor(value: string | undefined | null): OperationCursor | null {
   if (!value) return null;
   try {
-    const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as Partial<OperationCursor>;
-    if (typeof parsed.createdAt !== "string" || typeof parsed.id !== "string") return null;
-    if (Number.isNaN(Date.parse(parsed.createdAt)) || !/^[0-9a-f-]{36}$/i.test(parsed.id)) return null;
-    return { createdAt: parsed.createdAt, id: parsed.id };
+    const parsed = operationCursor.safeParse(JSON.parse(Buffer.from(value, "base64url").toString("utf8")));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
@@ -56,9 +58,11 @@ function toRow(row: StoredOperation, appName: string): OperationRow {
 /**
  * The organization's operations matching the filter, as a `where` clause and
  * the names of the apps it can cover. Scoped through the organization's own
- * apps: an app id from another organization matches nothing.
+ * apps: an app id from another organization, or one that is no id at all
+ * (a hand-edited URL), matches nothing.
  */
 export async function operationScope(organizationId: string, filter: OperationLogFilter) {
+  if (filter.app && !z.guid().safeParse(filter.app).success) return { where: { appId: { in: [] } } satisfies Prisma.OperationWhereInput, appNames: new Map<string, string>(), empty: true };
   const apps = await db.app.findMany({
     where: { organizationId, ...(filter.app ? { id: filter.app } : {}) },
     select: { id: true, name: true },

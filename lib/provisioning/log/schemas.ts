@@ -4,6 +4,7 @@
  * A value that does not parse is dropped rather than failing the page.
  */
 import { z } from "zod";
+import { cleanedSearchText } from "../../directory/schemas/search-text";
 
 export const OPERATION_KINDS = ["CREATE", "LINK", "UPDATE", "ACTIVATE", "DEACTIVATE", "DELETE"] as const;
 export const OPERATION_STATUSES = ["SUCCEEDED", "FAILED", "SKIPPED"] as const;
@@ -17,13 +18,7 @@ export const operationLogQuery = z.object({
   kind: optional(z.enum(OPERATION_KINDS)),
   app: optional(z.uuid()),
   /** Part of the person's name or e-mail, as the log recorded it. */
-  q: optional(
-    z
-      .string()
-      .trim()
-      .max(200)
-      .transform((value) => value || undefined),
-  ),
+  q: optional(cleanedSearchText.transform((value) => value || undefined)),
   /** First and last day (UTC, inclusive) of a time range. */
   from: optional(z.iso.date()),
   to: optional(z.iso.date()),
