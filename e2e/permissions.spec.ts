@@ -40,7 +40,7 @@ const ROUTES: Record<string, RouteRule> = {
   "/settings": { needs: ["admin access"], shows: [] },
   "/settings/domains": { needs: ["admin access"], shows: [] },
   "/users": { needs: ["admin access"], shows: [M.person] },
-  "/users/export": { needs: ["admin access"], shows: [M.person] },
+  "/users/export": { needs: ["admin access"], shows: [M.personEmail] },
   // Any admin sees a person; their accounts in apps need "view apps".
   "/users/[id]": { needs: ["admin access"], shows: [M.person, M.account, M.logRow] },
   "/users/new": { needs: ["manage users"], shows: [] },

@@ -29,6 +29,7 @@ const marker = (name: string, text: string, ...guardedBy: Access[]): Marker => (
 
 export const MARKERS = {
   person: marker("the assigned person's name", "Wendeline Quaxmoor", "admin access"),
+  personEmail: marker("the assigned person's e-mail", "wendeline.quaxmoor@halden.example", "admin access"),
   syncEndpoint: marker("the app's Sync endpoint", "scim.quaxmoor-7q3z.example", "view apps"),
   tokenLast4: marker("the token's last four characters", "7Q~Z", "view apps"),
   mapping: marker("a hardcoded mapping value", "QX-MAP-9931", "view apps"),
@@ -51,7 +52,7 @@ export async function seedPermissionWalk(db: Db, hashPassword: (password: string
   }
   const now = new Date();
   await db.user.create({
-    data: { id: WALK_IDS.person, organizationId, email: "wendeline.quaxmoor@halden.example", firstName: "Wendeline", lastName: "Quaxmoor", department: "Operations" },
+    data: { id: WALK_IDS.person, organizationId, email: MARKERS.personEmail.text, firstName: "Wendeline", lastName: "Quaxmoor", department: "Operations" },
   });
   await db.app.create({
     data: {
