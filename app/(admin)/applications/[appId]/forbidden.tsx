@@ -1,0 +1,6 @@
+import { NoAccess } from "@/components/app/no-access";
+
+/** A tab of an app the admin may view but not use (the Import tab without "import users"): the app's header stays. */
+export default function AppTabForbidden() {
+  return <NoAccess />;
+}
