@@ -1,8 +1,8 @@
 /**
  * Every page and route handler under app/ checks its own permission before it loads anything (issue #13, item 4).
  *
- * ROUTES below is the one table of what each route needs. The spec finds every page.tsx and route.ts under app/
- * at run time, so a new route without an entry fails here. Then:
+ * lib/auth/route-permissions.ts is the one table of what each route needs. The spec finds every page.tsx and route.ts
+ * under app/ at run time, so a new route without an entry there fails here. Then:
  * - a static check reads each page's source: its default export must start with `await requirePagePermission(…)`
  *   naming exactly the table's permissions (each route handler likewise with `requirePermission`);
  * - a walk signs in as Admins who each lack one capability (and one with none), requests every route over raw HTTP,
@@ -15,12 +15,11 @@ import type { APIResponse, Page } from "@playwright/test";
 import ts from "typescript";
 import { OWNER, WALK_ADMINS } from "./support/accounts";
 import { expect, snapshot, test, type SignInPage } from "./support/fixtures";
+import { ROUTE_PERMISSIONS } from "../lib/auth/route-permissions";
 import { MARKERS, WALK_IDS, type Access, type Marker } from "./support/permission-walk-data";
 
-interface RouteRule {
-  /** Everything the route requires ("public" for none). */
-  needs: readonly Access[];
-  /** Seeded data that must appear for someone holding `needs` (markers they may not see are left out). */
+interface RouteEvidence {
+  /** Seeded data that must appear for someone who may use the route (markers they may not see are left out). */
   shows: readonly Marker[];
   /** Values for dynamic segments other than the defaults below. */
   params?: Record<string, string>;
@@ -28,46 +27,46 @@ interface RouteRule {
   exempt?: string;
 }
 
+interface RouteRule extends RouteEvidence {
+  /** Everything the route requires ("public" for none), from ROUTE_PERMISSIONS. */
+  needs: readonly Access[];
+}
+
 const M = MARKERS;
 const APP = "/applications/[appId]";
 
-/** The one table of what each route needs, by its URL pattern (route groups removed). */
-const ROUTES: Record<string, RouteRule> = {
-  "/sign-in": { needs: ["public"], shows: [] },
-  "/api/health": { needs: ["public"], shows: [] },
-  "/": { needs: ["admin access"], shows: [] },
-  "/audit-log": { needs: ["admin access"], shows: [] },
-  "/settings": { needs: ["admin access"], shows: [] },
-  "/settings/domains": { needs: ["admin access"], shows: [] },
-  "/users": { needs: ["admin access"], shows: [M.person] },
-  "/users/export": { needs: ["admin access"], shows: [M.personEmail] },
-  // Any admin sees a person; their accounts in apps need "view apps".
-  "/users/[id]": { needs: ["admin access"], shows: [M.person, M.account, M.logRow] },
-  "/users/new": { needs: ["manage users"], shows: [] },
-  "/users/[id]/edit": { needs: ["manage users"], shows: [M.person] },
-  "/users/import": { needs: ["manage users"], shows: [] },
-  "/users/import/[id]": { needs: ["manage users"], shows: [M.csvFile, M.csvRow], params: { id: WALK_IDS.csvImport } },
+/** What the Owner's walk must find on each route, so that the others' walks cannot pass for the wrong reason. */
+const EVIDENCE: Record<string, RouteEvidence> = {
+  "/users": { shows: [M.person] },
+  "/users/export": { shows: [M.personEmail] },
+  "/users/[id]": { shows: [M.person, M.account, M.logRow] },
+  "/users/[id]/edit": { shows: [M.person] },
+  "/users/import/[id]": { shows: [M.csvFile, M.csvRow], params: { id: WALK_IDS.csvImport } },
   "/users/import/upload": {
-    needs: ["manage users"],
     shows: [],
     exempt: "checks the permission through defineAction; being reworked to check the session before reading the body (issue #13, item 7)",
   },
-  "/applications": { needs: ["view apps"], shows: [M.syncEndpoint] },
-  "/provisioning-log": { needs: ["view apps"], shows: [M.logRow] },
-  "/provisioning-log/export": { needs: ["view apps"], shows: [M.logRow] },
-  [APP]: { needs: ["view apps"], shows: [M.syncEndpoint] },
-  [`${APP}/users`]: { needs: ["view apps"], shows: [M.syncEndpoint, M.person] },
-  [`${APP}/log`]: { needs: ["view apps"], shows: [M.syncEndpoint, M.logRow] },
-  [`${APP}/log/export`]: { needs: ["view apps"], shows: [M.logRow] },
-  [`${APP}/sync/run`]: { needs: ["view apps"], shows: [M.syncRun] },
-  [`${APP}/provisioning`]: { needs: ["view apps"], shows: [] },
-  [`${APP}/provisioning/configure`]: { needs: ["view apps"], shows: [M.syncEndpoint, M.tokenLast4] },
-  [`${APP}/provisioning/authorize`]: { needs: ["view apps"], shows: [M.syncEndpoint] },
-  [`${APP}/provisioning/mapping`]: { needs: ["view apps"], shows: [M.syncEndpoint, M.mapping] },
-  [`${APP}/provisioning/actions`]: { needs: ["view apps"], shows: [M.syncEndpoint] },
-  [`${APP}/import`]: { needs: ["view apps", "import users"], shows: [M.syncEndpoint, M.importCandidate] },
-  [`${APP}/import/status`]: { needs: ["view apps", "import users"], shows: [M.importRun] },
+  "/applications": { shows: [M.syncEndpoint] },
+  "/provisioning-log": { shows: [M.logRow] },
+  "/provisioning-log/export": { shows: [M.logRow] },
+  [APP]: { shows: [M.syncEndpoint] },
+  [`${APP}/users`]: { shows: [M.syncEndpoint, M.person] },
+  [`${APP}/log`]: { shows: [M.syncEndpoint, M.logRow] },
+  [`${APP}/log/export`]: { shows: [M.logRow] },
+  [`${APP}/sync/run`]: { shows: [M.syncRun] },
+  [`${APP}/provisioning/configure`]: { shows: [M.syncEndpoint, M.tokenLast4] },
+  [`${APP}/provisioning/authorize`]: { shows: [M.syncEndpoint] },
+  [`${APP}/provisioning/mapping`]: { shows: [M.syncEndpoint, M.mapping] },
+  [`${APP}/provisioning/actions`]: { shows: [M.syncEndpoint] },
+  [`${APP}/import`]: { shows: [M.syncEndpoint, M.importCandidate] },
+  [`${APP}/import/status`]: { shows: [M.importRun] },
 };
+
+/** The route's rule: what lib/auth/route-permissions.ts says it needs, and the evidence above. */
+function ruleFor(pattern: string): RouteRule | undefined {
+  const needs = ROUTE_PERMISSIONS[pattern];
+  return needs ? { needs, ...(EVIDENCE[pattern] ?? { shows: [] }) } : undefined;
+}
 
 /**
  * What a layout shows around its pages. A page may refuse someone its layout admits (the app's Import tab, for an
@@ -104,7 +103,7 @@ function routeFiles(): RouteFile[] {
   });
 }
 
-function urlFor(pattern: string, rule: RouteRule): string {
+function urlFor(pattern: string, rule: RouteEvidence): string {
   return pattern.replace(/\[(\w+)\]/g, (_all, name: string) => {
     const value = rule.params?.[name] ?? DEFAULT_PARAMS[name];
     if (!value) throw new Error(`No value for [${name}] in ${pattern}: add it to the route's params.`);
@@ -144,7 +143,7 @@ async function walk(page: Page, account: Holder): Promise<string[]> {
   const problems: string[] = [];
   const allMarkers = Object.values(MARKERS);
   for (const route of routeFiles()) {
-    const rule = ROUTES[route.pattern];
+    const rule = ruleFor(route.pattern);
     if (!rule) continue; // reported by the table test
     const url = urlFor(route.pattern, rule);
     for (const method of route.methods) {
@@ -177,16 +176,16 @@ test.describe("every route checks its own permission", () => {
   test("every page and route handler under app/ has a declared permission", () => {
     const files = routeFiles();
     expect(files.length).toBeGreaterThan(20);
-    const undeclared = files.filter((route) => !ROUTES[route.pattern]).map((route) => `${route.file} has no declared permission (add ${route.pattern} to ROUTES in e2e/permissions.spec.ts)`);
+    const undeclared = files.filter((route) => !ROUTE_PERMISSIONS[route.pattern]).map((route) => `${route.file} has no declared permission (add ${route.pattern} to lib/auth/route-permissions.ts)`);
     expect(undeclared).toEqual([]);
     const patterns = new Set(files.map((route) => route.pattern));
-    expect(Object.keys(ROUTES).filter((pattern) => !patterns.has(pattern)), "table entries without a file").toEqual([]);
+    expect([...Object.keys(ROUTE_PERMISSIONS), ...Object.keys(EVIDENCE)].filter((pattern) => !patterns.has(pattern)), "table entries without a file").toEqual([]);
   });
 
   test("every page starts with requirePagePermission, and every route handler with requirePermission", () => {
     const problems: string[] = [];
     for (const route of routeFiles()) {
-      const rule = ROUTES[route.pattern];
+      const rule = ruleFor(route.pattern);
       if (!rule || rule.needs.includes("public") || rule.exempt) continue;
       const source = ts.createSourceFile(route.file, readFileSync(route.file, "utf8"), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
       const expected = route.kind === "page" ? "requirePagePermission" : "requirePermission";
@@ -230,11 +229,21 @@ test.describe("every route checks its own permission", () => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`/applications/${WALK_IDS.app}/provisioning/configure`);
       await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
-      await expect(page.getByText(/Ask an Owner of your organization/)).toBeVisible();
+      await expect(page.getByText("This page needs the “view apps” permission, which your account does not have. Ask an Owner of your organization if you need access.")).toBeVisible();
       await expect(page.getByRole("link", { name: "Back to the overview" })).toBeVisible();
       await expect(page.getByText(MARKERS.syncEndpoint.text)).toHaveCount(0);
       await snapshot(page, `no-access-${width}`);
     }
+  });
+
+  test("an app's tab refused for want of a second permission keeps the app's header and names both", async ({ page, signInPage }) => {
+    await signIn(page, signInPage, WALK_ADMINS.find((admin) => admin.lacks === "import users")!);
+    await page.goto(`/applications/${WALK_IDS.app}/import`);
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    await expect(page.getByText(/This page needs the “view apps” and “import users” permissions/)).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "App sections" })).toBeVisible();
+    await expect(page.getByText(MARKERS.importCandidate.text)).toHaveCount(0);
+    await snapshot(page, "no-access-app-tab");
   });
 });
 

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 
 /** The whole page an admin sees instead of one they may not use (app/(admin)/forbidden.tsx, app/forbidden.tsx). */
-export function NoAccess({ permission }: { permission?: string }) {
+export function NoAccess({ permissions = [] }: { permissions?: readonly string[] }) {
+  const named = permissions.map((permission) => `“${permission}”`).join(" and ");
   return (
     <Card>
       <div className="flex flex-col items-center px-6 py-16 text-center">
@@ -12,8 +13,10 @@ export function NoAccess({ permission }: { permission?: string }) {
         </div>
         <h1 className="text-lg font-semibold text-zinc-900">You do not have access to this page</h1>
         <p className="mt-1 max-w-md text-sm text-zinc-600">
-          {permission ? `It needs the “${permission}” permission, which your account does not have.` : "Your account does not have the permission this page needs."} Ask
-          an Owner of your organization if you need it.
+          {permissions.length === 0
+            ? "Your account does not have the permission this page needs."
+            : `This page needs the ${named} ${permissions.length === 1 ? "permission, which your account does not have" : "permissions, and your account lacks at least one"}.`}{" "}
+          Ask an Owner of your organization if you need access.
         </p>
         <Link href="/" className="mt-4 text-sm font-medium text-brand-700 hover:underline">
           Back to the overview

@@ -4,11 +4,11 @@
  * distinctive marker string. e2e/support/serve.ts seeds it (with fixed ids, so the spec knows them) and promotes
  * the walk's Admins (WALK_ADMINS). Written straight to the database: nothing here is ever sent anywhere.
  */
-import type { Capability } from "../../lib/auth/permissions";
+import type { RouteAccess } from "../../lib/auth/route-permissions";
 import type { Db } from "../../lib/db";
 import { WALK_ADMINS } from "./accounts";
 
-export type Access = Capability | "admin access" | "public";
+export type Access = RouteAccess;
 
 export const WALK_IDS = {
   app: "7a11c0de-0000-4000-8000-00000000a001",
