@@ -154,7 +154,8 @@ async function walk(page: Page, account: Holder): Promise<string[]> {
         // Behind a loading.tsx the 200 is sent before the page refuses; the no-access page then follows in the stream.
         const statusOk = response.status() === 403 || (route.streamed && response.status() === 200);
         if (!statusOk) problems.push(`${where} answered ${response.status()}, not 403`);
-        if (route.kind === "page" && !body.includes("You do not have access to this page")) problems.push(`${where} is refused without the no-access page`);
+        // forbidden()'s mark in the page's data: the browser then shows app/(admin)/forbidden.tsx (the tests below look at it).
+        if (route.kind === "page" && !body.includes("NEXT_HTTP_ERROR_FALLBACK;403")) problems.push(`${where} is refused without forbidden()`);
         const fromLayout = Object.entries(LAYOUT_SHOWS).flatMap(([prefix, markers]) => (route.pattern.startsWith(prefix) ? markers : []));
         for (const marker of allMarkers) {
           if (body.includes(marker.text) && !(fromLayout.includes(marker) && maySee(account, marker))) problems.push(`${where} is refused, yet holds ${marker.name}`);
