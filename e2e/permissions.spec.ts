@@ -37,6 +37,7 @@ const APP = "/applications/[appId]";
 
 /** What the Owner's walk must find on each route, so that the others' walks cannot pass for the wrong reason. */
 const EVIDENCE: Record<string, RouteEvidence> = {
+  "/audit-log": { shows: [M.syncEndpoint] },
   "/users": { shows: [M.person] },
   "/users/export": { shows: [M.personEmail] },
   "/users/[id]": { shows: [M.person, M.account, M.logRow] },

@@ -116,6 +116,19 @@ export async function seedPermissionWalk(db: Db, hashPassword: (password: string
       },
     },
   });
+  // As configureProvisioning records it; dated ahead, so the first page of the audit log always shows it.
+  await db.auditEvent.create({
+    data: {
+      organizationId,
+      actorLabel: "priya.raman@halden.example",
+      action: "app.provisioning_configured",
+      targetType: "app",
+      targetId: WALK_IDS.app,
+      targetLabel: "Quaxmoor Cloud",
+      changes: { baseUrl: { from: null, to: `https://${MARKERS.syncEndpoint.text}/scim/v2` }, token: { from: null, to: "changed" } },
+      createdAt: new Date(now.getTime() + 24 * 3600 * 1000),
+    },
+  });
   const [firstName, lastName] = MARKERS.csvRow.text.split(" ") as [string, string];
   await db.directoryImport.create({
     data: {
