@@ -8,7 +8,6 @@ import { OperationLogToolbar } from "@/components/provisioning-log/operation-log
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require";
 import { listApps } from "@/lib/provisioning/apps/manage-apps";
 import { decodeOperationCursor, listOperations } from "@/lib/provisioning/log/list-operations";

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { CsvColumnsGuide } from "@/components/import/csv-columns-guide";
 import { CsvUploadForm } from "@/components/import/csv-upload-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require";
 import { describeCsvColumns } from "@/lib/directory/csv/map-csv-columns";
 

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { UserForm } from "@/components/users/user-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require";
 import { listDepartments } from "@/lib/directory/users/list-users";
 import { createUserAction } from "../actions";

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { UserForm } from "@/components/users/user-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { ActionResult } from "@/lib/actions/define-action";
-import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require";
 import type { UserInput } from "@/lib/directory/schemas/user";
 import { getUserDetail } from "@/lib/directory/users/get-user";
