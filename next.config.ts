@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks the whole project (tests and scripts included) on its own.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
+  // `forbidden()` (lib/auth/require.ts) and app/forbidden.tsx: a page refuses with a 403 before loading data.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -4,13 +4,13 @@ import Link from "next/link";
 import { StatCard } from "@/components/app/stat-card";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requireSession } from "@/lib/auth/require";
+import { requirePagePermission } from "@/lib/auth/require";
 import { getOverviewCounts } from "@/lib/directory/organization";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
-  const session = await requireSession();
+  const session = await requirePagePermission("admin access");
   const counts = await getOverviewCounts(session.organization.id);
   const firstName = session.name.split(" ")[0];
   return (

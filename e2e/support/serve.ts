@@ -44,6 +44,8 @@ await db.user.createMany({
     { organizationId, email: PEOPLE_ADMIN.email, firstName: "Paula", lastName: "People", role: "ADMIN", permissions: ["MANAGE_USERS"], passwordHash: await hashPassword(PEOPLE_ADMIN.password) },
   ],
 });
+// The permission walk's Admins and marked data (e2e/permissions.spec.ts).
+await (await import("./permission-walk-data")).seedPermissionWalk(db, hashPassword);
 await db.$disconnect();
 
 ensureProductionBuild();

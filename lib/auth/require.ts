@@ -1,5 +1,5 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { AppError } from "../app-error";
 import { can, type Capability } from "./permissions";
 import { getCurrentSession, type CurrentSession } from "./session";
@@ -11,12 +11,27 @@ export async function requireSession(): Promise<CurrentSession> {
   return session;
 }
 
-/** For server actions and route handlers: the signed-in admin holding `capability`, or an AppError. */
-export async function requirePermission(capability: Capability | "admin access"): Promise<CurrentSession> {
+/**
+ * The first line of every page: the signed-in admin holding every one of `needed`. Without a session it
+ * redirects to the sign-in page; without a permission it stops rendering with the no-access page (a 403,
+ * app/(admin)/forbidden.tsx) before the page loads anything. Layouts render beside their pages, not before
+ * them, so a check in a layout does not stop a page from loading and sending its data: each page checks.
+ */
+export async function requirePagePermission(...needed: [Capability | "admin access", ...Capability[]]): Promise<CurrentSession> {
+  const session = await requireSession();
+  if (missingCapability(session, needed)) forbidden();
+  return session;
+}
+
+/** For server actions and route handlers: the signed-in admin holding every one of `needed`, or an AppError. */
+export async function requirePermission(...needed: [Capability | "admin access", ...Capability[]]): Promise<CurrentSession> {
   const session = await getCurrentSession();
   if (!session) throw new AppError("unauthenticated", "Your session has ended. Sign in again to continue.");
-  if (capability !== "admin access" && !can(session, capability)) {
-    throw new AppError("forbidden", `You need the “${capability}” permission to do this. Ask an Owner of your organization.`);
-  }
+  const missing = missingCapability(session, needed);
+  if (missing) throw new AppError("forbidden", `You need the “${missing}” permission to do this. Ask an Owner of your organization.`);
   return session;
+}
+
+function missingCapability(session: CurrentSession, needed: readonly (Capability | "admin access")[]): Capability | undefined {
+  return needed.find((capability): capability is Capability => capability !== "admin access" && !can(session, capability));
 }

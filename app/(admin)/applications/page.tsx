@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NoAccess } from "@/components/app/no-access";
 import { AddAppButton } from "@/components/apps/add-app-button";
 import { AppLogo } from "@/components/apps/app-logo";
 import { AppStateBadge } from "@/components/apps/app-state-badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { requireSession } from "@/lib/auth/require";
+import { requirePagePermission } from "@/lib/auth/require";
 import { listApps } from "@/lib/provisioning/apps/manage-apps";
 import { CATALOG } from "@/lib/provisioning/connectors/catalog";
 import { addAppAction } from "./actions";
@@ -15,8 +14,7 @@ import { addAppAction } from "./actions";
 export const metadata: Metadata = { title: "Applications" };
 
 export default async function ApplicationsPage() {
-  const session = await requireSession();
-  if (!can(session, "view apps")) return <NoAccess permission="view apps" />;
+  const session = await requirePagePermission("view apps");
   const apps = await listApps(session.organization.id);
   const canAdd = can(session, "assign apps");
   return (

@@ -7,15 +7,18 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { decodeAuditCursor, listAuditEvents } from "@/lib/audit/list-audit-events";
-import { requireSession } from "@/lib/auth/require";
+import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/require";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<{ after?: string }> }) {
-  const session = await requireSession();
+  const session = await requirePagePermission("admin access");
   const { after } = await searchParams;
   const cursor = decodeAuditCursor(after);
-  const { events, total, nextCursor } = await listAuditEvents(session.organization.id, cursor);
+  const { events: all, total, nextCursor } = await listAuditEvents(session.organization.id, cursor);
+  // What changed in an app (its Sync endpoint, its token's expiry, its mapping) is app data: only for "view apps".
+  const events = can(session, "view apps") ? all : all.map((event) => (event.targetType === "app" ? { ...event, changes: null } : event));
   return (
     <>
       <PageHeader

@@ -1,7 +1,6 @@
 import { Waypoints } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NoAccess } from "@/components/app/no-access";
 import { LiveRefresh } from "@/components/provisioning-log/live-refresh";
 import { LogPager } from "@/components/provisioning-log/log-pager";
 import { OperationLogTable } from "@/components/provisioning-log/operation-log-table";
@@ -9,8 +8,7 @@ import { OperationLogToolbar } from "@/components/provisioning-log/operation-log
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
-import { requireSession } from "@/lib/auth/require";
+import { requirePagePermission } from "@/lib/auth/require";
 import { listApps } from "@/lib/provisioning/apps/manage-apps";
 import { decodeOperationCursor, listOperations } from "@/lib/provisioning/log/list-operations";
 import { OPERATION_KIND_OPTIONS, OPERATION_STATUS_OPTIONS } from "@/lib/provisioning/log/labels";
@@ -19,8 +17,7 @@ import { filterSearchParams, operationLogQuery } from "@/lib/provisioning/log/sc
 export const metadata: Metadata = { title: "Provisioning log" };
 
 export default async function ProvisioningLogPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const session = await requireSession();
-  if (!can(session, "view apps")) return <NoAccess permission="view apps" />;
+  const session = await requirePagePermission("view apps");
   const { after, ...filter } = operationLogQuery.parse(await searchParams);
   const cursor = decodeOperationCursor(after);
   const [apps, page] = await Promise.all([listApps(session.organization.id), listOperations(session.organization.id, filter, cursor)]);

@@ -5,14 +5,14 @@ import { OrganizationSettingsForm } from "@/components/settings/organization-for
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { requireSession } from "@/lib/auth/require";
+import { requirePagePermission } from "@/lib/auth/require";
 import { getOrganizationSettings } from "@/lib/directory/organization";
 import { updateOrganizationAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const session = await requireSession();
+  const session = await requirePagePermission("admin access");
   const organization = await getOrganizationSettings(session.organization.id);
   return (
     <>

@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS, can } from "@/lib/auth/permissions";
-import { requireSession } from "@/lib/auth/require";
+import { requirePagePermission } from "@/lib/auth/require";
 import { listAppNames } from "@/lib/directory/apps/count-apps";
 import { emailDomain, listVerifiedDomainNames } from "@/lib/directory/domains/list-verified-domains";
 import { userListQuery } from "@/lib/directory/schemas/user";
@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: "Users" };
 const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const session = await requireSession();
+  const session = await requirePagePermission("admin access");
   const query = userListQuery.parse(Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
   const organizationId = session.organization.id;
   const [page, departments, verifiedDomains, apps] = await Promise.all([

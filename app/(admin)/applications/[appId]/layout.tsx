@@ -1,17 +1,15 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { NoAccess } from "@/components/app/no-access";
 import { AppLogo } from "@/components/apps/app-logo";
 import { AppStateBadge } from "@/components/apps/app-state-badge";
 import { AppTabs } from "@/components/apps/app-tabs";
-import { can } from "@/lib/auth/permissions";
-import { requireSession } from "@/lib/auth/require";
+import { requirePagePermission } from "@/lib/auth/require";
 import { getApp } from "@/lib/provisioning/apps/manage-apps";
 
 export default async function AppLayout({ children, params }: { children: ReactNode; params: Promise<{ appId: string }> }) {
-  const session = await requireSession();
-  if (!can(session, "view apps")) return <NoAccess permission="view apps" />;
+  // Not relied on: every page under it checks for itself (a layout renders beside its page, not before it).
+  const session = await requirePagePermission("view apps");
   const { appId } = await params;
   const app = await getApp(session.organization.id, appId);
   if (!app) notFound();

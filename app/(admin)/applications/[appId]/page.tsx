@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Users, CheckCircle2, AlertTriangle } from "lucide-react";
 import { can } from "@/lib/auth/permissions";
-import { requireSession } from "@/lib/auth/require";
+import { requirePagePermission } from "@/lib/auth/require";
 import { getApp } from "@/lib/provisioning/apps/manage-apps";
 import { wizardProgress } from "@/lib/provisioning/apps/wizard-steps";
 import { getSyncOverview } from "@/lib/provisioning/log/get-sync-overview";
@@ -24,7 +24,7 @@ const SYNC_ACTIONS = [
 ] as const;
 
 export default async function AppOverviewPage({ params }: { params: Promise<{ appId: string }> }) {
-  const session = await requireSession();
+  const session = await requirePagePermission("view apps");
   const { appId } = await params;
   const [app, overview] = await Promise.all([getApp(session.organization.id, appId), getSyncOverview(session.organization.id, appId)]);
   if (!app || !overview) notFound();

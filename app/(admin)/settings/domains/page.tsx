@@ -8,7 +8,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
-import { requireSession } from "@/lib/auth/require";
+import { requirePagePermission } from "@/lib/auth/require";
 import { listDomains } from "@/lib/directory/domains/list-domains";
 import { addDomainAction, removeDomainAction, verifyDomainAction } from "./actions";
 
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Domains" };
 const WHEN = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function DomainsPage() {
-  const session = await requireSession();
+  const session = await requirePagePermission("admin access");
   const domains = await listDomains(session.organization.id);
   const canManage = can(session, "manage users");
   return (

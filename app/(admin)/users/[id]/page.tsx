@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ROLE_LABELS, can } from "@/lib/auth/permissions";
-import { requireSession } from "@/lib/auth/require";
+import { requirePagePermission } from "@/lib/auth/require";
 import { countApps } from "@/lib/directory/apps/count-apps";
 import { emailDomain, listVerifiedDomainNames } from "@/lib/directory/domains/list-verified-domains";
 import { USER_FIELD_LABELS } from "@/lib/directory/schemas/user";
@@ -23,7 +23,7 @@ export const metadata: Metadata = { title: "Person" };
 const PROFILE_FIELDS = ["email", "displayName", "employeeId", "title", "department", "mobile", "locale", "timezone"] as const;
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await requireSession();
+  const session = await requirePagePermission("admin access");
   const { id } = await params;
   const detail = /^[0-9a-f-]{36}$/i.test(id) ? await getUserDetail(session.organization.id, id) : null;
   if (!detail) notFound();

@@ -1,19 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { CsvColumnsGuide } from "@/components/import/csv-columns-guide";
 import { CsvUploadForm } from "@/components/import/csv-upload-form";
 import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
-import { requireSession } from "@/lib/auth/require";
+import { requirePagePermission } from "@/lib/auth/require";
 import { describeCsvColumns } from "@/lib/directory/csv/map-csv-columns";
 
 export const metadata: Metadata = { title: "Import people" };
 
 export default async function ImportPeoplePage() {
-  const session = await requireSession();
-  if (!can(session, "manage users")) redirect("/users");
+  const session = await requirePagePermission("manage users");
   return (
     <>
       <Link href="/users" className="text-sm text-zinc-500 hover:text-zinc-800">

@@ -2,7 +2,6 @@ import { Download, Inbox } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { NoAccess } from "@/components/app/no-access";
 import { CandidatesTable } from "@/components/import-app/candidates-table";
 import { ImportProgress } from "@/components/import-app/import-progress";
 import { StartImportButton } from "@/components/import-app/start-import-button";
@@ -12,8 +11,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/class-names";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
-import { can } from "@/lib/auth/permissions";
-import { requireSession } from "@/lib/auth/require";
+import { requirePagePermission } from "@/lib/auth/require";
 import { getApp } from "@/lib/provisioning/apps/manage-apps";
 import { getLatestImportRun, listCandidates, type CandidateFilter } from "@/lib/provisioning/import-runs/list-candidates";
 import { cancelImportAction, confirmImportAction, startImportAction } from "./actions";
@@ -29,8 +27,7 @@ const FILTERS: { key: CandidateFilter; label: string; countKey: string; hint: st
 ];
 
 export default async function ImportPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<{ filter?: string; q?: string; page?: string }> }) {
-  const session = await requireSession();
-  if (!can(session, "import users")) return <NoAccess permission="import users" />;
+  const session = await requirePagePermission("view apps", "import users");
   const { appId } = await params;
   const app = await getApp(session.organization.id, appId);
   if (!app) notFound();

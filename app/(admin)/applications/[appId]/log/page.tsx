@@ -8,7 +8,7 @@ import { OperationLogTable } from "@/components/provisioning-log/operation-log-t
 import { OperationLogToolbar } from "@/components/provisioning-log/operation-log-toolbar";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireSession } from "@/lib/auth/require";
+import { requirePagePermission } from "@/lib/auth/require";
 import { getApp } from "@/lib/provisioning/apps/manage-apps";
 import { decodeOperationCursor, listOperations } from "@/lib/provisioning/log/list-operations";
 import { OPERATION_KIND_OPTIONS, OPERATION_STATUS_OPTIONS } from "@/lib/provisioning/log/labels";
@@ -16,9 +16,9 @@ import { filterSearchParams, operationLogQuery } from "@/lib/provisioning/log/sc
 
 export const metadata: Metadata = { title: "Provisioning log" };
 
-/** The app's provisioning log; the layout has already checked "view apps". */
+/** The app's provisioning log. */
 export default async function AppLogPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
-  const session = await requireSession();
+  const session = await requirePagePermission("view apps");
   const { appId } = await params;
   const app = await getApp(session.organization.id, appId);
   if (!app) notFound();

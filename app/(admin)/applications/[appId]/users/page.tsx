@@ -9,7 +9,7 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/class-names";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/auth/permissions";
-import { requireSession } from "@/lib/auth/require";
+import { requirePagePermission } from "@/lib/auth/require";
 import { userListQuery } from "@/lib/directory/schemas/user";
 import { listDepartments, listUsers } from "@/lib/directory/users/list-users";
 import { getApp } from "@/lib/provisioning/apps/manage-apps";
@@ -18,7 +18,7 @@ import { assignUsersAction, unassignUsersAction } from "./actions";
 export const metadata: Metadata = { title: "App users" };
 
 export default async function AppUsersPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
-  const session = await requireSession();
+  const session = await requirePagePermission("view apps");
   const { appId } = await params;
   const app = await getApp(session.organization.id, appId);
   if (!app) notFound();

@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { UserForm } from "@/components/users/user-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { ActionResult } from "@/lib/actions/define-action";
-import { can } from "@/lib/auth/permissions";
-import { requireSession } from "@/lib/auth/require";
+import { requirePagePermission } from "@/lib/auth/require";
 import type { UserInput } from "@/lib/directory/schemas/user";
 import { getUserDetail } from "@/lib/directory/users/get-user";
 import { listDepartments } from "@/lib/directory/users/list-users";
@@ -14,8 +13,7 @@ import { updateUserAction } from "../../actions";
 export const metadata: Metadata = { title: "Edit person" };
 
 export default async function EditUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await requireSession();
-  if (!can(session, "manage users")) redirect("/users");
+  const session = await requirePagePermission("manage users");
   const { id } = await params;
   const detail = /^[0-9a-f-]{36}$/i.test(id) ? await getUserDetail(session.organization.id, id) : null;
   if (!detail) notFound();

@@ -1,7 +1,7 @@
 import { CheckCircle2 } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ImportCounts } from "@/components/import/import-counts";
 import { ImportIssuesTable } from "@/components/import/import-issues-table";
 import { ImportProgressBar } from "@/components/import/import-progress-bar";
@@ -12,8 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
-import { requireSession } from "@/lib/auth/require";
+import { requirePagePermission } from "@/lib/auth/require";
 import { getPeopleImport } from "@/lib/directory/csv/get-people-import";
 import { importBatchInput } from "@/lib/directory/csv/schemas";
 import { cancelImportAction, importBatchAction } from "../actions";
@@ -21,8 +20,7 @@ import { cancelImportAction, importBatchAction } from "../actions";
 export const metadata: Metadata = { title: "Import people" };
 
 export default async function PeopleImportPage({ params }: { params: Promise<{ id: string }> }) {
-  const session = await requireSession();
-  if (!can(session, "manage users")) redirect("/users");
+  const session = await requirePagePermission("manage users");
   const parsed = importBatchInput.safeParse({ importId: (await params).id });
   const job = parsed.success ? await getPeopleImport(session.organization.id, parsed.data.importId) : null;
   if (!job) notFound();

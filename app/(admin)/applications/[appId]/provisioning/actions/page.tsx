@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { SyncActionsForm } from "@/components/provisioning/sync-actions-form";
 import { WizardStepper } from "@/components/provisioning/wizard-stepper";
 import { Card, CardHeader } from "@/components/ui/card";
+import { requirePagePermission } from "@/lib/auth/require";
 import { loadWizardStep } from "@/lib/provisioning/apps/load-wizard-step";
 import { getConnector } from "@/lib/provisioning/connectors/catalog";
 import { saveSyncActionsAction } from "../actions";
@@ -9,6 +10,7 @@ import { saveSyncActionsAction } from "../actions";
 export const metadata: Metadata = { title: "Sync actions" };
 
 export default async function SyncActionsPage({ params }: { params: Promise<{ appId: string }> }) {
+  await requirePagePermission("view apps");
   const { app, progress, canEdit } = await loadWizardStep(params, "actions");
   const connector = getConnector(app.catalogKey)!;
   return (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AuthorizePanel, type Capabilities } from "@/components/provisioning/authorize-panel";
 import { WizardStepper } from "@/components/provisioning/wizard-stepper";
 import { Card, CardHeader } from "@/components/ui/card";
+import { requirePagePermission } from "@/lib/auth/require";
 import { loadWizardStep } from "@/lib/provisioning/apps/load-wizard-step";
 import { getConnector } from "@/lib/provisioning/connectors/catalog";
 import { authorizeAppAction } from "../actions";
@@ -9,6 +10,7 @@ import { authorizeAppAction } from "../actions";
 export const metadata: Metadata = { title: "Authorize" };
 
 export default async function AuthorizePage({ params }: { params: Promise<{ appId: string }> }) {
+  await requirePagePermission("view apps");
   const { app, progress, canEdit } = await loadWizardStep(params, "authorize");
   const connector = getConnector(app.catalogKey)!;
   return (

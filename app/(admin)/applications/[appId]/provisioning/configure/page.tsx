@@ -4,6 +4,7 @@ import { TokenExpiryNotice } from "@/components/provisioning/token-expiry-notice
 import { WizardStepper } from "@/components/provisioning/wizard-stepper";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
+import { requirePagePermission } from "@/lib/auth/require";
 import { loadWizardStep } from "@/lib/provisioning/apps/load-wizard-step";
 import { getConnector } from "@/lib/provisioning/connectors/catalog";
 import { configureProvisioningAction } from "../actions";
@@ -11,6 +12,7 @@ import { configureProvisioningAction } from "../actions";
 export const metadata: Metadata = { title: "Configure provisioning" };
 
 export default async function ConfigurePage({ params }: { params: Promise<{ appId: string }> }) {
+  await requirePagePermission("view apps");
   const { app, progress, canEdit } = await loadWizardStep(params, "configure");
   const connector = getConnector(app.catalogKey)!;
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { MappingEditor } from "@/components/provisioning/mapping-editor";
 import { WizardStepper } from "@/components/provisioning/wizard-stepper";
+import { requirePagePermission } from "@/lib/auth/require";
 import { loadWizardStep } from "@/lib/provisioning/apps/load-wizard-step";
 import { getMappingRows, toMappingRows } from "@/lib/provisioning/apps/field-mappings";
 import { listSamplePeople } from "@/lib/provisioning/apps/list-sample-people";
@@ -11,6 +12,7 @@ import { previewMappingAction, saveMappingAction } from "../actions";
 export const metadata: Metadata = { title: "Map fields" };
 
 export default async function MappingPage({ params }: { params: Promise<{ appId: string }> }) {
+  await requirePagePermission("view apps");
   const { session, app, progress, canEdit } = await loadWizardStep(params, "mapping");
   const connector = getConnector(app.catalogKey)!;
   const [rows, people] = await Promise.all([getMappingRows(app.id), listSamplePeople(session.organization.id, session.userId)]);
