@@ -14,6 +14,7 @@ import path from "node:path";
 import type { APIResponse, Page } from "@playwright/test";
 import ts from "typescript";
 import { OWNER, WALK_ADMINS } from "./support/accounts";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 import { expect, snapshot, test, type SignInPage } from "./support/fixtures";
 import { ROUTE_PERMISSIONS } from "../lib/auth/route-permissions";
 import { MARKERS, WALK_IDS, type Access, type Marker } from "./support/permission-walk-data";
@@ -235,6 +236,7 @@ test.describe("every route checks its own permission", () => {
       await expect(page.getByRole("link", { name: "Back to the overview" })).toBeVisible();
       await expect(page.getByText(MARKERS.syncEndpoint.text)).toHaveCount(0);
       await snapshot(page, `no-access-${width}`);
+      await expectNoSeriousA11yViolations(page);
     }
   });
 
@@ -246,6 +248,7 @@ test.describe("every route checks its own permission", () => {
     await expect(page.getByRole("navigation", { name: "App sections" })).toBeVisible();
     await expect(page.getByText(MARKERS.importCandidate.text)).toHaveCount(0);
     await snapshot(page, "no-access-app-tab");
+    await expectNoSeriousA11yViolations(page);
   });
 });
 

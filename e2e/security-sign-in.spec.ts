@@ -16,6 +16,7 @@ import { findFreePort } from "../scripts/free-port";
 import { databaseUrl, startTestDatabaseServer, withAdminClient } from "../scripts/testing/test-database-server";
 import { OWNER } from "./support/accounts";
 import { expect, snapshot, test } from "./support/fixtures";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 
 const ATTACKER = "127.0.0.2";
 const TRUSTED_PROXY = "127.0.0.3";
@@ -123,6 +124,7 @@ test("a burst of parallel wrong passwords gets four more checks after the first,
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
     await snapshot(page, `sign-in-locked-${width}`);
+    await expectNoSeriousA11yViolations(page);
   }
 });
 

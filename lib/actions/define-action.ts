@@ -10,7 +10,8 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; code: AppErrorCode | "internal"; message: string; fieldErrors?: Record<string, string[]> };
 
-type Access = Capability | "admin access" | "public";
+/** One permission, or several that the admin must all hold (e.g. an action that changes an app and answers with its data). */
+type Access = Capability | "admin access" | "public" | readonly [Capability, ...Capability[]];
 
 /**
  * The one contract of every server action: parse the input with the feature's
@@ -24,7 +25,8 @@ export function defineAction<Schema extends z.ZodType, T>(
 ): (raw: z.input<Schema>) => Promise<ActionResult<T>> {
   return async (raw) => {
     try {
-      const session = options.access === "public" ? null : await requirePermission(options.access);
+      const { access } = options;
+      const session = access === "public" ? null : typeof access === "string" ? await requirePermission(access) : await requirePermission(...access);
       const parsed = options.input.safeParse(raw);
       if (!parsed.success) {
         const fieldErrors: Record<string, string[]> = {};

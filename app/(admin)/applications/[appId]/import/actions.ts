@@ -11,13 +11,13 @@ async function context(session: { organization: { id: string }; userId: string; 
   return { organizationId: session.organization.id, actor: { id: session.userId, label: session.email }, ip: (await getRequestMeta()).ip };
 }
 
-export const startImportAction = defineAction({ input: z.object({ appId: z.uuid() }), access: "import users" }, async ({ appId }, session) => {
+export const startImportAction = defineAction({ input: z.object({ appId: z.uuid() }), access: ["view apps", "import users"] }, async ({ appId }, session) => {
   const run = await startImport(session!.organization.id, appId, await context(session!));
   revalidatePath(`/applications/${appId}/import`);
   return run;
 });
 
-export const cancelImportAction = defineAction({ input: z.object({ appId: z.uuid(), runId: z.uuid() }), access: "import users" }, async ({ appId, runId }, session) => {
+export const cancelImportAction = defineAction({ input: z.object({ appId: z.uuid(), runId: z.uuid() }), access: ["view apps", "import users"] }, async ({ appId, runId }, session) => {
   await cancelImport(session!.organization.id, runId);
   revalidatePath(`/applications/${appId}/import`);
   return { cancelled: true };
@@ -33,7 +33,7 @@ export const confirmImportAction = defineAction(
         z.object({ filter: z.enum(["ALL", "NEW", "UPDATE", "ACTIVATE", "DEACTIVATE"]) }),
       ]),
     }),
-    access: "import users",
+    access: ["view apps", "import users"],
   },
   async ({ appId, runId, selection }, session) => {
     const result = await confirmImport(session!.organization.id, runId, selection, await context(session!));

@@ -42,7 +42,7 @@ export const saveSyncActionsAction = defineAction({ input: syncActionsInput, acc
   return result;
 });
 
-export const authorizeAppAction = defineAction({ input: z.object({ appId: z.uuid() }), access: "assign apps" }, async ({ appId }, session) => {
+export const authorizeAppAction = defineAction({ input: z.object({ appId: z.uuid() }), access: ["view apps", "assign apps"] }, async ({ appId }, session) => {
   const result = await authorizeApp(appId, await appContext(session!));
   revalidatePath(`/applications/${appId}`, "layout");
   return result;

@@ -8,7 +8,7 @@ import { provisionUserNow } from "@/lib/provisioning/log/provision-user-now";
 
 /** "Provision now" on the person page: reconcile this person in this app right away and report each step. */
 export const provisionUserNowAction = defineAction(
-  { input: z.object({ appId: z.uuid(), userId: z.uuid() }), access: "assign apps" },
+  { input: z.object({ appId: z.uuid(), userId: z.uuid() }), access: ["view apps", "assign apps"] },
   async ({ appId, userId }, session) => {
     const context = { organizationId: session!.organization.id, actor: { id: session!.userId, label: session!.email }, ip: (await getRequestMeta()).ip };
     const result = await provisionUserNow(appId, userId, context);
