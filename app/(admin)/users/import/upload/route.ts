@@ -39,7 +39,8 @@ export async function POST(request: Request) {
   // Server actions refuse other sites' requests; this handler does the same.
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (origin !== null && originHost(origin) !== host) return refuse("forbidden", "Upload the file from Roster's own import page.");
+  // A bad request rather than a refusal of the person: they may import, just not from that page.
+  if (origin !== null && originHost(origin) !== host) return refuse("invalid_input", "Upload the file from Roster's own import page.");
   if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) {
     return Response.json({ ok: false, code: "invalid_input", message: TOO_LARGE, fieldErrors: { file: [TOO_LARGE] } }, { status: 413 });
   }
