@@ -1,11 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { listQueryRefusalPage, refuseListQuery } from "./lib/http/list-query";
 import { createNonce, securityHeaders } from "./lib/http/security-headers";
 
 // Runs before every page and route. Two jobs:
 // 1. Security headers with a fresh nonce for each response. Next reads the policy from the
 //    request's own headers and puts the nonce on every script it renders, so the policy goes on
 //    both the request (for Next) and the response (for the browser).
-// 2. An early, optimistic check: without a session cookie there is no point in rendering an admin
+// 2. List addresses whose search text or cursor cannot be read get a 400 with a sentence, before a
+//    page or export runs (lib/http/list-query.ts).
+// 3. An early, optimistic check: without a session cookie there is no point in rendering an admin
 //    page. Every page and action still checks the session itself (lib/auth/require.ts); this only
 //    saves the round trip.
 const PUBLIC_PATHS = ["/sign-in", "/api/health"];
@@ -22,6 +25,12 @@ export function proxy(request: NextRequest) {
 function decide(request: NextRequest, headers: Record<string, string>): NextResponse {
   const { pathname } = request.nextUrl;
   const signedIn = request.cookies.has("roster_session");
+  if (signedIn && (request.method === "GET" || request.method === "HEAD")) {
+    const refusal = refuseListQuery(request.nextUrl.searchParams);
+    if (refusal) {
+      return new NextResponse(listQueryRefusalPage(refusal, pathname), { status: 400, headers: { "content-type": "text/html; charset=utf-8" } });
+    }
+  }
   if (signedIn || PUBLIC_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) {
     const forwarded = new Headers(request.headers);
     forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]!);

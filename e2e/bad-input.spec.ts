@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { APIRequestContext } from "@playwright/test";
 import { OWNER, PEOPLE_ADMIN } from "./support/accounts";
+import { expectNoSeriousA11yViolations } from "./support/axe";
 import { expect, snapshot, test } from "./support/fixtures";
 
 /**
@@ -11,15 +12,24 @@ import { expect, snapshot, test } from "./support/fixtures";
 
 const cursor = (values: Record<string, string>) => Buffer.from(JSON.stringify(values)).toString("base64url");
 
-/** Cursors that decode to JSON but name no row Roster could have made. */
+/** Cursors that are not base64url JSON at all: the address is refused with a 400 and a sentence. */
+const MALFORMED_CURSORS = ["garbage", "%%%", "a%00b", "W10"];
+const UNREADABLE_CURSOR = "This address points to a place in a list that Roster cannot read. Open the list again from its first page.";
+const CONTROL_IN_SEARCH = "The search text holds a control character, such as a line break or a NUL byte. Remove it and search again.";
+
+/** Cursors that decode to JSON but name no row Roster could have made: the list starts at its first page. */
 const FORGED_CURSORS = [
-  "garbage",
-  "%%%",
   cursor({ lastName: "Lee", firstName: "Dana", id: "not-a-uuid" }),
   cursor({ lastName: "Lee\u0000", firstName: "Dana", id: "00000000-0000-4000-8000-000000000000" }),
   cursor({ createdAt: "------------------------------------", id: "------------------------------------" }),
   cursor({ createdAt: "275760-09-13T00:00:00.001Z", id: "00000000-0000-4000-8000-000000000000" }),
 ];
+
+async function expectRefused(request: APIRequestContext, url: string, message: string) {
+  const response = await request.get(url);
+  expect(response.status(), url).toBe(400);
+  expect(await response.text(), url).toContain(message);
+}
 
 async function expectPage(request: APIRequestContext, url: string, text: string | RegExp) {
   const response = await request.get(url);
@@ -34,27 +44,35 @@ test.describe("signed in", () => {
     await expect(page.getByRole("heading", { name: /Welcome back/ })).toBeVisible();
   });
 
-  test("a NUL byte or control character in a search is not sent to the database", async ({ page }) => {
+  test("a NUL byte or control character in a search is a 400 in words, and never reaches the database", async ({ page }) => {
     for (const q of ["%00", "ada%00lovelace", "%01%7F", "%0A"]) {
-      await expectPage(page.request, `/users?q=${q}`, /Users/);
-      await expectPage(page.request, `/provisioning-log?q=${q}`, /Provisioning log/);
-      const exported = await page.request.get(`/users/export?q=${q}`);
-      expect(exported.status(), `/users/export?q=${q}`).toBe(200);
-      expect(await exported.text()).toContain("E-mail");
-      const log = await page.request.get(`/provisioning-log/export?q=${q}`);
-      expect(log.status(), `/provisioning-log/export?q=${q}`).toBe(200);
+      for (const url of [`/users?q=${q}`, `/provisioning-log?q=${q}`, `/users/export?q=${q}`, `/provisioning-log/export?q=${q}`]) {
+        await expectRefused(page.request, url, CONTROL_IN_SEARCH);
+      }
     }
+    await expectRefused(page.request, `/users?q=${"a".repeat(201)}`, "Keep the search under 200 characters.");
+    await page.goto("/users?q=%00");
+    await expect(page.getByRole("heading", { name: "Roster could not read this address" })).toBeVisible();
+    await snapshot(page, "bad-list-address");
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole("link", { name: "Open the list from its start" }).click();
+    await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
     for (const appId of ["------------------------------------", "zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz"]) {
       const response = await page.request.get(`/applications/${appId}/log/export`);
       expect(response.status(), appId).toBeLessThan(500);
     }
   });
 
-  test("a cursor Roster did not make shows the first page instead of failing", async ({ page }) => {
+  test("a cursor that is not Roster's is a 400 in words, or the first page when it merely names no row", async ({ page }) => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Applications" }).click();
     await page.getByRole("button", { name: "Add Atlassian" }).click();
     await expect(page).toHaveURL(/provisioning\/configure$/);
     const appId = /applications\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
+    for (const after of MALFORMED_CURSORS) {
+      for (const url of [`/users?after=${after}`, `/users?sort=email&before=${after}`, `/provisioning-log?after=${after}`, `/applications/${appId}/log?after=${after}`, `/audit-log?after=${after}`]) {
+        await expectRefused(page.request, url, UNREADABLE_CURSOR);
+      }
+    }
     for (const after of FORGED_CURSORS) {
       for (const sort of ["name", "created", "status", "email"]) {
         await expectPage(page.request, `/users?sort=${sort}&after=${after}`, /Users/);
