@@ -72,8 +72,10 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   });
   const { HOST } = getEnv();
-  await waitForHealth(`http://${HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST.includes(":") ? `[${HOST}]` : HOST}:${port}/api/health`, web);
-  console.log(`\nRoster is running at http://localhost:${port}  (Ctrl-C to stop)`);
+  // The address it answers on: `localhost` may resolve to ::1 first, where a server on 127.0.0.1 does not listen.
+  const origin = `http://${HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST.includes(":") ? `[${HOST}]` : HOST}:${port}`;
+  await waitForHealth(`${origin}/api/health`, web);
+  console.log(`\nRoster is running at ${origin}  (Ctrl-C to stop)`);
   console.log(`The Atlassian-like SCIM sandbox: Sync endpoint ${sandbox.baseUrl}  SCIM token ${sandbox.token}`);
   console.log(`${describePrivateTargets(sandbox)}\n`);
 }
