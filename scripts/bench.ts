@@ -4,6 +4,7 @@
  */
 import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { generatePrismaClient } from "./generate";
 
 const suites = readdirSync(fileURLToPath(new URL("./bench", import.meta.url)))
   .filter((file) => file.endsWith(".ts") && !file.includes(".test."))
@@ -15,6 +16,8 @@ if (!suite || !suites.includes(suite)) {
   process.exit(1);
 }
 
+// The suites reach the database through the generated client, which a fresh clone does not have yet.
+generatePrismaClient();
 const { run } = (await import(`./bench/${suite}.ts`)) as { run: () => Promise<void> };
 await run();
 process.exit(0);
