@@ -40,6 +40,24 @@ export default tseslint.config(
     languageOptions: { parser: tseslint.parser },
     linterOptions: { reportUnusedDisableDirectives: "error" },
   },
+  {
+    // Jobs are queued only through lib/queue's contracts (task name, payload schema, key in one table).
+    files: ["**/*.{ts,tsx}"],
+    ignores: ["lib/queue/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "TemplateElement[value.raw=/graphile_worker\\.add_jobs?\\b/], Literal[value=/graphile_worker\\.add_jobs?\\b/]",
+          message: "Queue jobs with enqueue/enqueueMany from lib/queue, which check the payload against the job's contract.",
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(addJob|addJobs|quickAddJob)$/], CallExpression[callee.name=/^(quickAddJob)$/]",
+          message: "Queue jobs with enqueueFromJob or enqueue from lib/queue, which apply the job's contract.",
+        },
+      ],
+    },
+  },
   layer(["lib/scim/**/*.ts"], ["**/*.test.ts"], [
     {
       group: [...framework, "@/*", "**/db", "**/generated/**", "**/directory/**", "**/provisioning/**", "**/auth/**", "**/sandbox/**"],
@@ -59,7 +77,13 @@ export default tseslint.config(
     },
     ...scimClientsThroughTheGuard,
   ]),
-  layer(["lib/**/*.ts"], ["lib/scim/**", "lib/sandbox/**", ...pure, scimClientFactory, "**/*.test.ts"], scimClientsThroughTheGuard),
+  layer(["lib/queue/**/*.ts"], ["**/*.test.ts"], [
+    {
+      group: ["**/directory/**", "**/provisioning/**", "**/auth/**", "**/scim/**"],
+      message: "lib/queue holds the job contracts that the directory and the engine both use: it imports neither.",
+    },
+  ]),
+  layer(["lib/**/*.ts"], ["lib/scim/**", "lib/sandbox/**", "lib/queue/**", ...pure, scimClientFactory, "**/*.test.ts"], scimClientsThroughTheGuard),
   layer([scimClientFactory], [], []),
   layer(["app/**/*.{ts,tsx}"], [], scimClientsThroughTheGuard),
   layer(["components/**/*.{ts,tsx}"], [], [

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "../../app-error";
 import { db, type Tx } from "../../db";
-import { markForReconcile } from "../../provisioning/queue/mark-for-reconcile";
+import { markForReconcile } from "../../queue/mark-for-reconcile";
 import type { PersonName } from "../users/create-people";
 import { recordUserChanges, type AuditChanges, type UserWriteContext } from "../users/user-audit";
 import { selectedIdBatches, type UserSelection } from "../users/change-users";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "../../db";
 import { recordAuditEvent, recordAuditEvents, type Actor } from "../../audit/record-audit-event";
-import { markForReconcile } from "../../provisioning/queue/mark-for-reconcile";
+import { markForReconcile } from "../../queue/mark-for-reconcile";
 
 export interface UserWriteContext {
   organizationId: string;

@@ -12,7 +12,7 @@ import type { toMappingRules } from "../apps/field-mappings";
 import type { ImportAction } from "../import/candidate-types";
 import type { MappedValues } from "../mapping/build-scim-user";
 import { directoryValuesFromApp } from "../mapping/directory-values-from-app";
-import { markForReconcile } from "../queue/mark-for-reconcile";
+import { markForReconcile } from "../../queue/mark-for-reconcile";
 import { adoptAccounts, forgetAccounts, type AdoptedAccount } from "./adopt-accounts";
 import type { ImportSelection } from "./confirm-import";
 

@@ -2,6 +2,8 @@ import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import { AppError } from "../../app-error";
 import { db } from "../../db";
+import { enqueue } from "../../queue/enqueue";
+import { jobs } from "../../queue/jobs";
 import type { UserWriteContext } from "../../directory/users/user-audit";
 import { recordAppChange } from "../apps/app-audit";
 import { toMappingRules } from "../apps/field-mappings";
@@ -29,7 +31,7 @@ export async function confirmImport(organizationId: string, runId: string, selec
   const toApply = await db.importCandidate.count({ where: selectionWhere(runId, selection) });
   await db.$transaction(async (tx) => {
     await tx.importRun.update({ where: { id: runId }, data: { status: "CONFIRMING", applied: 0, toApply } });
-    await tx.$executeRaw`SELECT graphile_worker.add_job('import-confirm', ${JSON.stringify({ runId, selection, actor: context.actor, ip: context.ip ?? null })}::json, max_attempts := 3)`;
+    await enqueue(tx, jobs.importConfirm, { runId, selection, actor: context.actor, ip: context.ip ?? null });
     await recordAppChange(tx, context, run.app, "app.import_confirmed", { people: { from: null, to: toApply } });
   });
   return { toApply };

@@ -1,6 +1,8 @@
 import "server-only";
 import { AppError } from "../../app-error";
 import { db } from "../../db";
+import { enqueue } from "../../queue/enqueue";
+import { jobs } from "../../queue/jobs";
 import { recordAppChange, type AppWriteContext } from "../apps/app-audit";
 
 /**
@@ -16,7 +18,7 @@ export async function startImport(organizationId: string, appId: string, context
     if (running) throw new AppError("conflict", "An import is being confirmed right now; wait for it to finish.");
     await tx.importRun.deleteMany({ where: { appId } });
     const run = await tx.importRun.create({ data: { appId, startedById: context.actor.id }, select: { id: true } });
-    await tx.$executeRaw`SELECT graphile_worker.add_job('import-fetch', json_build_object('runId', ${run.id}::text), job_key := 'import-fetch:' || ${appId}::text, max_attempts := 3)`;
+    await enqueue(tx, jobs.importFetch, { runId: run.id, appId });
     await recordAppChange(tx, context, app, "app.import_started");
     return run;
   });

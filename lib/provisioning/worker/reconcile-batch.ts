@@ -7,7 +7,7 @@ import { getConnector } from "../connectors/catalog";
 import { mapValues, toScimUser, type MappedValues } from "../mapping/build-scim-user";
 import { diffValues, planOperations, type Desired, type KnownAccount } from "../plan/plan-operations";
 import type { DirectoryPerson } from "../mapping/directory-fields";
-import { enqueueReconcile } from "../queue/mark-for-reconcile";
+import { enqueueReconcile } from "../../queue/mark-for-reconcile";
 import { userCallsFor } from "./app-clients";
 import { pairLockKey, RECONCILE_APP_SELECT, reconcileLocked } from "./reconcile-user";
 import { remoteSnapshot } from "./remote-snapshot";

@@ -6,7 +6,7 @@ import { recordAppChange, type AppWriteContext } from "../apps/app-audit";
 import { toMappingRules } from "../apps/field-mappings";
 import { mapValues, type MappedValues } from "../mapping/build-scim-user";
 import { planOperations, type PlannedOperation } from "../plan/plan-operations";
-import { enqueueReconcileBatches } from "../queue/mark-for-reconcile";
+import { enqueueReconcileBatches } from "../../queue/mark-for-reconcile";
 
 /** Every person a full sync looks at: the assigned ones, and anyone with an account Roster still tracks. */
 async function pairsOf(appId: string): Promise<string[]> {

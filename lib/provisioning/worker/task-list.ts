@@ -1,13 +1,10 @@
 import "server-only";
 import type { JobHelpers, TaskList } from "graphile-worker";
-import { z } from "zod";
-import { reconcileJobKey } from "../queue/mark-for-reconcile";
+import { enqueueFromJob } from "../../queue/enqueue";
+import { jobs } from "../../queue/jobs";
 import { reconcileBatch } from "./reconcile-batch";
 import { reconcileUser } from "./reconcile-user";
 import { countSyncRunProgress } from "./sync-runs";
-
-const reconcilePayload = z.object({ appId: z.uuid(), userId: z.uuid(), syncRunId: z.uuid().optional() });
-const batchPayload = z.object({ appId: z.uuid(), syncRunId: z.uuid(), userIds: z.array(z.uuid()).min(1) });
 
 /**
  * The worker's jobs. `reconcile` brings one (app, user) pair in line. A rate
@@ -16,16 +13,12 @@ const batchPayload = z.object({ appId: z.uuid(), syncRunId: z.uuid(), userIds: z
  * graphile-worker retries them with exponential backoff.
  */
 export const taskList: TaskList = {
-  async reconcile(rawPayload: unknown, helpers: JobHelpers) {
-    const payload = reconcilePayload.parse(rawPayload);
+  async [jobs.reconcile.task](rawPayload: unknown, helpers: JobHelpers) {
+    const payload = jobs.reconcile.payload.parse(rawPayload);
     const result = await reconcileUser(payload.appId, payload.userId, { syncRunId: payload.syncRunId, attempt: helpers.job.attempts });
     if (result.retry) {
       if (result.retry.retryAfterMs !== null) {
-        await helpers.addJob("reconcile", payload, {
-          jobKey: reconcileJobKey(payload.appId, payload.userId),
-          runAt: new Date(Date.now() + result.retry.retryAfterMs),
-          maxAttempts: 25,
-        });
+        await enqueueFromJob(helpers, jobs.reconcile, payload, { runAt: new Date(Date.now() + result.retry.retryAfterMs) });
         return;
       }
       const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
@@ -36,8 +29,8 @@ export const taskList: TaskList = {
   },
 
   /** A sync run's people, SYNC_BATCH_SIZE at a time; whoever it hands off counts in their own job. */
-  async "reconcile-batch"(rawPayload: unknown, helpers: JobHelpers) {
-    const payload = batchPayload.parse(rawPayload);
+  async [jobs.reconcileBatch.task](rawPayload: unknown, helpers: JobHelpers) {
+    const payload = jobs.reconcileBatch.payload.parse(rawPayload);
     const result = await reconcileBatch(payload.appId, payload.userIds, { syncRunId: payload.syncRunId, attempt: helpers.job.attempts });
     await countSyncRunProgress(payload.syncRunId, { done: result.done + result.failed, failed: result.failed });
   },

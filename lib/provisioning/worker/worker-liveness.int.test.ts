@@ -11,7 +11,7 @@ import { startSandbox, type RunningSandbox } from "../../sandbox";
 import { makeActiveApp } from "../../testing/active-app";
 import { makeOrganization, makePerson } from "../../testing/make-organization";
 import { eventually, startWorker, type WorkerProcess } from "../../../scripts/testing/worker-process";
-import { enqueueReconcile } from "../queue/mark-for-reconcile";
+import { enqueueReconcile } from "../../queue/mark-for-reconcile";
 
 const LIVENESS = { WORKER_HEARTBEAT_MS: "250", WORKER_STALE_AFTER_SECONDS: "1", WORKER_QUIET: "0", WORKER_CONCURRENCY: "4" };
 /** Each SCIM answer takes this long, so one person's reconcile (look up twice, then create) runs for several stale limits. */

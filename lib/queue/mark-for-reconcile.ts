@@ -1,0 +1,43 @@
+import "server-only";
+import type { Tx } from "../db";
+import { enqueueMany } from "./enqueue";
+import { jobs } from "./jobs";
+
+/**
+ * Queues `reconcile` for every (app, user) pair, in the caller's transaction. The job key coalesces
+ * a pair's repeated marks into one pending job; a `syncRunId` lets a "Sync now" count its progress.
+ */
+export async function enqueueReconcile(
+  tx: Tx,
+  appIds: readonly string[],
+  userIds: readonly string[],
+  { syncRunId, runAt }: { syncRunId?: string; runAt?: Date } = {},
+): Promise<void> {
+  const payloads = appIds.flatMap((appId) => userIds.map((userId) => ({ appId, userId, syncRunId })));
+  await enqueueMany(tx, jobs.reconcile, payloads, { runAt });
+}
+
+/** People per `reconcile-batch` job of a sync run: enough to share the bulk statements (250 synced 10,000 people ~20 % faster than 100), few enough that a retried batch repeats little. */
+export const SYNC_BATCH_SIZE = 250;
+const MIN_BATCH_SIZE = 25;
+
+/**
+ * Queues a sync run's people as `reconcile-batch` jobs of up to SYNC_BATCH_SIZE, in the caller's
+ * transaction. Each person is in one batch; a batch hands anyone it cannot finish to that person's
+ * own `reconcile` job.
+ */
+export async function enqueueReconcileBatches(tx: Tx, appId: string, userIds: readonly string[], { syncRunId }: { syncRunId: string }): Promise<void> {
+  // Smaller batches for smaller runs, so the progress bar moves in steps of about 2.5 % whatever the size.
+  const size = Math.min(SYNC_BATCH_SIZE, Math.max(MIN_BATCH_SIZE, Math.ceil(userIds.length / 40)));
+  const batches: { appId: string; syncRunId: string; userIds: string[] }[] = [];
+  for (let start = 0; start < userIds.length; start += size) batches.push({ appId, syncRunId, userIds: userIds.slice(start, start + size) });
+  await enqueueMany(tx, jobs.reconcileBatch, batches);
+}
+
+/**
+ * Marks the pairs whose accounts may now differ from the directory. Every directory write calls
+ * this in its own transaction.
+ */
+export async function markForReconcile(tx: Tx, appIds: readonly string[], userIds: readonly string[]): Promise<void> {
+  await enqueueReconcile(tx, appIds, userIds);
+}
