@@ -64,12 +64,13 @@ function residentBytes(pid: number): number {
  */
 async function watchWorker<T>(running: WorkerProcess, check: () => Promise<T | undefined>, what: string) {
   let peak = 0;
+  const before = listings();
   const result = await eventually(
     async () => {
       if (running.child.exitCode !== null || running.child.signalCode !== null) throw new Error(`The worker died (${running.child.exitCode ?? running.child.signalCode}):\n${running.output().slice(-2000)}`);
       peak = Math.max(peak, residentBytes(running.child.pid!));
       if (peak > MAX_RSS_BYTES) throw new Error(`The worker's memory grew to ${Math.round(peak / 1024 / 1024)} MB.`);
-      if (listings() > PAGES_BOUND) throw new Error(`The app was asked for ${listings()} pages of users.`);
+      if (listings() - before > PAGES_BOUND) throw new Error(`The app was asked for ${listings() - before} pages of users.`);
       return check();
     },
     { timeoutMs: 60_000, intervalMs: 100, what },
