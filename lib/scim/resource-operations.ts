@@ -11,6 +11,8 @@ export interface ListOptions {
   filter?: string;
   /** Resources asked for per page; the server may return fewer. Defaults to the client's pageSize. */
   pageSize?: number;
+  /** Resources the listing may claim or deliver before it fails with a plain error. Defaults to MAX_LISTED_RESOURCES. */
+  maxResources?: number;
 }
 
 export interface ResourceOperations<R extends { id: string }, I> {
@@ -91,7 +93,7 @@ export function createResourceOperations<R extends { id: string }, I extends obj
 
     list(options = {}) {
       const pageSize = checkedPageSize(options.pageSize ?? defaultPageSize);
-      return listAllPages((startIndex, count) => listPage(startIndex, count, options.filter), pageSize);
+      return listAllPages((startIndex, count) => listPage(startIndex, count, options.filter), pageSize, { noun: `${noun}s`, maxResources: options.maxResources });
     },
 
     /** The resource whose `attribute` equals `value`, checked on our side too: a server that ignores the filter must not hand us the wrong one. */

@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import type { ScimUser } from "../../scim";
+import { ListingLimitError } from "../../scim/list-all-pages";
 import { toMappingRules } from "../apps/field-mappings";
 import { getConnector } from "../connectors/catalog";
 import { mapValues, toScimUser, type MappedValues } from "../mapping/build-scim-user";
@@ -10,7 +11,7 @@ import type { DirectoryPerson } from "../mapping/directory-fields";
 import { enqueueReconcile } from "../../queue/mark-for-reconcile";
 import { userCallsFor } from "./app-clients";
 import { pairLockKey, RECONCILE_APP_SELECT, reconcileLocked } from "./reconcile-user";
-import { remoteSnapshot } from "./remote-snapshot";
+import { remoteSnapshot, type RemoteSnapshot } from "./remote-snapshot";
 
 export interface BatchOptions {
   syncRunId?: string | null;
@@ -106,7 +107,17 @@ class Batch {
 
     if (creates.length > 0) {
       const users = userCallsFor(app);
-      const snapshot = this.options.attempt > 1 ? null : await remoteSnapshot(`${app.id}:${this.options.syncRunId ?? "-"}`, users, getConnector(app.catalogKey)?.quirks.maxPageSize ?? 100);
+      let snapshot: RemoteSnapshot | null;
+      try {
+        snapshot = this.options.attempt > 1 ? null : await remoteSnapshot(`${app.id}:${this.options.syncRunId ?? "-"}`, users, getConnector(app.catalogKey)?.quirks.maxPageSize ?? 100);
+      } catch (error) {
+        // The app claims or sends more users than Roster will list: the endpoint is wrong or lying, and its answers
+        // cannot be trusted to create accounts by. Nobody is created; each is logged as failed with the reason.
+        if (!(error instanceof ListingLimitError)) throw error;
+        await this.failAll(creates, error.message);
+        await this.reconcileEach(others);
+        return this.finish();
+      }
       const quick = snapshot ? creates.filter((create) => !snapshot.has(create.userId, create.values.userName)) : [];
       const quickIds = new Set(quick.map((create) => create.userId));
       others.push(...creates.filter((create) => !quickIds.has(create.userId)).map((create) => create.userId));
@@ -135,6 +146,26 @@ class Batch {
         this.result.done += 1;
       }
     }
+  }
+
+  /** Creates that cannot be sent: one FAILED row each with the reason, counted as failed in the run, not retried. */
+  async failAll(creates: readonly QuickCreate[], message: string): Promise<void> {
+    const now = new Date();
+    await this.tx.operation.createMany({
+      data: creates.map((person) => ({
+        appId: this.appId,
+        userId: person.userId,
+        userLabel: person.label,
+        syncRunId: this.options.syncRunId ?? null,
+        kind: "CREATE" as const,
+        status: "FAILED" as const,
+        message,
+        attempt: this.options.attempt,
+        createdAt: now,
+      })),
+    });
+    await this.tx.account.updateMany({ where: { appId: this.appId, userId: { in: creates.map((person) => person.userId) } }, data: { lastError: message, lastErrorAt: now } });
+    this.result.failed += creates.length;
   }
 
   /** POSTs every create at once (the app's client keeps to its limits) and records the successes in bulk. */

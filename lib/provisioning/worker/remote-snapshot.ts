@@ -1,5 +1,5 @@
 import "server-only";
-import type { ListPage, ScimUser } from "../../scim";
+import { ListingLimitError, listPages } from "../../scim/list-all-pages";
 import type { UserCalls } from "./app-clients";
 
 /**
@@ -17,6 +17,9 @@ export interface RemoteSnapshot {
   has(externalId: string, userName: string | undefined): boolean;
 }
 
+/** Pages of the listing asked for at once: more than an app's client sends at once (4 by default), so that limit paces it. */
+const PAGES_IN_FLIGHT = 8;
+
 /** Long enough for one large sync, short enough that a new sync reads the app again. */
 const MAX_AGE_MS = 5 * 60_000;
 const snapshots = new Map<string, { takenAt: number; snapshot: Promise<RemoteSnapshot | null> }>();
@@ -24,7 +27,9 @@ const snapshots = new Map<string, { takenAt: number; snapshot: Promise<RemoteSna
 /**
  * The app's users as one sync run sees them, shared by the run's batches in
  * this process. Null when the app could not be listed: callers then look each
- * person up, as they would without a snapshot.
+ * person up, as they would without a snapshot. Rejects with a
+ * `ListingLimitError` when the app claims or sends more users than Roster will
+ * list: its message says so in plain words.
  */
 export function remoteSnapshot(key: string, users: Pick<UserCalls, "listPage">, pageSize: number): Promise<RemoteSnapshot | null> {
   const now = Date.now();
@@ -38,32 +43,28 @@ export function remoteSnapshot(key: string, users: Pick<UserCalls, "listPage">, 
 }
 
 async function readSnapshot(users: Pick<UserCalls, "listPage">, pageSize: number): Promise<RemoteSnapshot | null> {
-  const ids = new Set<string>();
   const externalIds = new Set<string>();
   const userNames = new Set<string>();
-  const absorb = (page: ListPage<ScimUser>) => {
-    for (const user of page.resources) {
-      ids.add(user.id);
-      if (user.externalId) externalIds.add(user.externalId);
-      if (user.userName) userNames.add(user.userName.toLowerCase());
-    }
-  };
+  let listed = 0;
+  let claimed = 0;
   try {
-    const first = await users.listPage(1, pageSize);
-    absorb(first);
-    // The first page tells how many there are and how many the app gives per page: ask for all the other pages at
-    // once (the app's client keeps to its concurrency), not one after the other, which with 10,000 users and 50 ms
-    // per answer would take five seconds.
-    const size = first.resources.length;
-    const starts: number[] = [];
-    if (size > 0) for (let start = 1 + size; start <= first.totalResults; start += size) starts.push(start);
-    await Promise.all(starts.map(async (start) => absorb(await users.listPage(start, size))));
-    // A server that ignores startIndex sends its first page again and again. Such a listing proves nothing absent:
-    // each person is then looked up on their own. (Users added or removed during the read shift a few; that is fine.)
-    if (ids.size < Math.min(first.totalResults, size * (starts.length + 1)) * 0.9) return null;
-  } catch {
+    // Pages are asked for a few at a time, not one after the other, which with 10,000 users and 50 ms per answer would
+    // take five seconds; the app's client keeps to its own concurrency within that. Never more than PAGES_IN_FLIGHT.
+    for await (const page of listPages((startIndex, count) => users.listPage(startIndex, count), pageSize, { concurrency: PAGES_IN_FLIGHT, noun: "users" })) {
+      claimed = page.totalResults;
+      for (const user of page.resources) {
+        listed += 1;
+        if (user.externalId) externalIds.add(user.externalId);
+        if (user.userName) userNames.add(user.userName.toLowerCase());
+      }
+    }
+  } catch (error) {
+    if (error instanceof ListingLimitError) throw error;
     return null;
   }
+  // A server that ignores startIndex sends its first page again and again, and the listing stops there. Such a listing
+  // proves nothing absent: each person is then looked up on their own. (Users added or removed during the read shift a few; that is fine.)
+  if (listed < claimed * 0.9) return null;
   return {
     has: (externalId, userName) => externalIds.has(externalId) || (userName !== undefined && userNames.has(userName.toLowerCase())),
   };
