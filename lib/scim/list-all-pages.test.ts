@@ -50,7 +50,8 @@ describe("users.list walks every page", () => {
     ],
     ["a server that ignores startIndex", 50, 20, (_: number) => ({ ids: slice(50, 1, 20) }), [[1, 100], [21, 100]]],
     ["an empty collection without Resources", 0, 0, () => ({ ids: [] }), [[1, 100]]],
-    ["a server whose totalResults overstates, ending on a short page", 10, 10, (s: number) => ({ ids: slice(10, s, 4), totalResults: 99 }), [[1, 100], [5, 100], [9, 100]]],
+    // A short page is no end while totalResults says more remain: the next, empty, page is.
+    ["a server whose totalResults overstates, sending a short page", 10, 10, (s: number) => ({ ids: slice(10, s, 4), totalResults: 99 }), [[1, 100], [5, 100], [9, 100], [13, 100]]],
     ["a server whose totalResults overstates, ending on an empty page", 12, 12, (s: number) => ({ ids: slice(12, s, 4), totalResults: 99 }), [[1, 100], [5, 100], [9, 100], [13, 100]]],
   ] as const)("from %s", async (_, total, yielded, pageOf, pages) => {
     const scim = await listingServer(total, pageOf);
@@ -183,7 +184,7 @@ describe("listPages streams pages, a bounded number at a time", () => {
     expect(fake.asked).toEqual([1]);
   });
 
-  it("stops at a short page, leaving what was asked for ahead of it unread", async () => {
+  it("stops at the empty page after a short one when totalResults overstates, leaving what was asked for ahead of it unread", async () => {
     const fake = port(250, 100, 1_000);
     const ids: string[] = [];
     for await (const page of listPages(fake.fetchPage, 100, { concurrency: 4 })) ids.push(...page.resources.map((resource) => resource.id));

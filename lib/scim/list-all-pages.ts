@@ -47,8 +47,7 @@ const count = (value: number) => value.toLocaleString("en-US");
  *   20) or more: the first page's length is taken as the server's page size, and later pages start
  *   that far apart;
  * - the walk ends when `totalResults` is reached (SCIMMY answers a startIndex past the end with the
- *   first page again), at an empty page, at a page shorter than the server's page size, or at a page
- *   made only of resources already seen (the server ignored startIndex or wrapped around). Repeats
+ *   first page again), at an empty page, or at a page made only of resources already seen (the server ignored startIndex or wrapped around). Repeats
  *   inside a page are dropped for the same reason, so each page yields only resources not seen yet;
  * - a claimed `totalResults` above `maxResources`, more resources received than that, or more
  *   requests than a server with fair-sized pages would need for that many, end the walk with a
@@ -67,19 +66,21 @@ export async function* listPages<T extends { id: string }>(fetchPage: FetchPage<
   const seen = new Set<string>();
   let received = 0;
   /** Takes a page in: its resources not seen before, and whether it is the last one. */
-  const take = (page: ListPage<T>, startIndex: number, pageLength: number) => {
+  const take = (page: ListPage<T>, startIndex: number) => {
     if (page.totalResults > maxResources) throw refuseClaim(page.totalResults);
     const returned = page.resources.length;
     received += returned;
     if (received > maxResources) throw new ListingLimitError(`The app sent more than ${count(maxResources)} ${noun} and kept going: more than Roster will list (${count(maxResources)}). Check the Sync endpoint.`);
     const fresh = page.resources.filter((resource) => !seen.has(resource.id) && seen.add(resource.id));
-    const last = returned === 0 || fresh.length === 0 || returned < pageLength || startIndex - 1 + returned >= page.totalResults;
+    // A short page is not an end while totalResults says more remain: a server that filters after paging
+    // (dropping deleted users, say) sends short pages mid-walk, and an import must not classify a partial listing.
+    const last = returned === 0 || fresh.length === 0 || startIndex - 1 + returned >= page.totalResults;
     return { fresh, last };
   };
 
   const first = await fetchPage(1, pageSize);
   const size = first.resources.length;
-  const opening = take(first, 1, size);
+  const opening = take(first, 1);
   if (!opening.last && Math.ceil(first.totalResults / size) > maxRequests) {
     throw new ListingLimitError(
       `The app sends ${count(size)} per page and says it has ${count(first.totalResults)} ${noun}: listing them would take ${count(Math.ceil(first.totalResults / size))} requests, more than Roster will make (${count(maxRequests)}). Check the Sync endpoint.`,
@@ -109,7 +110,7 @@ export async function* listPages<T extends { id: string }>(fetchPage: FetchPage<
     }
     const page = await head.page;
     total = page.totalResults;
-    const { fresh, last } = take(page, head.startIndex, size);
+    const { fresh, last } = take(page, head.startIndex);
     if (fresh.length > 0) yield { ...page, resources: fresh };
     if (last) return;
   }
