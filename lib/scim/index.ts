@@ -19,3 +19,5 @@ export type { ScimGroup, ScimGroupInput, ScimGroupMember } from "./group-resourc
 export type { ListPage } from "./list-response.ts";
 export type { ServiceProviderConfig } from "./service-provider-config.ts";
 export * from "./schema-urns.ts";
+export { listAllPages } from "./list-all-pages.ts";
+export type { FetchPage } from "./list-all-pages.ts";
