@@ -4,7 +4,7 @@ import { assignUsers } from "../../directory/assignments/assign-users";
 import { userInput } from "../../directory/schemas/user";
 import { deleteUsers, setUsersStatus } from "../../directory/users/change-users";
 import { createUser, updateUser } from "../../directory/users/save-user";
-import { startSandbox, type RunningSandbox } from "../../sandbox";
+import { SERVER_QUIRK_NAMES, startSandbox, type RunningSandbox } from "../../sandbox";
 import { makeActiveApp } from "../../testing/active-app";
 import { makeOrganization, makePerson } from "../../testing/make-organization";
 import { eventually, startWorker, type WorkerProcess } from "../../../scripts/testing/worker-process";
@@ -116,6 +116,28 @@ describe("the sync engine against servers as they really are", () => {
       attempt: 1,
       message: "The app answered HTTP 500 to DELETE, then HTTP 404 when Roster read the account: it no longer exists in the app. Nothing was left to delete.",
     });
+    expect(await accountOf(id)).toEqual({ state: "DELETED", remoteId: null });
+  });
+});
+
+describe.each(SERVER_QUIRK_NAMES)("the sync engine with the quirk %s", (quirk) => {
+  it("creates, updates, deactivates and deletes an account", async () => {
+    sandbox.quirks.set({ [quirk]: true });
+    const email = `lifecycle.${quirk.toLowerCase()}@halden.example`;
+    const { id } = await newPerson(email);
+    await assignUsers(appId, { ids: [id] }, context);
+    const created = await eventually(async () => remoteByExternalId(id), { what: "the account to be created" });
+    if (quirk === "idIsUserName") expect(created!.id).toBe(email);
+
+    await updateUser(id, userInput.parse({ email, firstName: "Farid", lastName: "Haddad", title: "Senior AE" }), context);
+    await eventually(async () => remoteByExternalId(id)?.attributes.title === "Senior AE", { what: "the title update" });
+    await setUsersStatus({ ids: [id] }, "INACTIVE", context);
+    await eventually(async () => remoteByExternalId(id)?.attributes.active === false, { what: "the deactivation" });
+    await deleteUsers({ ids: [id] }, context);
+    await eventually(async () => (await operationsOf(id)).some((op) => op.kind === "DELETE"), { what: "the DELETE row" });
+
+    expect(remoteByExternalId(id)).toBeUndefined();
+    expect(await summary(id)).toEqual(["CREATE:SUCCEEDED", "UPDATE:SUCCEEDED", "DEACTIVATE:SUCCEEDED", "DELETE:SUCCEEDED"]);
     expect(await accountOf(id)).toEqual({ state: "DELETED", remoteId: null });
   });
 });
