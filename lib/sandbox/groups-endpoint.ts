@@ -10,24 +10,27 @@ import { renderGroup, renderList } from "./render-resources.ts";
 import { methodNotAllowed, requireSchema, type ScimCall, type ScimReply } from "./scim-exchange.ts";
 import { CORE_GROUP } from "./schema-urns.ts";
 import { invalidValue, notFound } from "./scim-problem.ts";
+import type { ServerQuirks } from "./server-quirks.ts";
 
 /** /Groups and /Groups/{id}: unique display names, and members that must be existing users. */
-export function handleGroups(call: ScimCall, directory: Directory): ScimReply {
+export function handleGroups(call: ScimCall, directory: Directory, quirks: ServerQuirks): ScimReply {
   const { groups } = directory;
   const render = (group: StoredGroup) => renderGroup(group, call.baseUrl, directory.users);
   const writable = (input: Record<string, unknown>) => writableGroup(input, directory);
 
   if (call.id === undefined) {
     if (call.method === "GET") {
-      const query = parseListQuery(call.query, ["displayName"]);
-      const matching = query.filter
-        ? [groups.findByDisplayName(query.filter.value)].filter((group): group is StoredGroup => group !== undefined)
-        : groups.all();
-      return { status: 200, body: renderList(pageOf(matching, query).map(render), matching.length, query.startIndex) };
+      const query = parseListQuery(call.query, ["displayName"], { onlyEq: quirks.has("onlyEqFilters") });
+      const { filter } = query;
+      const found = filter && groups.findByDisplayName(filter.value);
+      const exactly = !quirks.has("exactCaseFilters") || found?.attributes.displayName === filter?.value;
+      const matching = !filter ? groups.all() : found && exactly ? [found] : [];
+      const page = pageOf(matching, query, { pastEndRepeatsFirst: quirks.has("pagePastEndRepeatsFirst") });
+      return { status: 200, body: renderList(page.map(render), matching.length, query.startIndex) };
     }
     if (call.method === "POST") {
       const group = groups.create(writable(requireSchema(call.body, CORE_GROUP)), call.now);
-      return { status: 201, body: render(group), headers: { location: `${call.baseUrl}/Groups/${group.id}` } };
+      return { status: 201, body: render(group), headers: quirks.has("noLocationHeader") ? {} : { location: `${call.baseUrl}/Groups/${group.id}` } };
     }
     throw methodNotAllowed(call.method);
   }
@@ -41,7 +44,8 @@ export function handleGroups(call: ScimCall, directory: Directory): ScimReply {
       return { status: 200, body: render(groups.replace(existing.id, writable(requireSchema(call.body, CORE_GROUP)), call.now)) };
     case "PATCH": {
       const patched = applyPatch(existing.attributes, parsePatchRequest(call.body), GROUP_CATALOGUE);
-      return { status: 200, body: render(groups.replace(existing.id, writable(patched), call.now)) };
+      const group = groups.replace(existing.id, writable(patched), call.now);
+      return quirks.has("patchAnswers204") ? { status: 204 } : { status: 200, body: render(group) };
     }
     case "DELETE":
       groups.delete(existing.id);

@@ -10,6 +10,7 @@ import { errorBody, readJsonBody, sendJson, sendJsonSlowly } from "./http-replie
 import type { RequestStats } from "./request-stats.ts";
 import type { ScimReply } from "./scim-exchange.ts";
 import { ScimProblem } from "./scim-problem.ts";
+import type { ServerQuirks } from "./server-quirks.ts";
 import { handleUsers } from "./users-endpoint.ts";
 
 export interface SandboxContext {
@@ -18,6 +19,7 @@ export interface SandboxContext {
   adminToken: string;
   directory: Directory;
   faults: FaultInjector;
+  quirks: ServerQuirks;
   stats: RequestStats;
   /** Filled in once the server listens and its port is known. */
   origin: string;
@@ -87,8 +89,8 @@ async function serveScim(request: IncomingMessage, response: ServerResponse, url
 
   const call = { method, id, query: url.searchParams, body: await readJsonBody(request), baseUrl, now: new Date() };
   let reply: ScimReply;
-  if (endpoint === "Users") reply = handleUsers(call, context.directory);
-  else if (endpoint === "Groups") reply = handleGroups(call, context.directory);
+  if (endpoint === "Users") reply = handleUsers(call, context.directory, context.quirks);
+  else if (endpoint === "Groups") reply = handleGroups(call, context.directory, context.quirks);
   else if (DISCOVERY.has(endpoint)) reply = handleDiscovery(method, endpoint, id, baseUrl);
   else throw new ScimProblem(404, `There is no /${endpoint} endpoint.`);
 

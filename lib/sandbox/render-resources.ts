@@ -10,14 +10,14 @@ export function renderUser(user: StoredUser, baseUrl: string): Record<string, un
     ...user.attributes,
     active: user.attributes.active ?? true,
     [ATLASSIAN_EXTERNAL]: { atlassianAccountId: user.atlassianAccountId },
-    meta: { resourceType: "User", created: user.created, lastModified: user.lastModified, location: `${baseUrl}/Users/${user.id}` },
+    meta: { resourceType: "User", created: user.created, lastModified: user.lastModified, location: `${baseUrl}/Users/${encodeURIComponent(user.id)}` },
   };
 }
 
 export function renderGroup(group: StoredGroup, baseUrl: string, users: UserStore): Record<string, unknown> {
   const members = ((group.attributes.members ?? []) as { value: string }[]).map(({ value }) => {
     const user = users.get(value);
-    return { value, display: user?.attributes.displayName ?? user?.attributes.userName, type: "User", $ref: `${baseUrl}/Users/${value}` };
+    return { value, display: user?.attributes.displayName ?? user?.attributes.userName, type: "User", $ref: `${baseUrl}/Users/${encodeURIComponent(value)}` };
   });
   return {
     schemas: [CORE_GROUP],

@@ -1,11 +1,28 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createScimClient, isScimError, scimPatch, type ScimClient, type ScimUser, type ScimUserInput } from "../scim/index.ts";
-import { describeScimContract } from "../scim/testing/contract-suite.ts";
-import { startSandbox, type RunningSandbox } from "./index.ts";
+import { describeScimContract, type ContractExpectations } from "../scim/testing/contract-suite.ts";
+import { SERVER_QUIRK_NAMES, startSandbox, type RunningSandbox, type ServerQuirk } from "./index.ts";
 
 describeScimContract("the Atlassian-like sandbox", async () => {
   const sandbox = await startSandbox({ quiet: true });
   return { baseUrl: sandbox.baseUrl, token: sandbox.token, close: () => sandbox.close() };
+});
+
+/** What the contract cannot ask of the client under a quirk; every other check holds as it is. */
+const EXPECTATIONS_UNDER: Partial<Record<ServerQuirk, ContractExpectations>> = {
+  exactCaseFilters: { userNameFilter: "exactCase" },
+  missingIs500: { missingUserWrite: "serverError" },
+};
+
+describe.each(SERVER_QUIRK_NAMES)("with the quirk %s", (quirk) => {
+  describeScimContract(
+    `the sandbox playing ${quirk}`,
+    async () => {
+      const sandbox = await startSandbox({ quiet: true, quirks: { [quirk]: true } });
+      return { baseUrl: sandbox.baseUrl, token: sandbox.token, close: () => sandbox.close() };
+    },
+    EXPECTATIONS_UNDER[quirk],
+  );
 });
 
 describe("the client against Atlassian's specifics in the sandbox", () => {

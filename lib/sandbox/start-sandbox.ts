@@ -8,6 +8,7 @@ import { Directory } from "./directory.ts";
 import { FaultInjector, type FaultSettings } from "./fault-injector.ts";
 import { createRequestHandler, type SandboxContext } from "./handle-request.ts";
 import { RequestStats } from "./request-stats.ts";
+import { ServerQuirks, type QuirkSettings } from "./server-quirks.ts";
 import { createSnapshotWriter, readSnapshot, toSnapshot } from "./snapshot-file.ts";
 
 export interface SandboxOptions {
@@ -26,6 +27,8 @@ export interface SandboxOptions {
   /** SCIM user bodies created at start when the store is empty (so restarts do not duplicate them). */
   seedUsers?: readonly Record<string, unknown>[];
   faults?: FaultSettings;
+  /** Real servers' quirks to play from the start (server-quirks.ts); all off by default. */
+  quirks?: QuirkSettings;
   /** Suppresses the one-line log per request. */
   quiet?: boolean;
 }
@@ -40,6 +43,8 @@ export interface RunningSandbox {
   port: number;
   store: Directory;
   faults: FaultInjector;
+  /** The quirks played, switchable at run time. */
+  quirks: ServerQuirks;
   stats: RequestStats;
   /** Stops accepting requests, drops open connections (hung ones included) and saves the snapshot. */
   close(): Promise<void>;
@@ -68,6 +73,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     adminToken: options.adminToken ?? token,
     directory: store,
     faults: new FaultInjector(options.faults),
+    quirks: new ServerQuirks(options.quirks),
     stats: new RequestStats(),
     origin: "",
     quiet: options.quiet ?? false,
@@ -93,6 +99,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     port,
     store,
     faults: context.faults,
+    quirks: context.quirks,
     stats: context.stats,
     async close() {
       await new Promise<void>((resolve) => {

@@ -45,11 +45,13 @@ export class UserStore {
     return this.#order;
   }
 
-  create(attributes: Attributes, now: Date): StoredUser {
+  /** `id` is chosen by the store unless given (the `idIsUserName` quirk); a given id already in use is a conflict. */
+  create(attributes: Attributes, now: Date, id: string = randomUUID()): StoredUser {
     this.#assertUnique(attributes);
+    if (this.#byId.has(id)) throw conflict(`id[${id}]`);
     const timestamp = now.toISOString();
     const user: StoredUser = {
-      id: randomUUID(),
+      id,
       atlassianAccountId: randomBytes(12).toString("hex"),
       created: timestamp,
       lastModified: timestamp,

@@ -8,34 +8,40 @@ import { parsePatchRequest } from "./parse-patch-request.ts";
 import { renderList, renderUser } from "./render-resources.ts";
 import { methodNotAllowed, requireSchema, type ScimCall, type ScimReply } from "./scim-exchange.ts";
 import { CORE_USER } from "./schema-urns.ts";
-import { notFound } from "./scim-problem.ts";
+import { ScimProblem, notFound } from "./scim-problem.ts";
+import type { ServerQuirks } from "./server-quirks.ts";
 import type { StoredUser } from "./user-store.ts";
 
-/** /Users and /Users/{id}, with Atlassian's rules. */
-export function handleUsers(call: ScimCall, directory: Directory): ScimReply {
+/** /Users and /Users/{id}, with Atlassian's rules, bent by whichever quirks are on. */
+export function handleUsers(call: ScimCall, directory: Directory, quirks: ServerQuirks): ScimReply {
   const { users } = directory;
   const render = (user: StoredUser) => renderUser(user, call.baseUrl);
 
   if (call.id === undefined) {
     if (call.method === "GET") {
-      const query = parseListQuery(call.query, ["userName", "externalId"]);
+      const query = parseListQuery(call.query, ["userName", "externalId"], { onlyEq: quirks.has("onlyEqFilters") });
       const { filter } = query;
-      const matching = !filter
-        ? users.all()
-        : [filter.attribute === "userName" ? users.findByUserName(filter.value) : users.findByExternalId(filter.value)].filter(
-            (user): user is StoredUser => user !== undefined,
-          );
-      return { status: 200, body: renderList(pageOf(matching, query).map(render), matching.length, query.startIndex) };
+      const found = filter && (filter.attribute === "userName" ? users.findByUserName(filter.value) : users.findByExternalId(filter.value));
+      const exactly = !quirks.has("exactCaseFilters") || (found !== undefined && found.attributes[filter!.attribute] === filter!.value);
+      const matching = !filter ? users.all() : found && exactly ? [found] : [];
+      const page = pageOf(matching, query, { pastEndRepeatsFirst: quirks.has("pagePastEndRepeatsFirst") });
+      return { status: 200, body: renderList(page.map(render), matching.length, query.startIndex) };
     }
     if (call.method === "POST") {
-      const user = users.create(writableUser(requireSchema(call.body, CORE_USER)), call.now);
-      return { status: 201, body: render(user), headers: { location: `${call.baseUrl}/Users/${user.id}` } };
+      const attributes = writableUser(requireSchema(call.body, CORE_USER));
+      const user = users.create(attributes, call.now, quirks.has("idIsUserName") ? String(attributes.userName) : undefined);
+      return { status: 201, body: render(user), headers: quirks.has("noLocationHeader") ? {} : { location: `${call.baseUrl}/Users/${encodeURIComponent(user.id)}` } };
     }
     throw methodNotAllowed(call.method);
   }
 
   const existing = users.get(call.id);
-  if (!existing) throw notFound("User", call.id);
+  if (!existing) {
+    if (quirks.has("missingIs500") && ["PATCH", "PUT", "DELETE"].includes(call.method)) {
+      throw new ScimProblem(500, "java.lang.NullPointerException: Cannot invoke \"User.getId()\" because \"user\" is null");
+    }
+    throw notFound("User", call.id);
+  }
   switch (call.method) {
     case "GET":
       return { status: 200, body: render(existing) };
@@ -44,7 +50,8 @@ export function handleUsers(call: ScimCall, directory: Directory): ScimReply {
       return { status: 200, body: render(users.replace(existing.id, writableUser(requireSchema(call.body, CORE_USER)), call.now)) };
     case "PATCH": {
       const patched = applyPatch(existing.attributes, parsePatchRequest(call.body), USER_CATALOGUE);
-      return { status: 200, body: render(users.replace(existing.id, writableUser(patched), call.now)) };
+      const user = users.replace(existing.id, writableUser(patched), call.now);
+      return quirks.has("patchAnswers204") ? { status: 204 } : { status: 200, body: render(user) };
     }
     case "DELETE":
       users.delete(existing.id);

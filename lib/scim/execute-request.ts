@@ -8,6 +8,8 @@ export interface ExecuteOptions {
   idempotent: boolean;
   /** For DELETE: a 404 on a retry means an earlier attempt did the job before its answer was lost. */
   notFoundOnRetryIsSuccess?: boolean;
+  /** Retries of a 5xx answer, at most; the client's retry count otherwise. */
+  serverErrorRetries?: number;
 }
 
 export type ExecuteRequest = (request: ScimRequest, options: ExecuteOptions) => Promise<ScimAnswer>;
@@ -29,6 +31,6 @@ export function createExecutor(send: (request: ScimRequest) => Promise<ScimAnswe
           throw error;
         }
       },
-      { idempotent: options.idempotent, policy },
+      { idempotent: options.idempotent, policy, serverErrorRetries: options.serverErrorRetries },
     );
 }

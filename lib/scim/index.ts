@@ -1,6 +1,6 @@
 export { createScimClient } from "./create-scim-client.ts";
 export type { GroupOperations, ScimClient, ScimClientOptions, UserOperations } from "./create-scim-client.ts";
-export type { ListOptions, ResourceOperations } from "./resource-operations.ts";
+export type { ListOptions, ResourceOperations, WriteOptions } from "./resource-operations.ts";
 export type { RetryEvent, RetryOptions } from "./retry-policy.ts";
 export type { Timeouts } from "./send-request.ts";
 export { BearerToken } from "./bearer-token.ts";
@@ -19,3 +19,5 @@ export type { ScimGroup, ScimGroupInput, ScimGroupMember } from "./group-resourc
 export type { ListPage } from "./list-response.ts";
 export type { ServiceProviderConfig } from "./service-provider-config.ts";
 export * from "./schema-urns.ts";
+export { listAllPages } from "./list-all-pages.ts";
+export type { FetchPage } from "./list-all-pages.ts";

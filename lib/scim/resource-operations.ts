@@ -15,6 +15,16 @@ export interface ListOptions {
   maxResources?: number;
 }
 
+/** For a write to a resource by id. */
+export interface WriteOptions {
+  /**
+   * Retries of a 5xx answer, at most (default: the client's retries). For a caller that checks
+   * for itself what a 5xx meant, with a GET of the resource: some servers answer 500, not 404,
+   * for a resource that no longer exists, and retrying that through the full backoff only waits.
+   */
+  serverErrorRetries?: number;
+}
+
 export interface ResourceOperations<R extends { id: string }, I> {
   get(id: string): Promise<R>;
   create(resource: I): Promise<R>;
@@ -22,11 +32,11 @@ export interface ResourceOperations<R extends { id: string }, I> {
    * PUT replaces the whole resource: attributes left out are cleared (Atlassian says so
    * explicitly). Always send the complete desired resource, never just the changed fields.
    */
-  replace(id: string, resource: I): Promise<R>;
+  replace(id: string, resource: I, options?: WriteOptions): Promise<R>;
   /** Returns the resource after the change; when the server answers 204, it is read back. */
-  patch(id: string, request: PatchRequest): Promise<R>;
+  patch(id: string, request: PatchRequest, options?: WriteOptions): Promise<R>;
   /** A 404 after a retried attempt counts as done: the first attempt deleted it. */
-  delete(id: string): Promise<void>;
+  delete(id: string, options?: WriteOptions): Promise<void>;
   /** Every resource, page after page: `for await (const user of client.users.list())`. */
   list(options?: ListOptions): AsyncGenerator<R>;
   listPage(startIndex: number, count: number, filter?: string): Promise<ListPage<R>>;
@@ -68,8 +78,8 @@ export function createResourceOperations<R extends { id: string }, I extends obj
     return { totalResults: list.totalResults, startIndex, resources };
   };
 
-  const write = async (method: "POST" | "PUT", path: string, resource: I): Promise<R> => {
-    const answer = await execute({ method, path, body: withSchemas(resource, definition) }, { idempotent: method === "PUT" });
+  const write = async (method: "POST" | "PUT", path: string, resource: I, options: WriteOptions = {}): Promise<R> => {
+    const answer = await execute({ method, path, body: withSchemas(resource, definition) }, { idempotent: method === "PUT", serverErrorRetries: options.serverErrorRetries });
     return parseAnswer(schema, answer.json, { expected: noun, method, url: answer.url });
   };
 
@@ -77,18 +87,18 @@ export function createResourceOperations<R extends { id: string }, I extends obj
     get,
     listPage,
     create: (resource) => write("POST", endpoint, resource),
-    replace: (id, resource) => write("PUT", pathOf(id), resource),
+    replace: (id, resource, options) => write("PUT", pathOf(id), resource, options),
 
-    async patch(id, request) {
+    async patch(id, request, options = {}) {
       const path = pathOf(id);
       // Not strictly idempotent (an "add" to a list), but repeating one yields the same state on every server we know.
-      const answer = await execute({ method: "PATCH", path, body: request }, { idempotent: true });
+      const answer = await execute({ method: "PATCH", path, body: request }, { idempotent: true, serverErrorRetries: options.serverErrorRetries });
       if (answer.json === undefined) return get(id);
       return parseAnswer(schema, answer.json, { expected: noun, method: "PATCH", url: answer.url });
     },
 
-    async delete(id) {
-      await execute({ method: "DELETE", path: pathOf(id) }, { idempotent: true, notFoundOnRetryIsSuccess: true });
+    async delete(id, options = {}) {
+      await execute({ method: "DELETE", path: pathOf(id) }, { idempotent: true, notFoundOnRetryIsSuccess: true, serverErrorRetries: options.serverErrorRetries });
     },
 
     list(options = {}) {

@@ -74,6 +74,31 @@ describe("withRetries", () => {
     expect(attempt).toHaveBeenCalledTimes(4);
   });
 
+  it("retries 5xx answers at most serverErrorRetries times, other retryable failures as usual", async () => {
+    const onRetry = vi.fn();
+    const alwaysFailing = vi.fn(async () => {
+      throw error({ kind: "transient", status: 500 });
+    });
+    await expect(withRetries(alwaysFailing, { idempotent: true, policy: { ...fast, onRetry }, serverErrorRetries: 1 })).rejects.toMatchObject({ status: 500 });
+    expect(alwaysFailing).toHaveBeenCalledTimes(2);
+    expect(onRetry).toHaveBeenCalledTimes(1);
+
+    // A 429 and a timeout do not use up the 5xx allowance.
+    const kinds = [error({ kind: "rateLimited", status: 429 }), error({ kind: "timeout" }), error({ kind: "transient", status: 502 })];
+    const mixed = vi.fn(async (n: number) => {
+      if (n <= kinds.length) throw kinds[n - 1];
+      return "done";
+    });
+    await expect(withRetries(mixed, { idempotent: true, policy: fast, serverErrorRetries: 1 })).resolves.toBe("done");
+    expect(mixed).toHaveBeenCalledTimes(4);
+
+    const noRetries = vi.fn(async () => {
+      throw error({ kind: "transient", status: 503 });
+    });
+    await expect(withRetries(noRetries, { idempotent: true, policy: fast, serverErrorRetries: 0 })).rejects.toMatchObject({ status: 503 });
+    expect(noRetries).toHaveBeenCalledTimes(1);
+  });
+
   it("does not retry what is not worth retrying", async () => {
     const onRetry = vi.fn();
     const attempt = vi.fn(async () => {

@@ -69,24 +69,32 @@ export function isWorthRetrying(error: unknown, idempotent: boolean, policy: Ret
 }
 
 /**
- * Runs `attempt` until it succeeds or fails in a way not worth retrying. Backoff is p-retry's
+ * Runs `attempt` until it succeeds or fails in a way not worth retrying, retrying 5xx answers at
+ * most `serverErrorRetries` times when given. Backoff is p-retry's
  * exponential one with jitter; when the server sent `Retry-After`, that wait comes first and the
  * backoff is added on top, so that clients released at the same instant do not return together.
  */
 export function withRetries<T>(
   attempt: (attemptNumber: number) => Promise<T>,
-  options: { idempotent: boolean; policy: RetryPolicy },
+  options: { idempotent: boolean; policy: RetryPolicy; serverErrorRetries?: number },
 ): Promise<T> {
-  const { idempotent, policy } = options;
+  const { idempotent, policy, serverErrorRetries = Number.POSITIVE_INFINITY } = options;
+  // Both hooks are asked about every failed attempt, so each 5xx is counted once, by its attempt number.
+  const serverErrors = new Set<number>();
+  const worthRetrying = (error: unknown, attemptNumber: number): error is ScimError => {
+    if (!isWorthRetrying(error, idempotent, policy)) return false;
+    if (error.kind === "transient") serverErrors.add(attemptNumber);
+    return error.kind !== "transient" || serverErrors.size <= serverErrorRetries;
+  };
   return pRetry(attempt, {
     retries: policy.retries,
     factor: 2,
     minTimeout: policy.minTimeoutMs,
     maxTimeout: policy.maxTimeoutMs,
     randomize: true,
-    shouldRetry: ({ error }) => isWorthRetrying(error, idempotent, policy),
+    shouldRetry: ({ error, attemptNumber }) => worthRetrying(error, attemptNumber),
     onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-      if (retriesLeft === 0 || !isWorthRetrying(error, idempotent, policy)) return;
+      if (retriesLeft === 0 || !worthRetrying(error, attemptNumber)) return;
       policy.onRetry?.({ error, attempt: attemptNumber, retriesLeft });
       if (error.retryAfterMs) await sleep(error.retryAfterMs);
     },

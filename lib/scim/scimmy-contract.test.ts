@@ -1,4 +1,5 @@
 import { describeScimContract } from "./testing/contract-suite.ts";
 import { startScimmyServer } from "./testing/scimmy-server.ts";
 
-describeScimContract("SCIMMY (an independent implementation)", () => startScimmyServer("scimmy-contract-token"));
+// SCIMMY compares filter values exactly, case included.
+describeScimContract("SCIMMY (an independent implementation)", () => startScimmyServer("scimmy-contract-token"), { userNameFilter: "exactCase" });

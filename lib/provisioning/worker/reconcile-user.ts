@@ -2,14 +2,17 @@ import "server-only";
 import { MAPPABLE_PERSON_SELECT } from "../../directory/users/mappable-person";
 import type { Prisma } from "../../generated/prisma/client";
 import { db, type Tx } from "../../db";
-import { isScimError, type ScimError, type ScimUser } from "../../scim";
+import { isScimError, ScimError, type ScimUser } from "../../scim";
 import { mapValues, readScimValues, toScimUser, type MappedValues } from "../mapping/build-scim-user";
 import { patchForChanges } from "../mapping/patch-for-changes";
 import { getConnector } from "../connectors/catalog";
 import { toMappingRules } from "../apps/field-mappings";
 import { diffValues, planOperations, type Desired, type KnownAccount, type PlannedOperation } from "../plan/plan-operations";
 import { scimPatch } from "../../scim";
+import { PRIMARY_EMAIL } from "../mapping/target-attributes";
 import { userCallsFor } from "./app-clients";
+import { findConflictHolder, HOLDER_SEARCH_LIMIT } from "./find-conflict-holder";
+import { GoneAfterServerError, writeKnownAccount } from "./write-known-account";
 
 /** One line of what reconcile looked at and did, for the "Provision now" panel. */
 export interface ReconcileStep {
@@ -228,7 +231,13 @@ class Reconciler {
               if (!isScimError(error) || !(error.kind === "conflict" || error.retryable)) throw error;
               const found = await this.lookup(users, operation.values.userName);
               if (found) return { account: await this.link(found, label, context.targets, elapsed()), replan: true };
-              if (error.kind === "conflict" || attempt >= CREATE_ATTEMPTS) throw error;
+              if (error.kind === "conflict") {
+                // The server's filters may compare case exactly: look by e-mail, then through its users.
+                const search = await findConflictHolder(users, { userName: operation.values.userName, email: operation.values[PRIMARY_EMAIL] });
+                if (search.holder) return { account: await this.link(search.holder, label, context.targets, elapsed()), replan: true };
+                throw unresolvedConflict(error, search);
+              }
+              if (attempt >= CREATE_ATTEMPTS) throw error;
             }
           }
           account = await this.saveAccount(label, { remoteId: created.id, remoteUserName: created.userName, pushedValues: operation.values, state: "ACTIVE" });
@@ -240,9 +249,10 @@ class Reconciler {
           const remoteId = account!.remoteId!;
           if (context.usePut) {
             const desired = context.desired as Extract<Desired, { exists: true }>;
-            await users.replace(remoteId, toScimUser(this.userId, operation.values, account!.state === "ACTIVE" && desired.active));
+            const replacement = toScimUser(this.userId, operation.values, account!.state === "ACTIVE" && desired.active);
+            await writeKnownAccount(users, remoteId, (options) => users.replace(remoteId, replacement, options));
           } else {
-            await users.patch(remoteId, scimPatch.patchRequest(...patchForChanges(operation.changes)));
+            await writeKnownAccount(users, remoteId, (options) => users.patch(remoteId, scimPatch.patchRequest(...patchForChanges(operation.changes)), options));
           }
           account = await this.saveAccount(label, { remoteId, pushedValues: operation.values, state: account!.state });
           await this.record("UPDATE", "SUCCEEDED", label, { httpStatus: 200, changes: operation.changes, durationMs: elapsed() });
@@ -252,20 +262,28 @@ class Reconciler {
         case "ACTIVATE":
         case "DEACTIVATE": {
           const active = operation.kind === "ACTIVATE";
-          await users.patch(account!.remoteId!, scimPatch.setActive(active));
+          const remoteId = account!.remoteId!;
+          await writeKnownAccount(users, remoteId, (options) => users.patch(remoteId, scimPatch.setActive(active), options));
           account = await this.saveAccount(label, { remoteId: account!.remoteId, state: active ? "ACTIVE" : "INACTIVE" });
           await this.record(operation.kind, "SUCCEEDED", label, { httpStatus: 200, changes: { active: { from: !active, to: active } }, durationMs: elapsed() });
           this.note("Sent", "ok", active ? "Activated the account." : "Deactivated the account.");
           break;
         }
         case "DELETE": {
+          const remoteId = account!.remoteId!;
+          let alreadyGone: ScimError | undefined;
           try {
-            await users.delete(account!.remoteId!);
+            await writeKnownAccount(users, remoteId, (options) => users.delete(remoteId, options));
           } catch (error) {
             if (!isScimError(error) || error.kind !== "notFound") throw error; // Already gone is what we wanted.
+            alreadyGone = error;
           }
           account = await this.saveAccount(label, { remoteId: null, state: "DELETED" });
-          await this.record("DELETE", "SUCCEEDED", label, { httpStatus: 204, durationMs: elapsed() });
+          await this.record("DELETE", "SUCCEEDED", label, {
+            httpStatus: alreadyGone ? 404 : 204,
+            message: alreadyGone ? `${goneReason(alreadyGone)} Nothing was left to delete.` : null,
+            durationMs: elapsed(),
+          });
           this.note("Sent", "ok", "Deleted the account's SCIM record.");
           break;
         }
@@ -276,6 +294,7 @@ class Reconciler {
       if (!isScimError(error)) throw error;
       // The account was removed in the app behind our back: forget the link and plan again.
       if (error.kind === "notFound" && operation.kind !== "CREATE" && account?.remoteId) {
+        await this.record(operation.kind, "FAILED", label, { httpStatus: 404, message: `${goneReason(error)} Roster creates it again if the person is in scope.`, durationMs: elapsed() });
         account = await this.saveAccount(label, { remoteId: null, state: "DELETED" });
         this.note("Matched?", "info", "The linked account no longer exists in the app; Roster will create it again if the person is in scope.");
         return { account, replan: true };
@@ -336,4 +355,26 @@ class Reconciler {
       },
     });
   }
+}
+
+/** Why Roster counts an account as gone from the app, from the not-found error that showed it. */
+function goneReason(error: ScimError): string {
+  if (error instanceof GoneAfterServerError) return error.message;
+  return `The app answered HTTP 404 to ${error.method ?? "the change"}: the account no longer exists in the app.`;
+}
+
+/** A 409 whose holder no search could find: a permanent failure (retrying the same create gets the same 409), in words that say what to do. */
+function unresolvedConflict(error: ScimError, search: { listed: number; truncated: boolean }): ScimError {
+  const where = search.truncated ? `the first ${HOLDER_SEARCH_LIMIT.toLocaleString("en")} of the app's users` : `the app's ${search.listed.toLocaleString("en")} users`;
+  return new ScimError({
+    kind: "conflict",
+    status: error.status,
+    scimType: error.scimType,
+    detail: error.detail,
+    method: error.method,
+    url: error.url,
+    retryable: false,
+    message: `The app refused to create the account because another account already has this user name or e-mail (HTTP 409), and Roster found no such account by user name, by e-mail or among ${where}, so it cannot link it. Free the user name or e-mail in the app, or change the person's e-mail here; the next change or Sync now tries again.`,
+    cause: error,
+  });
 }
