@@ -71,7 +71,8 @@ async function main() {
   sandbox = await startDemoSandbox(secrets.sandboxToken, seed.seeded);
   superviseWorker();
 
-  web = run("web", ["--import", "tsx", path.join(root, "scripts/web-server.ts"), "--port", String(port)], { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, (how) => {
+  const webArgs = ["--import", "tsx", path.join(root, "scripts/web-server.ts"), "--port", String(port)];
+  web = run("web", webArgs, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, (how) => {
     console.error(`The web server stopped unexpectedly (${how}); stopping Roster.`);
     void shutdown(1);
   });
@@ -218,8 +219,8 @@ async function shutdown(code: number) {
   await Promise.all([web, worker].map((child) => child && stopChild(child)));
   await withinMs(5_000, sandbox?.close());
   if (embedded) {
-    await withinMs(15_000, embedded.stop());
-    console.log("Stopped the embedded PostgreSQL.");
+    const stopped = await withinMs(15_000, embedded.stop());
+    console.log(stopped ? "Stopped the embedded PostgreSQL." : "The embedded PostgreSQL did not stop within 15 s; the next npm start stops it first.");
   }
   process.exit(code);
 }
