@@ -6,9 +6,11 @@
  * 3. the production build (skipped when nothing changed), served on PORT (3000),
  *    the provisioning worker beside it, and the bundled Atlassian-like SCIM sandbox
  *    (SANDBOX_PORT, 8790) for trying provisioning without a real Atlassian.
- * Ctrl-C stops everything it started, the embedded database last.
+ * Ctrl-C stops everything it started, the embedded database last. A worker that
+ * stops is restarted (superviseWorker); the web server stopping stops everything.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -25,7 +27,9 @@ const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 
 class StartError extends Error {}
 
-const children: ChildProcess[] = [];
+let web: ChildProcess | undefined;
+let worker: ChildProcess | undefined;
+let workerRestart: NodeJS.Timeout | undefined;
 let embedded: EmbeddedDatabase | undefined;
 let sandbox: RunningSandbox | undefined;
 let stopping = false;
@@ -65,11 +69,12 @@ async function main() {
   ensureProductionBuild();
 
   sandbox = await startDemoSandbox(secrets.sandboxToken, seed.seeded);
-  run("worker", WORKER_ARGS, {});
+  superviseWorker();
 
-  const web = run("web", ["--import", "tsx", path.join(root, "scripts/web-server.ts"), "--port", String(port)], {
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
+  const webArgs = ["--import", "tsx", path.join(root, "scripts/web-server.ts"), "--port", String(port)];
+  web = run("web", webArgs, { NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, (how) => {
+    console.error(`The web server stopped unexpectedly (${how}); stopping Roster.`);
+    void shutdown(1);
   });
   const { HOST } = getEnv();
   // The address it answers on: `localhost` may resolve to ::1 first, where a server on 127.0.0.1 does not listen.
@@ -111,25 +116,59 @@ function describePrivateTargets(running: RunningSandbox): string {
   return `SCIM to private and loopback addresses is refused, except the demo sandbox at ${new URL(running.baseUrl).host} (ROSTER_ALLOWED_PRIVATE_TARGETS=${process.env.ROSTER_ALLOWED_PRIVATE_TARGETS}).`;
 }
 
-function run(name: string, args: string[], env: Record<string, string>): ChildProcess {
+/**
+ * How a worker that stops is restarted: after 1 s, then 2 s, 4 s … at most 30 s between tries, back to 1 s once
+ * it has run for a minute. Stopping 5 times within 2 minutes means it cannot run here, and Roster stops.
+ */
+const WORKER_RESTARTS = { firstDelayMs: 1_000, maxDelayMs: 30_000, healthyAfterMs: 60_000, maxStops: 5, withinMs: 120_000 };
+
+/** Runs the provisioning worker, restarting it with backoff whenever it stops (the web keeps serving meanwhile). */
+function superviseWorker() {
+  const stoppedAt: number[] = [];
+  let stopsInARow = 0;
+  const start = () => {
+    if (stopping) return;
+    const startedAt = Date.now();
+    worker = run("worker", WORKER_ARGS, {}, (how) => {
+      const now = Date.now();
+      if (now - startedAt >= WORKER_RESTARTS.healthyAfterMs) stopsInARow = 0;
+      stopsInARow++;
+      stoppedAt.push(now);
+      const recent = stoppedAt.filter((time) => time > now - WORKER_RESTARTS.withinMs);
+      if (recent.length >= WORKER_RESTARTS.maxStops) {
+        console.error(`The provisioning worker stopped ${recent.length} times within ${WORKER_RESTARTS.withinMs / 60_000} minutes (the last time ${how}), so Roster is stopping; see the worker's output above.`);
+        void shutdown(1);
+        return;
+      }
+      const delayMs = Math.min(WORKER_RESTARTS.firstDelayMs * 2 ** (stopsInARow - 1), WORKER_RESTARTS.maxDelayMs);
+      console.error(`The provisioning worker stopped (${how}); restarting it in ${delayMs / 1000} s.`);
+      workerRestart = setTimeout(start, delayMs);
+    });
+  };
+  start();
+}
+
+/** Starts a child with its output prefixed by its name; `onStop` hears how it stopped, unless Roster is stopping. */
+function run(name: string, args: string[], env: Record<string, string>, onStop: (how: string) => void): ChildProcess {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const prefix = `[${name}] `;
   const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) =>
     stream.write(chunk.toString().replace(/^(?=.)/gm, prefix));
   child.stdout?.on("data", forward(process.stdout));
   child.stderr?.on("data", forward(process.stderr));
-  child.on("exit", (code) => {
-    if (!stopping) {
-      console.error(`The ${name} process stopped unexpectedly (exit code ${code}); shutting down.`);
-      void shutdown(1);
-    }
+  child.on("exit", (code, signal) => {
+    if (!stopping) onStop(code === null ? `killed by ${signal}` : `exit code ${code}`);
   });
-  children.push(child);
   return child;
 }
 
+/** A child that exited by itself or was killed by a signal: `exitCode` stays null for the latter. */
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  for (let attempt = 0; attempt < 120 && child.exitCode === null; attempt++) {
+  for (let attempt = 0; attempt < 120 && !hasExited(child); attempt++) {
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -174,26 +213,39 @@ function printOwnerOnce(owner: { email: string; password: string }) {
   console.log(`\n${line}\n  Demo organization created. Sign in as its Owner:\n\n    e-mail:    ${owner.email}\n    password:  ${owner.password}\n\n  This password is shown only now and is stored hashed; note it.\n${line}\n`);
 }
 
+/** Stops everything this script started, each step within a bound, so stopping never hangs. */
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once("exit", () => resolve());
-          child.kill("SIGTERM");
-          setTimeout(() => child.kill("SIGKILL"), 5000).unref();
-        }),
-    ),
-  );
-  await sandbox?.close().catch(() => {});
+  clearTimeout(workerRestart);
+  await Promise.all([web, worker].map((child) => child && stopChild(child)));
+  await withinMs(5_000, sandbox?.close());
   if (embedded) {
-    await embedded.stop().catch(() => {});
-    console.log("Stopped the embedded PostgreSQL.");
+    const stopped = await withinMs(15_000, embedded.stop());
+    console.log(stopped ? "Stopped the embedded PostgreSQL." : "The embedded PostgreSQL did not stop within 15 s; the next npm start stops it first.");
   }
   process.exit(code);
+}
+
+/** SIGTERM, then SIGKILL after 5 s; a child that has already exited, by code or by signal, is not waited for. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (hasExited(child)) return;
+  const exited = once(child, "exit");
+  child.kill("SIGTERM");
+  if (await withinMs(5_000, exited)) return;
+  child.kill("SIGKILL");
+  await withinMs(2_000, exited);
+}
+
+/** Waits for `promise` at most `ms`; true when it settled in time (a rejection counts: there is nothing left to wait for). */
+async function withinMs(ms: number, promise: Promise<unknown> | undefined): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([(promise ?? Promise.resolve()).then(() => true, () => true), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 process.on("SIGINT", () => void shutdown(0));
