@@ -60,6 +60,8 @@ const envSchema = z.object({
   WORKER_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** A worker silent for this long is taken for dead and its jobs are given to others; keep it several heartbeats long. */
   WORKER_STALE_AFTER_SECONDS: z.coerce.number().int().min(1).max(3_600).default(20),
+  /** How often an app's Retry-After may put one pair off before the wait counts as a failed attempt. */
+  WORKER_MAX_DEFERRALS: z.coerce.number().int().min(0).max(1_000).default(20),
   /**
    * The reverse proxies whose X-Forwarded-For, -Proto and -Host Roster believes:
    * comma-separated IP addresses or CIDR ranges. None when unset, so the

@@ -30,7 +30,13 @@ export const jobs = {
   /** Brings one (app, person) pair in line with the directory; a `syncRunId` counts it in a Sync now run. */
   reconcile: defineJob({
     task: "reconcile",
-    payload: z.object({ appId: z.uuid(), userId: z.uuid(), syncRunId: z.uuid().optional() }),
+    payload: z.object({
+      appId: z.uuid(),
+      userId: z.uuid(),
+      syncRunId: z.uuid().optional(),
+      /** How often the app's Retry-After has put this pair off already: bounded, unlike a fresh job's attempts. */
+      deferrals: z.int().min(0).optional(),
+    }),
     key: ({ appId, userId }) => `reconcile:${appId}:${userId}`,
     maxAttempts: A_DAY_OF_ATTEMPTS,
   }),

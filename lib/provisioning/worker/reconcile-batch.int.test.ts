@@ -123,7 +123,7 @@ describe("reconciling a sync run in batches", () => {
       { syncRunId: null, attempt: 1 },
     );
     const after = sandbox.stats.snapshot();
-    expect(result).toEqual({ done: 30, failed: 0, handedOff: 0 });
+    expect(result).toEqual({ done: 30, failed: 0, handedOff: 0, failedUserIds: [], handedOffUserIds: [] });
     expect((after.byMethod.POST ?? 0) - (before.byMethod.POST ?? 0)).toBe(30);
     // The listing may take more than one page when other tests left users behind, but never one GET per person.
     expect((after.byMethod.GET ?? 0) - (before.byMethod.GET ?? 0)).toBeLessThan(5);
@@ -146,7 +146,7 @@ describe("reconciling a sync run in batches", () => {
       people.map((person) => person.id),
       { syncRunId: null, attempt: 2 },
     );
-    expect(result).toEqual({ done: 12, failed: 0, handedOff: 0 });
+    expect(result).toEqual({ done: 12, failed: 0, handedOff: 0, failedUserIds: [], handedOffUserIds: [] });
     expect(sandbox.stats.snapshot().byMethod.POST ?? 0).toBe(postsBefore);
     const kinds = await db.operation.groupBy({ by: ["kind"], where: { appId, status: "SUCCEEDED" }, _count: true });
     expect(kinds.find((row) => row.kind === "LINK")?._count).toBe(12);
@@ -166,7 +166,8 @@ describe("reconciling a sync run in batches", () => {
         people.map((person) => person.id),
         { syncRunId: run.id, attempt: 1 },
       );
-      expect(result).toEqual({ done: 0, failed: 0, handedOff: 6 });
+      expect(result).toMatchObject({ done: 0, failed: 0, handedOff: 6, failedUserIds: [] });
+      expect(new Set(result.handedOffUserIds)).toEqual(new Set(people.map((person) => person.id)));
     } finally {
       sandbox.faults.set({});
     }

@@ -25,6 +25,9 @@ export interface BatchResult {
   failed: number;
   /** People passed to their own `reconcile` job (a retryable failure or an ambiguous create); it counts them. */
   handedOff: number;
+  /** Who of the batch failed, and who was handed off, for the run's per-person count. */
+  failedUserIds: string[];
+  handedOffUserIds: string[];
 }
 
 /** A person the snapshot proved absent from the app, to be created without a lookup of their own. */
@@ -66,7 +69,7 @@ export async function reconcileBatch(appId: string, userIds: readonly string[], 
 }
 
 class Batch {
-  readonly result: BatchResult = { done: 0, failed: 0, handedOff: 0 };
+  readonly result: BatchResult = { done: 0, failed: 0, handedOff: 0, failedUserIds: [], handedOffUserIds: [] };
   /** People whose own `reconcile` job takes over, with when to start it. */
   readonly handOffs: { userId: string; runAt: Date | null }[] = [];
 
@@ -140,8 +143,10 @@ class Batch {
       if (outcome.retry) {
         this.handOffs.push({ userId, runAt: outcome.retry.retryAfterMs === null ? null : new Date(Date.now() + outcome.retry.retryAfterMs) });
         this.result.handedOff += 1;
+        this.result.handedOffUserIds.push(userId);
       } else if (outcome.steps.some((step) => step.outcome === "failed")) {
         this.result.failed += 1;
+        this.result.failedUserIds.push(userId);
       } else {
         this.result.done += 1;
       }
@@ -166,6 +171,7 @@ class Batch {
     });
     await this.tx.account.updateMany({ where: { appId: this.appId, userId: { in: creates.map((person) => person.userId) } }, data: { lastError: message, lastErrorAt: now } });
     this.result.failed += creates.length;
+    this.result.failedUserIds.push(...creates.map((person) => person.userId));
   }
 
   /** POSTs every create at once (the app's client keeps to its limits) and records the successes in bulk. */
@@ -184,6 +190,7 @@ class Batch {
         const retryAfterMs = (outcome.reason as { retryAfterMs?: number | null }).retryAfterMs ?? null;
         this.handOffs.push({ userId: person.userId, runAt: retryAfterMs === null ? null : new Date(Date.now() + retryAfterMs) });
         this.result.handedOff += 1;
+        this.result.handedOffUserIds.push(person.userId);
       }
     });
     if (created.length === 0) return;

@@ -107,17 +107,41 @@ export async function startSyncRun(organizationId: string, appId: string, contex
   }, { timeout: 120_000 });
 }
 
-/** Counts people of a run as done (`failed` of them with an error), and closes the run with its last person. */
-export async function countSyncRunProgress(syncRunId: string, failed: boolean | { done: number; failed: number }): Promise<void> {
-  const { done, failed: failures } = typeof failed === "boolean" ? { done: 1, failed: failed ? 1 : 0 } : failed;
-  if (done === 0) return;
+export interface PersonOutcome {
+  userId: string;
+  failed: boolean;
+}
+
+/**
+ * Counts people of a run as done when an attempt of theirs ends, each once: the first outcome
+ * counts (so the run ends when everyone has had a first attempt, however often a job is retried
+ * or taken over from a dead worker), and a later success of someone who failed takes them off the
+ * run's failures, also after the run ended. The run completes with its last person.
+ */
+export async function countSyncRunProgress(syncRunId: string, outcomes: readonly PersonOutcome[]): Promise<void> {
+  if (outcomes.length === 0) return;
   await db.$executeRaw`
+    WITH recorded AS (
+      INSERT INTO sync_run_people (sync_run_id, user_id, failed)
+      SELECT ${syncRunId}::uuid, outcome.user_id, outcome.failed
+      FROM unnest(${outcomes.map((outcome) => outcome.userId)}::uuid[], ${outcomes.map((outcome) => outcome.failed)}::boolean[]) AS outcome(user_id, failed)
+      ON CONFLICT (sync_run_id, user_id) DO UPDATE SET failed = false
+        WHERE sync_run_people.failed AND NOT excluded.failed
+      RETURNING (xmax = 0) AS first, failed
+    ),
+    counts AS (
+      SELECT count(*) FILTER (WHERE first)::int AS done,
+             count(*) FILTER (WHERE first AND failed)::int AS failed,
+             count(*) FILTER (WHERE NOT first)::int AS recovered
+      FROM recorded
+    )
     UPDATE sync_runs SET
-      done = LEAST(total, done + ${done}),
-      failed = failed + ${failures},
-      status = CASE WHEN done + ${done} >= total AND status = 'RUNNING' THEN 'COMPLETED'::"SyncRunStatus" ELSE status END,
-      finished_at = CASE WHEN done + ${done} >= total AND status = 'RUNNING' THEN now() ELSE finished_at END
-    WHERE id = ${syncRunId}::uuid AND status = 'RUNNING'`;
+      done = LEAST(total, sync_runs.done + counts.done),
+      failed = GREATEST(0, sync_runs.failed + counts.failed - counts.recovered),
+      status = CASE WHEN sync_runs.done + counts.done >= total AND status = 'RUNNING' THEN 'COMPLETED'::"SyncRunStatus" ELSE status END,
+      finished_at = CASE WHEN sync_runs.done + counts.done >= total AND status = 'RUNNING' THEN now() ELSE finished_at END
+    FROM counts
+    WHERE id = ${syncRunId}::uuid AND (counts.done > 0 OR counts.recovered > 0)`;
 }
 
 export async function getLatestSyncRun(appId: string) {
