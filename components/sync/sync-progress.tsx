@@ -2,7 +2,8 @@ import { CheckCircle2, Loader2, XCircle } from "lucide-react";
 import Link from "next/link";
 import { cn } from "@/components/ui/class-names";
 import type { SyncRunView } from "@/lib/provisioning/log/get-sync-overview";
-import { formatDuration, formatRate } from "./format-duration";
+import { formatDuration } from "./format-duration";
+import { progressFigures } from "./progress-figures";
 
 const people = (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "person" : "people"}`;
 
@@ -10,9 +11,6 @@ const people = (count: number) => `${count.toLocaleString("en-US")} ${count === 
 export function SyncProgress({ appId, run }: { appId: string; run: SyncRunView }) {
   const running = run.status === "RUNNING";
   const percent = run.total === 0 ? 100 : Math.min(100, Math.round((run.done / run.total) * 100));
-  const seconds = run.elapsedMs / 1000;
-  const rate = seconds > 0 ? run.done / seconds : 0;
-  const left = rate > 0 ? ((run.total - run.done) / rate) * 1000 : null;
   const ok = run.done - run.failed;
   return (
     <div className="space-y-3">
@@ -33,10 +31,7 @@ export function SyncProgress({ appId, run }: { appId: string; run: SyncRunView }
         </p>
         <p className="text-xs text-zinc-500 tabular-nums">
           {running ? (
-            <>
-              {rate > 0 ? `${formatRate(rate)} people/s` : "Starting…"}
-              {left !== null ? ` · about ${formatDuration(left)} left` : ""}
-            </>
+            progressFigures(run)
           ) : (
             `Started ${new Date(run.startedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`
           )}
