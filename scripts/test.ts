@@ -1,6 +1,6 @@
 /**
  * `npm test`: every check, in order, then one line with the totals:
- *   type check · layering lint · vitest (unit + integration) · Playwright (production build)
+ *   type check · layering lint · format · vitest (unit + integration) · Playwright (production build)
  * A check that is not a test runner counts as one test. Skipped tests count as
  * failures: a skipped test proves nothing.
  */
@@ -14,6 +14,8 @@ import { generatePrismaClient } from "./generate";
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 const results = path.join(root, "test-results");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+/** What Prettier keeps formatted (`npm run format` rewrites it); .prettierignore leaves out what is generated. */
+const FORMATTED = ["**/*.{ts,tsx,mjs,css}"];
 
 interface Tally {
   name: string;
@@ -44,6 +46,7 @@ generatePrismaClient();
 
 check("type check", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
 check("layering lint", bin("eslint"), ["--max-warnings=0", "."]);
+check("format", bin("prettier"), ["--check", "--log-level=warn", ...FORMATTED]);
 
 const vitestJson = path.join(results, "vitest.json");
 const vitestExit = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
