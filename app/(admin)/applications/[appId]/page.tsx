@@ -33,7 +33,8 @@ export default async function AppOverviewPage({ params }: { params: Promise<{ ap
   return (
     <div className="space-y-6">
       <TokenExpiryNotice expiresAt={app.tokenExpiresAt} />
-      {!setUp ? (
+      {/* A quarantined or paused app waiting for a new token is resumed from its banner, not set up again. */}
+      {!setUp && app.state === "DRAFT" ? (
         <Card className="flex flex-wrap items-center justify-between gap-4 p-5">
           <div>
             <p className="font-semibold text-zinc-900">Finish setting up provisioning</p>
