@@ -37,8 +37,8 @@ export function QuarantineBanner({ appId, state, reason, quarantinedAt, canResum
         </p>
         {quarantined ? <p className="mt-1">{reason ?? "Roster stopped sending changes to this app after repeated failures."}</p> : null}
         <p className="mt-1">
-          Nothing is sent to the app until you resume; changes made meanwhile are kept in the log as skipped. Resume first checks the connection (as the
-          Authorize step does), then syncs everyone, so those changes catch up.
+          Nothing is sent to the app until you resume; changes made meanwhile are logged as skipped.{" "}
+          {quarantined ? "Resume sends them." : "Resume checks the connection first, then sends them."}
         </p>
         {canResume ? (
           <Link href={`/applications/${appId}/provisioning/configure`} className="mt-2 inline-block font-medium underline">

@@ -81,7 +81,7 @@ export default async function AppOverviewPage({ params }: { params: Promise<{ ap
           {SYNC_ACTIONS.map(([key, label]) => (
             <li key={key} className="flex items-center justify-between rounded-lg bg-zinc-50 px-4 py-3 text-sm">
               <span className="text-zinc-700">{label}</span>
-              <span className={app[key] ? "font-medium text-emerald-700" : "text-zinc-400"}>{app[key] ? "On" : "Off"}</span>
+              <span className={app[key] ? "font-medium text-emerald-700" : "text-zinc-500"}>{app[key] ? "On" : "Off"}</span>
             </li>
           ))}
         </ul>
