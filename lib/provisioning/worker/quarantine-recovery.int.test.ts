@@ -9,7 +9,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "../../db";
-import { unassignUsers } from "../../directory/assignments/assign-users";
+import { assignUsers, unassignUsers } from "../../directory/assignments/assign-users";
 import { userInput } from "../../directory/schemas/user";
 import { updateUser } from "../../directory/users/save-user";
 import { enqueueReconcile } from "../../queue/mark-for-reconcile";
@@ -99,7 +99,9 @@ describe("quarantine and the way back", () => {
     const { appId, context, organizationId, persons } = setup;
     await provisionThenRevoke(setup);
 
-    // The first edits are refused by the app, and quarantine it.
+    // The first edits and new assignments are refused by the app, and quarantine it.
+    const newcomers = await Promise.all(Array.from({ length: 6 }, (_, i) => makePerson(organizationId, { email: `new${i}@revoked.example` })));
+    await assignUsers(appId, { ids: newcomers.slice(0, 3).map((person) => person.id) }, context);
     for (const person of persons.slice(0, 3)) await retitle(person, "After", context);
     await eventually(async () => (await appState(appId)).state === "QUARANTINED", { timeoutMs: 30_000, what: "the quarantine" });
     expect((await appState(appId)).quarantineReason).toMatch(/refused the SCIM token.*paste it in the Configure step and save, then click Resume/);
@@ -107,7 +109,8 @@ describe("quarantine and the way back", () => {
     // Everyone else is edited while quarantined: nothing is sent, each change is logged as held.
     const startedAt = new Date();
     for (const person of persons.slice(3)) await retitle(person, "After", context);
-    await eventually(async () => (await db.operation.count({ where: { appId, status: "SKIPPED", createdAt: { gte: startedAt } } })) === persons.length - 3, {
+    await assignUsers(appId, { ids: newcomers.slice(3).map((person) => person.id) }, context);
+    await eventually(async () => (await db.operation.count({ where: { appId, status: "SKIPPED", createdAt: { gte: startedAt } } })) === persons.length, {
       what: "a SKIPPED row for each change made while quarantined",
     });
     const held = await db.operation.findFirstOrThrow({ where: { appId, userId: persons[5]!.id, status: "SKIPPED" }, select: { kind: true, message: true, changes: true } });
@@ -127,6 +130,10 @@ describe("quarantine and the way back", () => {
     expect(await appState(appId)).toEqual({ state: "ACTIVE", quarantineReason: null });
 
     await eventually(async () => persons.every((person) => remoteTitle(person.id) === "After"), { timeoutMs: 60_000, what: "every edit to reach the app" });
+    await eventually(async () => newcomers.every((person) => sandbox.store.users.findByExternalId(person.id)), {
+      timeoutMs: 30_000,
+      what: "everyone assigned meanwhile to be created",
+    });
     const sent = await eventually(
       async () => {
         const rows = await db.operation.findMany({ where: { appId, kind: "UPDATE", status: "SUCCEEDED", createdAt: { gte: resumedAt } }, select: { userId: true } });
