@@ -18,10 +18,12 @@ interface Props {
   baseUrlExample: string;
   expiryHint: string;
   canEdit: boolean;
+  /** A quarantined or paused app goes back to its Overview, where Resume checks the new settings; a new one goes on to Authorize. */
+  resumable: boolean;
   save: (input: ConfigureProvisioningInput & { appId: string }) => Promise<ActionResult<{ changed: string[] }>>;
 }
 
-export function ConfigureForm({ appId, initial, tokenLast4, baseUrlExample, expiryHint, canEdit, save }: Props) {
+export function ConfigureForm({ appId, initial, tokenLast4, baseUrlExample, expiryHint, canEdit, resumable, save }: Props) {
   const router = useRouter();
   const form = useForm<ConfigureProvisioningForm, unknown, ConfigureProvisioningInput>({
     resolver: zodResolver(configureProvisioningInput),
@@ -39,8 +41,13 @@ export function ConfigureForm({ appId, initial, tokenLast4, baseUrlExample, expi
       if (fieldErrors.length === 0) form.setError("root", { message: result.message });
       return;
     }
-    toast.success(result.data.changed.length ? "Saved. Next, check that Roster can reach the app." : "Nothing changed.");
-    router.push(`/applications/${appId}/provisioning/authorize`);
+    if (resumable) {
+      toast.success(result.data.changed.length ? "Saved. Click Resume: Roster checks the connection first." : "Nothing changed.");
+      router.push(`/applications/${appId}`);
+    } else {
+      toast.success(result.data.changed.length ? "Saved. Next, check that Roster can reach the app." : "Nothing changed.");
+      router.push(`/applications/${appId}/provisioning/authorize`);
+    }
     router.refresh();
   }
 

@@ -91,7 +91,9 @@ export function SyncPanel({ app, threshold, initialRun, canSync, startSync, dryR
   const active = app.state === "ACTIVE";
   return (
     <>
-      {app.state === "QUARANTINED" ? <QuarantineBanner reason={app.quarantineReason} quarantinedAt={app.quarantinedAt} canResume={canSync} onResume={onResume} /> : null}
+      {app.state === "QUARANTINED" || app.state === "PAUSED" ? (
+        <QuarantineBanner appId={app.id} state={app.state} reason={app.quarantineReason} quarantinedAt={app.quarantinedAt} canResume={canSync} onResume={onResume} />
+      ) : null}
       <Card>
         <CardHeader
           title="Sync"

@@ -11,7 +11,9 @@ import { checkTargetAddress } from "../connections/guard-scim-target";
 /**
  * Saves the Sync endpoint and, when given, a new SCIM token (encrypted; only
  * its last four characters are kept in clear). A new endpoint or token must be
- * authorized again before anything is sent with it.
+ * authorized again before anything is sent with it: a set-up app goes back to
+ * the wizard (DRAFT), while a quarantined or paused one keeps its state, so that
+ * Resume, which checks the connection first, stays the way back.
  */
 export async function configureProvisioning(appId: string, input: ConfigureProvisioningInput, context: AppWriteContext) {
   try {
@@ -26,7 +28,7 @@ export async function configureProvisioning(appId: string, input: ConfigureProvi
   return db.$transaction(async (tx) => {
     const app = await tx.app.findFirst({
       where: { id: appId, organizationId: context.organizationId },
-      select: { id: true, name: true, baseUrl: true, tokenLast4: true, tokenExpiresAt: true },
+      select: { id: true, name: true, state: true, baseUrl: true, tokenLast4: true, tokenExpiresAt: true },
     });
     if (!app) throw new AppError("not_found", "This app no longer exists.");
     if (!input.token && !app.tokenLast4) {
@@ -43,13 +45,14 @@ export async function configureProvisioning(appId: string, input: ConfigureProvi
 
     const secret = input.token ? new Secret(input.token) : null;
     const needsAuthorizing = Boolean(changes.baseUrl || changes.token);
+    const stopped = app.state === "QUARANTINED" || app.state === "PAUSED";
     await tx.app.update({
       where: { id: app.id },
       data: {
         baseUrl,
         tokenExpiresAt,
         ...(secret ? { tokenCiphertext: encryptSecret(secret, app.id), tokenLast4: secret.last4(), tokenUpdatedAt: new Date() } : {}),
-        ...(needsAuthorizing ? { authorizedAt: null, serverCapabilities: undefined, state: "DRAFT" } : {}),
+        ...(needsAuthorizing ? { authorizedAt: null, serverCapabilities: undefined, ...(stopped ? {} : { state: "DRAFT" as const }) } : {}),
       },
     });
     await recordAppChange(tx, context, app, "app.provisioning_configured", changes);

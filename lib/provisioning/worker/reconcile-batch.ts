@@ -10,7 +10,7 @@ import { diffValues, planOperations, type Desired, type KnownAccount } from "../
 import type { DirectoryPerson } from "../mapping/directory-fields";
 import { enqueueReconcile } from "../../queue/mark-for-reconcile";
 import { userCallsFor } from "./app-clients";
-import { pairLockKey, RECONCILE_APP_SELECT, reconcileLocked } from "./reconcile-user";
+import { pairLockKey, quarantineIfFailingRepeatedly, RECONCILE_APP_SELECT, reconcileLocked } from "./reconcile-user";
 import { remoteSnapshot, type RemoteSnapshot } from "./remote-snapshot";
 
 export interface BatchOptions {
@@ -65,6 +65,7 @@ export async function reconcileBatch(appId: string, userIds: readonly string[], 
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
+  if (result.failed > 0) await quarantineIfFailingRepeatedly(appId);
   return result;
 }
 

@@ -7,7 +7,7 @@ import { mapValues, readScimValues, toScimUser, type MappedValues } from "../map
 import { patchForChanges } from "../mapping/patch-for-changes";
 import { getConnector } from "../connectors/catalog";
 import { toMappingRules } from "../apps/field-mappings";
-import { diffValues, planOperations, type Desired, type KnownAccount, type PlannedOperation } from "../plan/plan-operations";
+import { diffValues, planOperations, type Desired, type KnownAccount, type PlannedOperation, type SyncActions } from "../plan/plan-operations";
 import { scimPatch } from "../../scim";
 import { PRIMARY_EMAIL } from "../mapping/target-attributes";
 import { userCallsFor } from "./app-clients";
@@ -57,8 +57,17 @@ export const RECONCILE_APP_SELECT = {
 /** POSTs of one create, each after a lookup proved the previous one left nothing behind. */
 const CREATE_ATTEMPTS = 3;
 
-/** Three consecutive refusals of the token stop the app: every further call would fail the same way. */
-const QUARANTINE_AFTER = 3;
+/**
+ * When an app stops by itself (quarantine), from its latest operations:
+ * - 3 refusals of the token in a row: a refused token is refused every time, so there is no point in more;
+ * - 30 failures in a row that are all refusals, timeouts or answers that are not SCIM: one of these can be a
+ *   glitch (a request caught in a restart), but 30 in a row, each already retried by the client, means a wrong
+ *   endpoint or an app that is down or hanging, and every further request would tie up a worker for nothing.
+ * 429s and 5xx answers never count: the app says they pass, and they are retried with backoff.
+ */
+const QUARANTINE_AFTER_REFUSALS = 3;
+const QUARANTINE_AFTER_UNUSABLE = 30;
+const UNUSABLE_KINDS = ["unauthorized", "timeout", "invalidResponse"] as const;
 
 class Retry extends Error {
   constructor(readonly retryAfterMs: number | null, message: string) {
@@ -73,13 +82,15 @@ class Retry extends Error {
  * create the same account twice.
  */
 export async function reconcileUser(appId: string, userId: string, options: ReconcileOptions = {}): Promise<ReconcileResult> {
-  return db.$transaction(
+  const result = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${pairLockKey(appId, userId)}, 0))`;
       return reconcileLocked(tx, appId, userId, options);
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
+  if (result.steps.some((step) => step.outcome === "failed")) await quarantineIfFailingRepeatedly(appId);
+  return result;
 }
 
 /** The advisory lock that lets one reconcile of a pair run at a time, across workers. */
@@ -111,9 +122,8 @@ class Reconciler {
     const tx = this.tx;
     const app = await tx.app.findUnique({ where: { id: this.appId }, select: RECONCILE_APP_SELECT });
     if (!app) return this.finish(null);
-    if (app.state !== "ACTIVE") {
-      const why = { DRAFT: "provisioning is not set up yet", PAUSED: "provisioning is paused", QUARANTINED: "provisioning is quarantined" }[app.state];
-      this.note("App", "info", `Nothing was sent because ${why}.`);
+    if (app.state === "DRAFT") {
+      this.note("App", "info", "Nothing was sent because provisioning is not set up yet.");
       return this.finish(null);
     }
 
@@ -135,6 +145,8 @@ class Reconciler {
       !desired.exists ? "No: the person was deleted from the directory." : desired.assigned ? (desired.active ? "Yes: assigned and active." : "Assigned, but deactivated in the directory.") : "No: not assigned to this app.",
     );
     this.note("Matched?", "info", account?.remoteId && account.state !== "DELETED" ? `Yes: linked to the app's user ${account.remoteUserName ?? account.remoteId}.` : "Not linked to an account in the app yet.");
+
+    if (app.state !== "ACTIVE") return this.hold({ ...app, state: app.state }, desired, account, label);
 
     const users = userCallsFor(app);
     const usePut = (app.serverCapabilities as { patch?: boolean | null } | null)?.patch === false;
@@ -164,11 +176,29 @@ class Reconciler {
     }
   }
 
+  /**
+   * The app is quarantined or paused: nothing is sent, but each change that would have been is logged
+   * SKIPPED with why. Resume brings every such pair in line (it syncs everyone, see resumeApp).
+   */
+  async hold(app: SyncActions & { state: "PAUSED" | "QUARANTINED" }, desired: Desired, account: Awaited<ReturnType<Tx["account"]["findUnique"]>>, label: string): Promise<ReconcileResult> {
+    const why = app.state === "PAUSED" ? "paused" : "quarantined";
+    const known: KnownAccount | null = account ? { remoteId: account.remoteId, state: account.state, pushedValues: account.pushedValues as MappedValues } : null;
+    const held = planOperations(desired, known, app).filter((operation) => operation.kind !== "SKIP");
+    for (const operation of held) {
+      await this.record(operation.kind, "SKIPPED", label, {
+        message: `Not sent: provisioning to this app is ${why}. Resuming it sends this change.`,
+        changes: operation.kind === "UPDATE" ? operation.changes : operation.kind === "CREATE" ? diffValues({}, operation.values) : undefined,
+      });
+    }
+    this.note("App", "info", held.length > 0 ? `Nothing was sent because provisioning is ${why}; resuming it sends this change.` : `Nothing was sent because provisioning is ${why}.`);
+    return this.finish(null);
+  }
+
   finish(retry: ReconcileResult["retry"]): ReconcileResult {
     return { steps: this.steps, retry, changed: this.changed };
   }
 
-  async record(kind: Prisma.OperationCreateInput["kind"], status: "SUCCEEDED" | "FAILED" | "SKIPPED", label: string, extra: { httpStatus?: number | null; message?: string | null; changes?: unknown; durationMs?: number } = {}) {
+  async record(kind: Prisma.OperationCreateInput["kind"], status: "SUCCEEDED" | "FAILED" | "SKIPPED", label: string, extra: { httpStatus?: number | null; message?: string | null; changes?: unknown; durationMs?: number; errorKind?: ScimError["kind"] } = {}) {
     await this.tx.operation.create({
       data: {
         appId: this.appId,
@@ -179,6 +209,7 @@ class Reconciler {
         status,
         httpStatus: extra.httpStatus ?? null,
         message: extra.message ?? null,
+        errorKind: extra.errorKind ?? null,
         changes: (extra.changes ?? undefined) as Prisma.InputJsonValue | undefined,
         attempt: this.options.attempt ?? 1,
         durationMs: extra.durationMs,
@@ -330,31 +361,46 @@ class Reconciler {
     const wanted = kind === "SKIP" ? "UPDATE" : kind;
     const retrying = error.retryable;
     const message = retrying ? `${error.message} Roster will try again.` : (error.detail ? `${error.message} (${error.detail})` : error.message);
-    await this.record(wanted, "FAILED", label, { httpStatus: error.status ?? null, message, durationMs });
+    await this.record(wanted, "FAILED", label, { httpStatus: error.status ?? null, message, durationMs, errorKind: error.kind });
     await this.tx.account.updateMany({ where: { appId: this.appId, userId: this.userId }, data: { lastError: message, lastErrorAt: new Date() } });
     this.note("Sent", "failed", message);
-    if (error.kind === "unauthorized") await this.quarantineIfRefusedRepeatedly(error);
     if (retrying) throw new Retry(error.retryAfterMs ?? null, error.message);
   }
+}
 
-  async quarantineIfRefusedRepeatedly(error: ScimError) {
-    const recent = await this.tx.operation.findMany({
-      where: { appId: this.appId, status: { not: "SKIPPED" } },
-      orderBy: { createdAt: "desc" },
-      take: QUARANTINE_AFTER,
-      select: { status: true, httpStatus: true },
-    });
-    const refusedEveryTime = recent.length >= QUARANTINE_AFTER && recent.every((op) => op.status === "FAILED" && (op.httpStatus === 401 || op.httpStatus === 403));
-    if (!refusedEveryTime) return;
-    await this.tx.app.update({
-      where: { id: this.appId },
-      data: {
-        state: "QUARANTINED",
-        quarantinedAt: new Date(),
-        quarantineReason: `The app refused the SCIM token on every request (HTTP ${error.status ?? 401}${error.traceId ? `, trace id ${error.traceId}` : ""}). Paste a valid token in the Configure step, then click Resume.`,
-      },
-    });
-  }
+/**
+ * Stops the app (quarantine) when its latest operations show it cannot be worked with (see
+ * QUARANTINE_AFTER_REFUSALS). Called after a failed reconcile has committed, never inside its
+ * transaction: concurrent reconciles cannot see each other's uncommitted rows, so only a check after
+ * the commit is sure that the last failure of a run sees the whole run.
+ */
+export async function quarantineIfFailingRepeatedly(appId: string): Promise<void> {
+  const recent = await db.operation.findMany({
+    where: { appId, status: { not: "SKIPPED" } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: QUARANTINE_AFTER_UNUSABLE,
+    select: { status: true, errorKind: true, httpStatus: true, message: true },
+  });
+  const unusable = (op: (typeof recent)[number], kinds: readonly string[]) => op.status === "FAILED" && op.errorKind !== null && kinds.includes(op.errorKind);
+  const refused = recent.length >= QUARANTINE_AFTER_REFUSALS && recent.slice(0, QUARANTINE_AFTER_REFUSALS).every((op) => unusable(op, ["unauthorized"]));
+  const failing = recent.length >= QUARANTINE_AFTER_UNUSABLE && recent.every((op) => unusable(op, UNUSABLE_KINDS));
+  if (!refused && !failing) return;
+  const reason = refused
+    ? `The app refused the SCIM token on ${QUARANTINE_AFTER_REFUSALS} requests in a row (HTTP ${recent[0]!.httpStatus ?? 401}). ` +
+      "Create a new token in the app, paste it in the Configure step and save, then click Resume: Roster checks the new token first, then sends every change made meanwhile."
+    : `The app's last ${QUARANTINE_AFTER_UNUSABLE} answers could not be used: ${describeFailures(recent.map((op) => op.errorKind!))} (the last: ${recent[0]!.message}). ` +
+      "Check that the app is up and that the Sync endpoint in the Configure step is its SCIM base URL, then click Resume: Roster checks the connection first, then sends every change made meanwhile.";
+  // Only an active app is stopped, so the first reason and time stay when several reconciles see the same run.
+  await db.app.updateMany({ where: { id: appId, state: "ACTIVE" }, data: { state: "QUARANTINED", quarantinedAt: new Date(), quarantineReason: reason } });
+}
+
+/** "12 timed out and 18 were not SCIM answers", from the failures' kinds. */
+function describeFailures(kinds: readonly string[]): string {
+  const words: Record<string, string> = { timeout: "timed out", invalidResponse: "were not SCIM answers", unauthorized: "refused the token" };
+  const counts = new Map<string, number>();
+  for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([kind, count]) => `${count} ${words[kind] ?? kind}`);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
 }
 
 /** Why Roster counts an account as gone from the app, from the not-found error that showed it. */

@@ -6,7 +6,8 @@ import { recordAppChange, type AppWriteContext } from "../apps/app-audit";
 import { toMappingRules } from "../apps/field-mappings";
 import { mapValues, type MappedValues } from "../mapping/build-scim-user";
 import { planOperations, type PlannedOperation } from "../plan/plan-operations";
-import { enqueueReconcileBatches } from "../../queue/mark-for-reconcile";
+import { enqueueReconcile, enqueueReconcileBatches } from "../../queue/mark-for-reconcile";
+import { authorizeApp } from "../apps/authorize-app";
 
 /** Every person a full sync looks at: the assigned ones, and anyone with an account Roster still tracks. */
 async function pairsOf(appId: string): Promise<string[]> {
@@ -152,15 +153,32 @@ export async function getLatestSyncRun(appId: string) {
   });
 }
 
-/** Takes an app out of quarantine (after the admin fixed the cause) and reconciles everyone. */
+/**
+ * Takes a quarantined or paused app back into service, after the admin fixed the cause (often a new
+ * token saved in the Configure step). The connection is checked first, with the Authorize step's own
+ * requests: if it still fails, nothing changes and the admin is told why. Then everyone is synced, which
+ * sends every change held while the app was stopped (each was logged SKIPPED). If that sync stops for
+ * approval at the deletion threshold, the held creates and updates are sent anyway, as they would have
+ * been had the app not stopped; only the removals wait for the approval.
+ */
 export async function resumeApp(organizationId: string, appId: string, context: AppWriteContext) {
   const app = await db.app.findFirst({ where: { id: appId, organizationId }, select: { id: true, name: true, state: true, quarantineReason: true } });
   if (!app) throw new AppError("not_found", "This app no longer exists.");
-  if (app.state !== "QUARANTINED" && app.state !== "PAUSED") return { resumed: false };
+  if (app.state !== "QUARANTINED" && app.state !== "PAUSED") return { resumed: false, needsApproval: false };
+  const check = await authorizeApp(appId, context);
+  if (!check.ok) {
+    throw new AppError("unavailable", `Provisioning stays ${app.state === "PAUSED" ? "paused" : "quarantined"}: ${check.problem} ${check.advice} Then click Resume again.`);
+  }
   await db.$transaction(async (tx) => {
     await tx.app.update({ where: { id: appId }, data: { state: "ACTIVE", quarantineReason: null, quarantinedAt: null } });
     await recordAppChange(tx, context, app, "app.resumed", { state: { from: app.state, to: "ACTIVE" } });
   });
-  await startSyncRun(organizationId, appId, context);
-  return { resumed: true };
+  const run = await startSyncRun(organizationId, appId, context);
+  if (run.needsApproval) {
+    const plan = await planAppSync(organizationId, appId);
+    const removal = (operation: PlannedOperation) => operation.kind === "DEACTIVATE" || operation.kind === "DELETE";
+    const sendNow = plan.changes.filter((change) => change.operations.some((operation) => operation.kind !== "SKIP") && !change.operations.some(removal));
+    if (sendNow.length > 0) await db.$transaction((tx) => enqueueReconcile(tx, [appId], sendNow.map((change) => change.userId)));
+  }
+  return { resumed: true, needsApproval: run.needsApproval };
 }

@@ -33,7 +33,8 @@ export default async function AppOverviewPage({ params }: { params: Promise<{ ap
   return (
     <div className="space-y-6">
       <TokenExpiryNotice expiresAt={app.tokenExpiresAt} />
-      {!setUp ? (
+      {/* A quarantined or paused app waiting for a new token is resumed from its banner, not set up again. */}
+      {!setUp && app.state === "DRAFT" ? (
         <Card className="flex flex-wrap items-center justify-between gap-4 p-5">
           <div>
             <p className="font-semibold text-zinc-900">Finish setting up provisioning</p>
@@ -80,7 +81,7 @@ export default async function AppOverviewPage({ params }: { params: Promise<{ ap
           {SYNC_ACTIONS.map(([key, label]) => (
             <li key={key} className="flex items-center justify-between rounded-lg bg-zinc-50 px-4 py-3 text-sm">
               <span className="text-zinc-700">{label}</span>
-              <span className={app[key] ? "font-medium text-emerald-700" : "text-zinc-400"}>{app[key] ? "On" : "Off"}</span>
+              <span className={app[key] ? "font-medium text-emerald-700" : "text-zinc-500"}>{app[key] ? "On" : "Off"}</span>
             </li>
           ))}
         </ul>

@@ -28,7 +28,7 @@ export const dryRunAction = defineAction({ input: z.object({ appId: z.uuid() }),
   return dryRunAppSync(session!.organization.id, appId);
 });
 
-/** Takes a quarantined (or paused) app back into service and syncs everyone. */
+/** Takes a quarantined (or paused) app back into service: checks the connection first, then syncs everyone. */
 export const resumeAppAction = defineAction({ input: z.object({ appId: z.uuid() }), access: "assign apps" }, async ({ appId }, session) => {
   const result = await resumeApp(session!.organization.id, appId, await appContext(session!));
   revalidatePath(`/applications/${appId}`, "layout");
