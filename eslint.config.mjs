@@ -58,43 +58,64 @@ export default tseslint.config(
       ],
     },
   },
-  layer(["lib/scim/**/*.ts"], ["**/*.test.ts"], [
-    {
-      group: [...framework, "@/*", "**/db", "**/generated/**", "**/directory/**", "**/provisioning/**", "**/auth/**", "**/sandbox/**"],
-      message: "lib/scim is a protocol library: it imports nothing of ours and no framework or database code.",
-    },
-  ]),
-  layer(["lib/sandbox/**/*.ts"], ["**/*.test.ts"], [
-    {
-      group: [...framework, "@/*", "**/db", "**/generated/**", "**/directory/**", "**/provisioning/**", "**/auth/**"],
-      message: "The SCIM sandbox is a test peer: it may use lib/scim types only.",
-    },
-  ]),
-  layer(pure.map((dir) => `${dir}/*.ts`), ["**/*.test.ts"], [
-    {
-      group: [...framework, "**/db", "**/generated/prisma/client", "**/scim/create-*", "node:*"],
-      message: "mapping, plan and import are pure functions: no database, network, framework or clock.",
-    },
-    ...scimClientsThroughTheGuard,
-  ]),
-  layer(["lib/queue/**/*.ts"], ["**/*.test.ts"], [
-    {
-      group: ["**/directory/**", "**/provisioning/**", "**/auth/**", "**/scim/**"],
-      message: "lib/queue holds the job contracts that the directory and the engine both use: it imports neither.",
-    },
-  ]),
+  layer(
+    ["lib/scim/**/*.ts"],
+    ["**/*.test.ts"],
+    [
+      {
+        group: [...framework, "@/*", "**/db", "**/generated/**", "**/directory/**", "**/provisioning/**", "**/auth/**", "**/sandbox/**"],
+        message: "lib/scim is a protocol library: it imports nothing of ours and no framework or database code.",
+      },
+    ],
+  ),
+  layer(
+    ["lib/sandbox/**/*.ts"],
+    ["**/*.test.ts"],
+    [
+      {
+        group: [...framework, "@/*", "**/db", "**/generated/**", "**/directory/**", "**/provisioning/**", "**/auth/**"],
+        message: "The SCIM sandbox is a test peer: it may use lib/scim types only.",
+      },
+    ],
+  ),
+  layer(
+    pure.map((dir) => `${dir}/*.ts`),
+    ["**/*.test.ts"],
+    [
+      {
+        group: [...framework, "**/db", "**/generated/prisma/client", "**/scim/create-*", "node:*"],
+        message: "mapping, plan and import are pure functions: no database, network, framework or clock.",
+      },
+      ...scimClientsThroughTheGuard,
+    ],
+  ),
+  layer(
+    ["lib/queue/**/*.ts"],
+    ["**/*.test.ts"],
+    [
+      {
+        group: ["**/directory/**", "**/provisioning/**", "**/auth/**", "**/scim/**"],
+        message: "lib/queue holds the job contracts that the directory and the engine both use: it imports neither.",
+      },
+    ],
+  ),
   layer(["lib/**/*.ts"], ["lib/scim/**", "lib/sandbox/**", "lib/queue/**", ...pure, scimClientFactory, "**/*.test.ts"], scimClientsThroughTheGuard),
   layer([scimClientFactory], [], []),
   layer(["app/**/*.{ts,tsx}"], [], scimClientsThroughTheGuard),
-  layer(["components/**/*.{ts,tsx}"], [], [
-    {
-      // Components get data from pages and actions: from lib they may import types, and
-      // values only from browser-safe modules (zod schemas, pure mapping vocabularies).
-      regex: "^@/lib/(?!(directory|provisioning|auth)/schemas(/|$)|directory/(csv|domains)/schemas$|provisioning/mapping/|auth/permissions$|actions/define-action$).*",
-      message: "Components may import from lib only zod schemas, pure modules and types; data comes from pages and actions.",
-      allowTypeImports: true,
-    },
-    { group: ["server-only"], message: "Components run in the browser too." },
-    ...scimClientsThroughTheGuard,
-  ]),
+  layer(
+    ["components/**/*.{ts,tsx}"],
+    [],
+    [
+      {
+        // Components get data from pages and actions: from lib they may import types, and
+        // values only from browser-safe modules (zod schemas, pure mapping vocabularies).
+        regex:
+          "^@/lib/(?!(directory|provisioning|auth)/schemas(/|$)|directory/(csv|domains)/schemas$|provisioning/mapping/|auth/permissions$|actions/define-action$).*",
+        message: "Components may import from lib only zod schemas, pure modules and types; data comes from pages and actions.",
+        allowTypeImports: true,
+      },
+      { group: ["server-only"], message: "Components run in the browser too." },
+      ...scimClientsThroughTheGuard,
+    ],
+  ),
 );

@@ -69,7 +69,13 @@ test.describe("signed in", () => {
     await expect(page).toHaveURL(/provisioning\/configure$/);
     const appId = /applications\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
     for (const after of MALFORMED_CURSORS) {
-      for (const url of [`/users?after=${after}`, `/users?sort=email&before=${after}`, `/provisioning-log?after=${after}`, `/applications/${appId}/log?after=${after}`, `/audit-log?after=${after}`]) {
+      for (const url of [
+        `/users?after=${after}`,
+        `/users?sort=email&before=${after}`,
+        `/provisioning-log?after=${after}`,
+        `/applications/${appId}/log?after=${after}`,
+        `/audit-log?after=${after}`,
+      ]) {
         await expectRefused(page.request, url, UNREADABLE_CURSOR);
       }
     }
@@ -88,7 +94,9 @@ test.describe("signed in", () => {
   test("an upload with `Origin: null` is refused in words", async ({ page }) => {
     const response = await page.request.post("/users/import/upload", {
       headers: { Origin: "null" },
-      multipart: { file: { name: "people.csv", mimeType: "text/csv", buffer: Buffer.from("Email,First name,Last name\nnull.origin@halden.example,Null,Origin\n") } },
+      multipart: {
+        file: { name: "people.csv", mimeType: "text/csv", buffer: Buffer.from("Email,First name,Last name\nnull.origin@halden.example,Null,Origin\n") },
+      },
     });
     expect(response.status()).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, code: "invalid_input", message: "Upload the file from Roster's own import page." });

@@ -39,7 +39,9 @@ test("an admin previews a CSV file with a bad row, imports it, and exports peopl
   await expect(badRow).toContainText("E-mail");
   await expect(badRow).toContainText("Enter a valid e-mail address, such as dana.lee@example.com.");
   await expect(badRow).toContainText("not-an-email");
-  await expect(page.getByRole("row").filter({ hasText: "Line 6" })).toContainText("Already in the directory as Amara Okafor; this row is skipped, not updated.");
+  await expect(page.getByRole("row").filter({ hasText: "Line 6" })).toContainText(
+    "Already in the directory as Amara Okafor; this row is skipped, not updated.",
+  );
   await expect(page.getByRole("row").filter({ hasText: "Line 4" }).getByText("<script>alert(1)</script> Tester", { exact: true })).toBeVisible();
   await snapshot(page, "csv-import-preview");
 
@@ -61,7 +63,10 @@ test("an admin previews a CSV file with a bad row, imports it, and exports peopl
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="roster-people-\d{4}-\d{2}-\d{2}\.csv"$/);
-  const lines = (await response.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  const lines = (await response.text())
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\r\n");
   expect(lines[0]).toBe("E-mail,First name,Last name,Display name,Employee ID,Job title,Department,Mobile,Locale,Time zone,Status");
   expect(lines.slice(1)).toEqual([
     `grace.${stamp}@import.example,Grace,Hopper,,,Rear Admiral,${department},,,,Active`,

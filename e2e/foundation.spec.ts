@@ -83,7 +83,11 @@ test("server actions check the session and permission themselves", async ({ page
     save.click(),
   ]);
   await expect(page.getByText("Organization settings saved.")).toBeVisible();
-  const headers = { "next-action": actionRequest.headers()["next-action"]!, "content-type": actionRequest.headers()["content-type"]!, accept: "text/x-component" };
+  const headers = {
+    "next-action": actionRequest.headers()["next-action"]!,
+    "content-type": actionRequest.headers()["content-type"]!,
+    accept: "text/x-component",
+  };
   const hostile = actionRequest.postData()!.replace(nameBefore, "Taken over");
 
   // 1. No cookie at all.

@@ -6,7 +6,14 @@ const TOKEN = "import-sandbox-token-1";
 let sandbox: RunningSandbox;
 
 function appUser(email: string, extra: Record<string, unknown> = {}) {
-  return { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: email, name: { givenName: "App", familyName: "User" }, emails: [{ value: email, type: "work", primary: true }], active: true, ...extra };
+  return {
+    schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+    userName: email,
+    name: { givenName: "App", familyName: "User" },
+    emails: [{ value: email, type: "work", primary: true }],
+    active: true,
+    ...extra,
+  };
 }
 
 test.beforeAll(async () => {
@@ -52,7 +59,12 @@ test("an Owner imports the app's users from the wizard's last step", async ({ pa
   await expect(filters.getByRole("link", { name: /Update user/ })).toContainText("1");
   await snapshot(page, "import-all");
 
-  for (const [name, file] of [["New users", "import-new"], ["Update user", "import-update"], ["Users to activate", "import-activate"], ["Users to deactivate", "import-deactivate"]] as const) {
+  for (const [name, file] of [
+    ["New users", "import-new"],
+    ["Update user", "import-update"],
+    ["Users to activate", "import-activate"],
+    ["Users to deactivate", "import-deactivate"],
+  ] as const) {
     await filters.getByRole("link", { name: new RegExp(name) }).click();
     await expect(filters.getByRole("link", { name: new RegExp(name) })).toHaveAttribute("aria-current", "page");
     await snapshot(page, file);

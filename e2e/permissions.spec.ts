@@ -97,8 +97,14 @@ function routeFiles(): RouteFile[] {
   return files.map((relative) => {
     const file = `app/${relative}`;
     const kind = relative.endsWith("page.tsx") ? "page" : "route";
-    const segments = relative.split("/").slice(0, -1).filter((segment) => !/^\(.*\)$/.test(segment));
-    const methods = kind === "page" ? ["GET"] : [...readFileSync(file, "utf8").matchAll(/export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]!);
+    const segments = relative
+      .split("/")
+      .slice(0, -1)
+      .filter((segment) => !/^\(.*\)$/.test(segment));
+    const methods =
+      kind === "page"
+        ? ["GET"]
+        : [...readFileSync(file, "utf8").matchAll(/export\s+(?:async\s+)?function\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]!);
     const folders = relative.split("/").slice(0, -1);
     const streamed = kind === "page" && folders.some((_folder, index) => existsSync(path.join("app", ...folders.slice(0, index + 1), "loading.tsx")));
     return { file, kind, pattern: `/${segments.join("/")}`, methods, streamed };
@@ -160,15 +166,18 @@ async function walk(page: Page, account: Holder): Promise<string[]> {
         if (route.kind === "page" && !body.includes("NEXT_HTTP_ERROR_FALLBACK;403")) problems.push(`${where} is refused without forbidden()`);
         const fromLayout = Object.entries(LAYOUT_SHOWS).flatMap(([prefix, markers]) => (route.pattern.startsWith(prefix) ? markers : []));
         for (const marker of allMarkers) {
-          if (body.includes(marker.text) && !(fromLayout.includes(marker) && maySee(account, marker))) problems.push(`${where} is refused, yet holds ${marker.name}`);
+          if (body.includes(marker.text) && !(fromLayout.includes(marker) && maySee(account, marker)))
+            problems.push(`${where} is refused, yet holds ${marker.name}`);
         }
         continue;
       }
-      if (response.status() >= 400 && !(route.pattern === "/users/import/upload" && response.status() === 400)) problems.push(`${where} answered ${response.status()}`);
+      if (response.status() >= 400 && !(route.pattern === "/users/import/upload" && response.status() === 400))
+        problems.push(`${where} answered ${response.status()}`);
       for (const marker of allMarkers) {
         const visible = body.includes(marker.text);
         if (visible && !maySee(account, marker)) problems.push(`${where} holds ${marker.name}, which needs ${marker.guardedBy.join(" and ")}`);
-        if (!visible && maySee(account, marker) && rule.shows.includes(marker)) problems.push(`${where} does not show ${marker.name} (the walk would pass for the wrong reason)`);
+        if (!visible && maySee(account, marker) && rule.shows.includes(marker))
+          problems.push(`${where} does not show ${marker.name} (the walk would pass for the wrong reason)`);
       }
     }
   }
@@ -179,10 +188,15 @@ test.describe("every route checks its own permission", () => {
   test("every page and route handler under app/ has a declared permission", () => {
     const files = routeFiles();
     expect(files.length).toBeGreaterThan(20);
-    const undeclared = files.filter((route) => !ROUTE_PERMISSIONS[route.pattern]).map((route) => `${route.file} has no declared permission (add ${route.pattern} to lib/auth/route-permissions.ts)`);
+    const undeclared = files
+      .filter((route) => !ROUTE_PERMISSIONS[route.pattern])
+      .map((route) => `${route.file} has no declared permission (add ${route.pattern} to lib/auth/route-permissions.ts)`);
     expect(undeclared).toEqual([]);
     const patterns = new Set(files.map((route) => route.pattern));
-    expect([...Object.keys(ROUTE_PERMISSIONS), ...Object.keys(EVIDENCE)].filter((pattern) => !patterns.has(pattern)), "table entries without a file").toEqual([]);
+    expect(
+      [...Object.keys(ROUTE_PERMISSIONS), ...Object.keys(EVIDENCE)].filter((pattern) => !patterns.has(pattern)),
+      "table entries without a file",
+    ).toEqual([]);
   });
 
   test("every page starts with requirePagePermission, and every route handler with requirePermission", () => {
@@ -194,14 +208,21 @@ test.describe("every route checks its own permission", () => {
       const expected = route.kind === "page" ? "requirePagePermission" : "requirePermission";
       const handlers =
         route.kind === "page"
-          ? source.statements.filter((node): node is ts.FunctionDeclaration => ts.isFunctionDeclaration(node) && hasModifier(node, ts.SyntaxKind.DefaultKeyword))
-          : source.statements.filter((node): node is ts.FunctionDeclaration => ts.isFunctionDeclaration(node) && hasModifier(node, ts.SyntaxKind.ExportKeyword) && route.methods.includes(node.name?.text ?? ""));
+          ? source.statements.filter(
+              (node): node is ts.FunctionDeclaration => ts.isFunctionDeclaration(node) && hasModifier(node, ts.SyntaxKind.DefaultKeyword),
+            )
+          : source.statements.filter(
+              (node): node is ts.FunctionDeclaration =>
+                ts.isFunctionDeclaration(node) && hasModifier(node, ts.SyntaxKind.ExportKeyword) && route.methods.includes(node.name?.text ?? ""),
+            );
       if (handlers.length === 0) problems.push(`${route.file}: no ${route.kind === "page" ? "default export" : "exported handler"} function found`);
       for (const handler of handlers) {
         const call = firstAwaitedCall(handler);
         const args = call?.arguments.map((argument) => (ts.isStringLiteral(argument) ? argument.text : argument.getText())) ?? [];
         if (call?.expression.getText() !== expected) {
-          problems.push(`${route.file}: ${handler.name?.text ?? "default export"} must start with \`await ${expected}(${rule.needs.map((access) => `"${access}"`).join(", ")})\``);
+          problems.push(
+            `${route.file}: ${handler.name?.text ?? "default export"} must start with \`await ${expected}(${rule.needs.map((access) => `"${access}"`).join(", ")})\``,
+          );
         } else if (args.join(",") !== rule.needs.join(",")) {
           problems.push(`${route.file}: checks ${args.join(" and ")}, but the table says ${rule.needs.join(" and ")}`);
         }
@@ -232,7 +253,9 @@ test.describe("every route checks its own permission", () => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`/applications/${WALK_IDS.app}/provisioning/configure`);
       await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
-      await expect(page.getByText("This page needs the “view apps” permission, which your account does not have. Ask an Owner of your organization if you need access.")).toBeVisible();
+      await expect(
+        page.getByText("This page needs the “view apps” permission, which your account does not have. Ask an Owner of your organization if you need access."),
+      ).toBeVisible();
       await expect(page.getByRole("link", { name: "Back to the overview" })).toBeVisible();
       await expect(page.getByText(MARKERS.syncEndpoint.text)).toHaveCount(0);
       await snapshot(page, `no-access-${width}`);
@@ -241,7 +264,11 @@ test.describe("every route checks its own permission", () => {
   });
 
   test("an app's tab refused for want of a second permission keeps the app's header and names both", async ({ page, signInPage }) => {
-    await signIn(page, signInPage, WALK_ADMINS.find((admin) => admin.lacks === "import users")!);
+    await signIn(
+      page,
+      signInPage,
+      WALK_ADMINS.find((admin) => admin.lacks === "import users")!,
+    );
     await page.goto(`/applications/${WALK_IDS.app}/import`);
     await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
     await expect(page.getByText(/This page needs the “view apps” and “import users” permissions/)).toBeVisible();
@@ -260,7 +287,9 @@ function hasModifier(node: ts.FunctionDeclaration, kind: ts.SyntaxKind): boolean
 function firstAwaitedCall(handler: ts.FunctionDeclaration): ts.CallExpression | undefined {
   // Declarations without a value (`let organizationId: string;`) do nothing, so they may come first.
   const first = (statements: readonly ts.Statement[] | undefined) =>
-    statements?.find((candidate) => !(ts.isVariableStatement(candidate) && candidate.declarationList.declarations.every((declaration) => !declaration.initializer)));
+    statements?.find(
+      (candidate) => !(ts.isVariableStatement(candidate) && candidate.declarationList.declarations.every((declaration) => !declaration.initializer)),
+    );
   let statement = first(handler.body?.statements);
   if (statement && ts.isTryStatement(statement)) statement = first(statement.tryBlock.statements);
   if (!statement) return undefined;

@@ -35,10 +35,13 @@ test("an Owner sets up Atlassian provisioning step by step", async ({ page, sign
   await expect(page.getByText("The URL cannot contain spaces.", { exact: false })).toBeVisible();
   await endpoint.fill(sandbox.baseUrl);
   // A 10 MB paste: set through the native setter so React sees the change.
-  await token.evaluate((input: HTMLInputElement, size) => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!.call(input, "t".repeat(size));
-    input.dispatchEvent(new Event("input", { bubbles: true }));
-  }, 10 * 1024 * 1024);
+  await token.evaluate(
+    (input: HTMLInputElement, size) => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!.call(input, "t".repeat(size));
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+    10 * 1024 * 1024,
+  );
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(page.getByText("That token is too long for a SCIM token", { exact: false })).toBeVisible();
   await token.fill("wrong-token-0000");

@@ -15,7 +15,10 @@ async function dismissToasts(page: Page) {
   await expect(page.getByRole("button", { name: "Close toast" })).toHaveCount(0);
 }
 
-test("a revoked token quarantines the app; the banner's steps (paste a new token in Configure, Resume) bring it back and send what waited", async ({ page, signInPage }) => {
+test("a revoked token quarantines the app; the banner's steps (paste a new token in Configure, Resume) bring it back and send what waited", async ({
+  page,
+  signInPage,
+}) => {
   test.setTimeout(180_000);
   sandbox = await startSandbox({ quiet: true, token: OLD_TOKEN });
   const port = sandbox.port;

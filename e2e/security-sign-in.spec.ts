@@ -27,7 +27,12 @@ interface ActionCall {
 }
 
 /** Calls the sign-in server action as a browser would, from `localAddress`, with the given extra headers. */
-function signInFrom(localAddress: string, call: ActionCall, credentials: { email: string; password: string }, headers: Record<string, string> = {}): Promise<string> {
+function signInFrom(
+  localAddress: string,
+  call: ActionCall,
+  credentials: { email: string; password: string },
+  headers: Record<string, string> = {},
+): Promise<string> {
   const body = JSON.stringify([credentials]);
   const url = new URL(call.url);
   return new Promise((resolve, reject) => {
@@ -64,7 +69,10 @@ function answerCode(flight: string): string | undefined {
   return /"code":"([a-z_]+)"/.exec(flight)?.[1];
 }
 
-test("forwarded headers from an untrusted peer are ignored: the per-address lock holds and the audit log shows the real address", async ({ page, signInPage }) => {
+test("forwarded headers from an untrusted peer are ignored: the per-address lock holds and the audit log shows the real address", async ({
+  page,
+  signInPage,
+}) => {
   // Find the sign-in action's id from one real submission.
   await signInPage.goto();
   const [submitted] = await Promise.all([
@@ -75,7 +83,11 @@ test("forwarded headers from an untrusted peer are ignored: the per-address lock
   const call: ActionCall = { url: submitted.url(), actionId: submitted.headers()["next-action"]! };
 
   // One wrong password for a real admin, so the audit log has an event to show; a different spoofed address each time.
-  const spoofed = (attempt: number) => ({ "x-forwarded-for": `203.0.113.${attempt + 1}`, "x-real-ip": `198.51.100.${attempt + 1}`, forwarded: `for=192.0.2.${attempt + 1}` });
+  const spoofed = (attempt: number) => ({
+    "x-forwarded-for": `203.0.113.${attempt + 1}`,
+    "x-real-ip": `198.51.100.${attempt + 1}`,
+    forwarded: `for=192.0.2.${attempt + 1}`,
+  });
   expect(answerCode(await signInFrom(ATTACKER, call, { email: OWNER.email, password: "guess-0" }, spoofed(0)))).toBe("unauthenticated");
   // 29 more wrong passwords for other e-mails: 30 in all from this address.
   for (let attempt = 1; attempt < 30; attempt++) {
@@ -105,7 +117,10 @@ test("forwarded headers from an untrusted peer are ignored: the per-address lock
   await expect(page.getByRole("row").filter({ hasText: "Signed in" }).first()).toContainText("127.0.0.1");
 });
 
-test("a burst of parallel wrong passwords gets four more checks after the first, then the e-mail is locked with a message that says when to try again", async ({ page, signInPage }) => {
+test("a burst of parallel wrong passwords gets four more checks after the first, then the e-mail is locked with a message that says when to try again", async ({
+  page,
+  signInPage,
+}) => {
   const locked = { email: "locked.out@halden.example", password: "wrong-password" };
   await signInPage.goto();
   const [submitted] = await Promise.all([
@@ -177,7 +192,12 @@ test("npm start listens on 127.0.0.1 only, unless HOST says otherwise", async ()
   await withAdminClient(server.adminUrl, (client) => client.query(`CREATE DATABASE "${database}"`));
   const dataDir = mkdtempSync(path.join(tmpdir(), "roster-start-"));
   const port = await findFreePort();
-  const env = { DATABASE_URL: databaseUrl(server.adminUrl, database), ROSTER_DATA_DIR: dataDir, PORT: String(port), SANDBOX_PORT: String(await findFreePort()) };
+  const env = {
+    DATABASE_URL: databaseUrl(server.adminUrl, database),
+    ROSTER_DATA_DIR: dataDir,
+    PORT: String(port),
+    SANDBOX_PORT: String(await findFreePort()),
+  };
   const children: ChildProcess[] = [];
   try {
     const byDefault = await npmStart({ ...env, HOST: undefined });

@@ -80,7 +80,7 @@ async function npmStart(): Promise<Started> {
 async function descendants(pid: number) {
   const all = await psList({ all: true });
   const found = new Set([pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const entry of all) {
       if (found.has(entry.ppid) && !found.has(entry.pid)) {
@@ -102,7 +102,10 @@ async function childRunning(started: Started, script: string): Promise<number | 
 async function waitForChild(started: Started, script: string, seen: readonly number[] = []): Promise<number> {
   let pid: number | undefined;
   await expect
-    .poll(async () => ((pid = await childRunning(started, script)) !== undefined && !seen.includes(pid) ? pid : undefined), { timeout: 30_000, message: `a new ${path.basename(script)}` })
+    .poll(async () => ((pid = await childRunning(started, script)) !== undefined && !seen.includes(pid) ? pid : undefined), {
+      timeout: 30_000,
+      message: `a new ${path.basename(script)}`,
+    })
     .toBeDefined();
   return pid!;
 }
@@ -220,7 +223,9 @@ test("a worker that keeps dying makes npm start say so in one sentence, stop eve
   expect(killed).toHaveLength(5);
   const output = started.output();
   for (const delay of [1, 2, 4, 8]) expect(output).toContain(`The provisioning worker stopped (killed by SIGKILL); restarting it in ${delay} s.`);
-  expect(output).toContain("The provisioning worker stopped 5 times within 2 minutes (the last time killed by SIGKILL), so Roster is stopping; see the worker's output above.");
+  expect(output).toContain(
+    "The provisioning worker stopped 5 times within 2 minutes (the last time killed by SIGKILL), so Roster is stopping; see the worker's output above.",
+  );
   // Nothing is left behind: no process it started (the web server among them), and the web and sandbox ports are free.
   expect(startedProcesses.filter(isAlive)).toEqual([]);
   expect(await accepts(started.port)).toBe(false);

@@ -37,7 +37,12 @@ async function setUpAtlassian(page: Page): Promise<{ appId: string; appName: str
   await expect(page).toHaveURL(/provisioning\/actions$/);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: /Provisioning to .* is on/ })).toBeVisible();
-  const appName = (await page.getByRole("heading", { level: 1 }).first().evaluate((heading) => heading.firstChild?.textContent ?? "")).trim();
+  const appName = (
+    await page
+      .getByRole("heading", { level: 1 })
+      .first()
+      .evaluate((heading) => heading.firstChild?.textContent ?? "")
+  ).trim();
   return { appId, appName };
 }
 
@@ -136,7 +141,9 @@ test("assign, see it in the app and the log, Provision now, dry run and Sync now
   // Sync now: a live progress bar that ends with everyone synced.
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(page.getByRole("progressbar", { name: "Sync progress" })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: /^Synced/ })).toHaveText(new RegExp(`Synced ${added + 1} of ${added + 1} people`), { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: /^Synced/ })).toHaveText(new RegExp(`Synced ${added + 1} of ${added + 1} people`), {
+    timeout: 30_000,
+  });
   await expect(page.getByRole("progressbar", { name: "Sync progress" })).toHaveAttribute("aria-valuenow", String(added + 1));
   await expect(page.getByText("none failed")).toBeVisible();
   await expect(page.getByTestId("stat-provisioned")).toHaveText(String(added + 1));
@@ -156,13 +163,17 @@ test("assign, see it in the app and the log, Provision now, dry run and Sync now
   await sections.getByRole("link", { name: "Overview" }).click();
   await page.getByRole("button", { name: "Sync now" }).click();
   const approval = page.getByRole("alert").filter({ hasText: "This sync needs your approval" });
-  await expect(approval).toContainText(`This sync would deactivate or delete ${added + 1} accounts, more than the threshold of 20% of active accounts or 25 accounts. Nothing was sent.`);
+  await expect(approval).toContainText(
+    `This sync would deactivate or delete ${added + 1} accounts, more than the threshold of 20% of active accounts or 25 accounts. Nothing was sent.`,
+  );
   expect(sandbox.store.users.all().every((user) => user.attributes.active !== false)).toBe(true);
   await dismissToasts(page);
   await snapshot(page, "sync-5-approval");
   await approval.getByRole("button", { name: "Approve and sync" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Approve and sync" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /^Synced/ })).toHaveText(new RegExp(`Synced ${added + 1} of ${added + 1} people`), { timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: /^Synced/ })).toHaveText(new RegExp(`Synced ${added + 1} of ${added + 1} people`), {
+    timeout: 30_000,
+  });
   expect(sandbox.store.users.all().filter((user) => user.attributes.active === false)).toHaveLength(added + 1);
 
   // The global log shows every app's operations, with the app's name.

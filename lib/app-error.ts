@@ -2,14 +2,7 @@
  * An expected failure, in words an admin can act on. Server actions turn it
  * into `{ ok: false, code, message }`; routes map `code` to an HTTP status.
  */
-export type AppErrorCode =
-  | "unauthenticated"
-  | "forbidden"
-  | "invalid_input"
-  | "not_found"
-  | "conflict"
-  | "rate_limited"
-  | "unavailable";
+export type AppErrorCode = "unauthenticated" | "forbidden" | "invalid_input" | "not_found" | "conflict" | "rate_limited" | "unavailable";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   unauthenticated: 401,

@@ -8,7 +8,8 @@ const GOOD = {
 
 async function loadEnv(values: Record<string, string | undefined>) {
   vi.resetModules();
-  for (const key of ["DATABASE_URL", "SESSION_SECRET", "ROSTER_ENCRYPTION_KEY", "ROSTER_SECURE_COOKIES", "DATABASE_POOL_SIZE"]) vi.stubEnv(key, values[key] as string);
+  for (const key of ["DATABASE_URL", "SESSION_SECRET", "ROSTER_ENCRYPTION_KEY", "ROSTER_SECURE_COOKIES", "DATABASE_POOL_SIZE"])
+    vi.stubEnv(key, values[key] as string);
   const { getEnv } = await import("./env");
   return getEnv;
 }

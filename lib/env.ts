@@ -8,9 +8,7 @@
 import { z } from "zod";
 import { parseTrustedProxies } from "./auth/client-address";
 
-const booleanFlag = z
-  .enum(["1", "0", "true", "false", "yes", "no"])
-  .transform((value) => value === "1" || value === "true" || value === "yes");
+const booleanFlag = z.enum(["1", "0", "true", "false", "yes", "no"]).transform((value) => value === "1" || value === "true" || value === "yes");
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

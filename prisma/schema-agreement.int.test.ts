@@ -139,7 +139,10 @@ describe("schema.prisma and prisma/migrations", () => {
     for (const index of datamodel.indexes) {
       const model = modelByName.get(index.model)!;
       const table = tableOf(model);
-      const columns = columnsOf(index.model, index.fields.map((field) => field.name));
+      const columns = columnsOf(
+        index.model,
+        index.fields.map((field) => field.name),
+      );
       const suffix = index.type === "id" ? "pkey" : index.type === "unique" ? "key" : "idx";
       const name = index.dbName ?? (index.type === "id" ? `${table}_pkey` : `${table}_${columns.join("_")}_${suffix}`);
       const list = index.fields.map((field, i) => `${columns[i]}${field.sortOrder === "desc" ? " DESC" : ""}`).join(", ");

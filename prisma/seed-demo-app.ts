@@ -26,7 +26,9 @@ export async function seedDemoApp(sandbox: { baseUrl: string; token: string }, p
   await saveSyncActions({ appId, syncCreate: true, syncUpdate: true, syncDelete: false, syncActivation: true }, context);
 
   // Two people the sandbox holds as deactivated, and three it does not have at all.
-  const emails = [people[6]?.email, people[13]?.email, people[15]?.email, people[16]?.email, people[17]?.email].filter((email): email is string => Boolean(email));
+  const emails = [people[6]?.email, people[13]?.email, people[15]?.email, people[16]?.email, people[17]?.email].filter((email): email is string =>
+    Boolean(email),
+  );
   const assigned = await db.user.findMany({ where: { organizationId: owner.organizationId, email: { in: emails } }, select: { id: true } });
   await db.assignment.createMany({ data: assigned.map((person) => ({ appId, userId: person.id })), skipDuplicates: true });
 }

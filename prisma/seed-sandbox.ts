@@ -40,9 +40,9 @@ function scimUser(person: DirectoryPerson, active: boolean): Record<string, unkn
 }
 
 export function demoSandboxUsers(directory: readonly DirectoryPerson[]): Record<string, unknown>[] {
-  const matches = directory.slice(0, 14).map((person, index) =>
-    scimUser({ ...person, title: index % 3 === 0 ? `${person.title ?? "Specialist"} (Atlassian)` : person.title }, index % 7 !== 6),
-  );
+  const matches = directory
+    .slice(0, 14)
+    .map((person, index) => scimUser({ ...person, title: index % 3 === 0 ? `${person.title ?? "Specialist"} (Atlassian)` : person.title }, index % 7 !== 6));
   const newcomers = NEWCOMERS.map(([firstName, lastName, department]) =>
     scimUser({ email: `${firstName}.${lastName}@${DEMO_DOMAIN}`.toLowerCase(), firstName, lastName, title: null, department }, true),
   );

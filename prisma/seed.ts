@@ -81,7 +81,11 @@ export interface SeedResult {
 }
 
 function emailFor(first: string, last: string): string {
-  const ascii = (value: string) => value.normalize("NFD").replace(/[^A-Za-z]/g, "").toLowerCase();
+  const ascii = (value: string) =>
+    value
+      .normalize("NFD")
+      .replace(/[^A-Za-z]/g, "")
+      .toLowerCase();
   return `${ascii(first)}.${ascii(last)}@${DEMO_DOMAIN}`;
 }
 

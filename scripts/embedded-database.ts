@@ -61,8 +61,10 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     persistent: !ephemeral,
     createPostgresUser: true,
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "max_connections=200",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
       ...(ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
     ],
     onLog: (message) => log.push(String(message)),
@@ -73,7 +75,11 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   try {
     await server.start();
   } catch {
-    const detail = log.join("").split("\n").find((line) => /FATAL|ERROR|could not/i.test(line)) ?? "no reason given";
+    const detail =
+      log
+        .join("")
+        .split("\n")
+        .find((line) => /FATAL|ERROR|could not/i.test(line)) ?? "no reason given";
     throw new EmbeddedDatabaseError(`The embedded PostgreSQL server did not start (${detail.trim()}).`);
   }
   await upgradeLegacyPassword(port, password);

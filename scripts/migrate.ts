@@ -78,9 +78,7 @@ export async function applyMigrations(
     for (const [name, row] of recorded) {
       const file = files.find((candidate) => candidate.name === name);
       if (!row.finished_at) {
-        throw new MigrationError(
-          `Migration ${name} started earlier but never finished; inspect the database, then mark it rolled back in _prisma_migrations.`,
-        );
+        throw new MigrationError(`Migration ${name} started earlier but never finished; inspect the database, then mark it rolled back in _prisma_migrations.`);
       }
       if (file && file.checksum !== row.checksum) {
         throw new MigrationError(
@@ -108,15 +106,13 @@ async function applyOne(client: pg.Client, file: MigrationFile): Promise<void> {
   const id = randomUUID();
   await client.query("BEGIN");
   try {
-    await client.query(
-      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
-      [id, file.checksum, file.name],
-    );
+    await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [
+      id,
+      file.checksum,
+      file.name,
+    ]);
     await client.query(file.sql);
-    await client.query(
-      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
+    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");

@@ -60,7 +60,9 @@ describe("npm start with bad input", () => {
     const result = await start({ PORT: String(await findFreePort()), DATABASE_URL: `postgresql://postgres@127.0.0.1:${closedPort}/nowhere` });
     expect(result.code).toBe(1);
     expect(result.stderr.split("\n")).toHaveLength(1);
-    expect(result.stderr).toMatch(/^Could not connect to the database at 127\.0\.0\.1:\d+\/nowhere \(.+\); check DATABASE_URL, or unset it to use the embedded database\.$/);
+    expect(result.stderr).toMatch(
+      /^Could not connect to the database at 127\.0\.0\.1:\d+\/nowhere \(.+\); check DATABASE_URL, or unset it to use the embedded database\.$/,
+    );
   });
 
   it("says in one sentence which folder the postgres user cannot enter, when started as root from a closed home folder", async () => {

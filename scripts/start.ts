@@ -136,7 +136,9 @@ function superviseWorker() {
       stoppedAt.push(now);
       const recent = stoppedAt.filter((time) => time > now - WORKER_RESTARTS.withinMs);
       if (recent.length >= WORKER_RESTARTS.maxStops) {
-        console.error(`The provisioning worker stopped ${recent.length} times within ${WORKER_RESTARTS.withinMs / 60_000} minutes (the last time ${how}), so Roster is stopping; see the worker's output above.`);
+        console.error(
+          `The provisioning worker stopped ${recent.length} times within ${WORKER_RESTARTS.withinMs / 60_000} minutes (the last time ${how}), so Roster is stopping; see the worker's output above.`,
+        );
         void shutdown(1);
         return;
       }
@@ -152,8 +154,7 @@ function superviseWorker() {
 function run(name: string, args: string[], env: Record<string, string>, onStop: (how: string) => void): ChildProcess {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const prefix = `[${name}] `;
-  const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) =>
-    stream.write(chunk.toString().replace(/^(?=.)/gm, prefix));
+  const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) => stream.write(chunk.toString().replace(/^(?=.)/gm, prefix));
   child.stdout?.on("data", forward(process.stdout));
   child.stderr?.on("data", forward(process.stderr));
   child.on("exit", (code, signal) => {
@@ -210,7 +211,9 @@ function describeUrl(url: string): string {
 
 function printOwnerOnce(owner: { email: string; password: string }) {
   const line = "─".repeat(64);
-  console.log(`\n${line}\n  Demo organization created. Sign in as its Owner:\n\n    e-mail:    ${owner.email}\n    password:  ${owner.password}\n\n  This password is shown only now and is stored hashed; note it.\n${line}\n`);
+  console.log(
+    `\n${line}\n  Demo organization created. Sign in as its Owner:\n\n    e-mail:    ${owner.email}\n    password:  ${owner.password}\n\n  This password is shown only now and is stored hashed; note it.\n${line}\n`,
+  );
 }
 
 /** Stops everything this script started, each step within a bound, so stopping never hangs. */
@@ -242,7 +245,13 @@ async function withinMs(ms: number, promise: Promise<unknown> | undefined): Prom
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
   try {
-    return await Promise.race([(promise ?? Promise.resolve()).then(() => true, () => true), timedOut]);
+    return await Promise.race([
+      (promise ?? Promise.resolve()).then(
+        () => true,
+        () => true,
+      ),
+      timedOut,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -75,14 +75,20 @@ if (built) {
   tallies.push({
     name: "playwright",
     passed: playwright?.stats.expected ?? 0,
-    failed: (playwright?.stats.unexpected ?? 0) + (playwright?.stats.flaky ?? 0) + (playwright ? 0 : 1) + (playwrightExit !== 0 && playwright && !playwright.stats.unexpected ? 1 : 0),
+    failed:
+      (playwright?.stats.unexpected ?? 0) +
+      (playwright?.stats.flaky ?? 0) +
+      (playwright ? 0 : 1) +
+      (playwrightExit !== 0 && playwright && !playwright.stats.unexpected ? 1 : 0),
     skipped: playwright?.stats.skipped ?? 0,
   });
 }
 
 console.log("\nSummary");
 for (const tally of tallies) {
-  console.log(`  ${tally.name.padEnd(18)} ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped (counted as failed)` : ""}`);
+  console.log(
+    `  ${tally.name.padEnd(18)} ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped (counted as failed)` : ""}`,
+  );
 }
 const passed = tallies.reduce((sum, tally) => sum + tally.passed, 0);
 const failed = tallies.reduce((sum, tally) => sum + tally.failed + tally.skipped, 0);

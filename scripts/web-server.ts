@@ -68,7 +68,9 @@ await new Promise<void>((resolve, reject) => {
 // As `next start` does: Next reaches itself at this origin (a server action's redirect is rendered by a request to it).
 const shownHost = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname.includes(":") ? `[${hostname}]` : hostname;
 process.env.__NEXT_PRIVATE_ORIGIN = `http://${shownHost}:${port}`;
-console.log(`Listening on http://${shownHost}:${port}${trustedProxies.length ? `; forwarded headers trusted from ${trustedProxies.length} proxy range(s)` : ""}.`);
+console.log(
+  `Listening on http://${shownHost}:${port}${trustedProxies.length ? `; forwarded headers trusted from ${trustedProxies.length} proxy range(s)` : ""}.`,
+);
 
 let stopping = false;
 function stop(signal: NodeJS.Signals) {

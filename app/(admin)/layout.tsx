@@ -26,12 +26,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
             </span>
             <Badge tone="brand">{PLAN_LABELS[session.organization.plan]} plan</Badge>
           </div>
-          <UserMenu
-            name={session.name}
-            email={session.email}
-            roleLabel={ROLE_LABELS[session.role]}
-            signOut={signOutAction}
-          />
+          <UserMenu name={session.name} email={session.email} roleLabel={ROLE_LABELS[session.role]} signOut={signOutAction} />
         </header>
         <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">{children}</main>
       </div>

@@ -17,16 +17,10 @@ export const signInAction = defineAction({ input: signInInput, access: "public" 
   switch (result.reason) {
     case "rate_limited": {
       const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
-      throw new AppError(
-        "rate_limited",
-        `Too many failed attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} before trying again.`,
-      );
+      throw new AppError("rate_limited", `Too many failed attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} before trying again.`);
     }
     case "no_admin_access":
-      throw new AppError(
-        "forbidden",
-        "Your account has no access to the admin panel. Ask an Owner of your organization if you need it.",
-      );
+      throw new AppError("forbidden", "Your account has no access to the admin panel. Ask an Owner of your organization if you need it.");
     case "invalid_credentials":
       throw new AppError("unauthenticated", "That e-mail and password do not match an admin account.");
   }

@@ -7,7 +7,15 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/define-action";
 
-export function AddAppButton({ catalogKey, name, add }: { catalogKey: string; name: string; add: (input: { catalogKey: string }) => Promise<ActionResult<{ id: string }>> }) {
+export function AddAppButton({
+  catalogKey,
+  name,
+  add,
+}: {
+  catalogKey: string;
+  name: string;
+  add: (input: { catalogKey: string }) => Promise<ActionResult<{ id: string }>>;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   return (

@@ -32,13 +32,18 @@ interface Props {
 /** The people of an app's Users tab, with assign or unassign for a selection or everyone matching. */
 export function AppUsersTable({ appId, appName, mode, rows, total, filter, canAssign, change }: Props) {
   const router = useRouter();
-  const rowSelection = useRowSelection(rows.map((row) => row.id), total);
+  const rowSelection = useRowSelection(
+    rows.map((row) => row.id),
+    total,
+  );
   const { allMatching, allOnPage, count } = rowSelection;
   const selection: UserSelectionInput = allMatching ? { filter } : { ids: [...rowSelection.selected] };
 
   async function run() {
     const result = await change({ appId, selection });
-    if (toastBulkResult(result.ok ? { ok: true, data: { changed: result.data.changed, skipped: [] } } : result, mode === "assigned" ? "Unassigned" : "Assigned")) {
+    if (
+      toastBulkResult(result.ok ? { ok: true, data: { changed: result.data.changed, skipped: [] } } : result, mode === "assigned" ? "Unassigned" : "Assigned")
+    ) {
       rowSelection.clear();
       router.refresh();
     }
@@ -66,7 +71,10 @@ export function AppUsersTable({ appId, appName, mode, rows, total, filter, canAs
                   </Button>
                 }
               >
-                <p>They leave {appName}&apos;s scope. Where the app&apos;s Activate and deactivate users action is on, their accounts are deactivated; nothing is deleted.</p>
+                <p>
+                  They leave {appName}&apos;s scope. Where the app&apos;s Activate and deactivate users action is on, their accounts are deactivated; nothing is
+                  deleted.
+                </p>
               </ConfirmDialog>
             ) : (
               <Button size="sm" onClick={run}>
@@ -81,13 +89,7 @@ export function AppUsersTable({ appId, appName, mode, rows, total, filter, canAs
           <tr>
             {canAssign ? (
               <Th className="w-10">
-                <input
-                  type="checkbox"
-                  aria-label="Select all people on this page"
-                  className="size-4"
-                  checked={allOnPage}
-                  onChange={rowSelection.togglePage}
-                />
+                <input type="checkbox" aria-label="Select all people on this page" className="size-4" checked={allOnPage} onChange={rowSelection.togglePage} />
               </Th>
             ) : null}
             <Th>Name</Th>
@@ -100,7 +102,13 @@ export function AppUsersTable({ appId, appName, mode, rows, total, filter, canAs
             <tr key={row.id}>
               {canAssign ? (
                 <Td>
-                  <input type="checkbox" aria-label={`Select ${row.name}`} className="size-4" checked={rowSelection.isSelected(row.id)} onChange={() => rowSelection.toggle(row.id)} />
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${row.name}`}
+                    className="size-4"
+                    checked={rowSelection.isSelected(row.id)}
+                    onChange={() => rowSelection.toggle(row.id)}
+                  />
                 </Td>
               ) : null}
               <Td>

@@ -36,8 +36,20 @@ export function AddDomainForm({ add }: AddDomainFormProps) {
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="flex flex-wrap items-start gap-3 px-6 py-5">
       <div className="min-w-64 flex-1">
-        <FormField id="domain-name" label="Domain" hint="The part after the @ in your people's e-mail addresses, such as example.com." error={errors.name?.message}>
-          <Input id="domain-name" placeholder="example.com" autoComplete="off" spellCheck={false} aria-invalid={Boolean(errors.name)} {...form.register("name")} />
+        <FormField
+          id="domain-name"
+          label="Domain"
+          hint="The part after the @ in your people's e-mail addresses, such as example.com."
+          error={errors.name?.message}
+        >
+          <Input
+            id="domain-name"
+            placeholder="example.com"
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={Boolean(errors.name)}
+            {...form.register("name")}
+          />
         </FormField>
       </div>
       <Button type="submit" className="mt-7" disabled={isSubmitting}>

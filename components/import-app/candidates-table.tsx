@@ -47,7 +47,10 @@ interface Props {
 export function CandidatesTable({ appId, appName, runId, filter, filterLabel, rows, totalInFilter, canConfirm, confirm }: Props) {
   const router = useRouter();
   const selectable = rows.filter((row) => !row.applied && !row.conflict && row.actions.length > 0);
-  const rowSelection = useRowSelection(selectable.map((row) => row.id), totalInFilter);
+  const rowSelection = useRowSelection(
+    selectable.map((row) => row.id),
+    totalInFilter,
+  );
   const { allMatching: allInFilter, allOnPage, count } = rowSelection;
 
   async function onConfirm() {
@@ -75,11 +78,12 @@ export function CandidatesTable({ appId, appName, runId, filter, filterLabel, ro
               confirmLabel="Confirm Assignment"
               tone="primary"
               onConfirm={onConfirm}
-              trigger={
-                <Button disabled={count === 0}>Confirm Assignment</Button>
-              }
+              trigger={<Button disabled={count === 0}>Confirm Assignment</Button>}
             >
-              <p>New users are created in the directory and assigned {appName}; updated users take {appName}&apos;s values for mapped fields; users to activate are assigned; users to deactivate are unassigned.</p>
+              <p>
+                New users are created in the directory and assigned {appName}; updated users take {appName}&apos;s values for mapped fields; users to activate
+                are assigned; users to deactivate are unassigned.
+              </p>
               <p>These values come from {appName}, so nothing is sent back to it. Confirming twice changes nothing the second time.</p>
             </ConfirmDialog>
           </div>
@@ -130,8 +134,18 @@ export function CandidatesTable({ appId, appName, runId, filter, filterLabel, ro
                   <div className="text-xs text-zinc-500">{row.userName ?? row.email}</div>
                 </Td>
                 <Td>
-                  {row.remoteActive === null ? <span className="text-zinc-500">Not in the app</span> : row.remoteActive ? <Badge tone="success">Active</Badge> : <Badge>Inactive</Badge>}
-                  {row.matchedBy ? <div className="mt-1 text-xs text-zinc-500">Matched by {row.matchedBy === "externalId" ? "Roster id" : row.matchedBy === "userName" ? "username" : "e-mail"}</div> : null}
+                  {row.remoteActive === null ? (
+                    <span className="text-zinc-500">Not in the app</span>
+                  ) : row.remoteActive ? (
+                    <Badge tone="success">Active</Badge>
+                  ) : (
+                    <Badge>Inactive</Badge>
+                  )}
+                  {row.matchedBy ? (
+                    <div className="mt-1 text-xs text-zinc-500">
+                      Matched by {row.matchedBy === "externalId" ? "Roster id" : row.matchedBy === "userName" ? "username" : "e-mail"}
+                    </div>
+                  ) : null}
                 </Td>
                 <Td>
                   {row.conflict ? (
@@ -161,7 +175,8 @@ export function CandidatesTable({ appId, appName, runId, filter, filterLabel, ro
                       <ul className="mt-2 space-y-1 text-xs">
                         {diffs.map(([path, change]) => (
                           <li key={path}>
-                            <code className="text-zinc-500">{path}</code>: <span className="text-zinc-500 line-through">{change.directory ?? "—"}</span> → <span className="text-zinc-900">{change.app ?? "—"}</span>
+                            <code className="text-zinc-500">{path}</code>: <span className="text-zinc-500 line-through">{change.directory ?? "—"}</span> →{" "}
+                            <span className="text-zinc-900">{change.app ?? "—"}</span>
                           </li>
                         ))}
                       </ul>

@@ -19,7 +19,15 @@ interface RunStatus {
 export const importKeys = { status: (appId: string) => ["import-status", appId] as const };
 
 /** Live progress of a fetch (fetched of total) or a confirmation (applied of selected). */
-export function ImportProgress({ appId, initial, cancel }: { appId: string; initial: RunStatus; cancel?: (input: { appId: string; runId: string }) => Promise<ActionResult<{ cancelled: boolean }>> }) {
+export function ImportProgress({
+  appId,
+  initial,
+  cancel,
+}: {
+  appId: string;
+  initial: RunStatus;
+  cancel?: (input: { appId: string; runId: string }) => Promise<ActionResult<{ cancelled: boolean }>>;
+}) {
   const router = useRouter();
   const { data } = useQuery({
     queryKey: importKeys.status(appId),
@@ -61,8 +69,18 @@ export function ImportProgress({ appId, initial, cancel }: { appId: string; init
           </Button>
         ) : null}
       </div>
-      <div role="progressbar" aria-label={fetching ? "Fetching users" : "Applying the import"} aria-valuemin={0} aria-valuemax={total ?? undefined} aria-valuenow={done} className="h-2 overflow-hidden rounded-full bg-zinc-100">
-        <div className={`h-full rounded-full bg-brand-600 transition-all ${percent === null ? "w-1/3 animate-pulse" : ""}`} style={percent === null ? undefined : { width: `${percent}%` }} />
+      <div
+        role="progressbar"
+        aria-label={fetching ? "Fetching users" : "Applying the import"}
+        aria-valuemin={0}
+        aria-valuemax={total ?? undefined}
+        aria-valuenow={done}
+        className="h-2 overflow-hidden rounded-full bg-zinc-100"
+      >
+        <div
+          className={`h-full rounded-full bg-brand-600 transition-all ${percent === null ? "w-1/3 animate-pulse" : ""}`}
+          style={percent === null ? undefined : { width: `${percent}%` }}
+        />
       </div>
     </div>
   );

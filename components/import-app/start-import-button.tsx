@@ -7,7 +7,15 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/define-action";
 
-export function StartImportButton({ appId, label, start }: { appId: string; label: string; start: (input: { appId: string }) => Promise<ActionResult<{ id: string }>> }) {
+export function StartImportButton({
+  appId,
+  label,
+  start,
+}: {
+  appId: string;
+  label: string;
+  start: (input: { appId: string }) => Promise<ActionResult<{ id: string }>>;
+}) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   return (

@@ -21,8 +21,14 @@ export function CsvColumnsGuide({ columns }: CsvColumnsGuideProps) {
           </li>
         ))}
       </ul>
-      <p className="mt-4 text-xs text-zinc-500">Headers ignore case and spaces. Other columns are ignored. Status is Active or Deactivated; empty means Active.</p>
-      <a href={template} download="roster-people-template.csv" className="mt-4 inline-flex items-center gap-1.5 text-sm font-medium text-brand-600 hover:text-brand-700">
+      <p className="mt-4 text-xs text-zinc-500">
+        Headers ignore case and spaces. Other columns are ignored. Status is Active or Deactivated; empty means Active.
+      </p>
+      <a
+        href={template}
+        download="roster-people-template.csv"
+        className="mt-4 inline-flex items-center gap-1.5 text-sm font-medium text-brand-600 hover:text-brand-700"
+      >
         <Download aria-hidden className="size-4" /> Download a template
       </a>
     </div>

@@ -26,7 +26,11 @@ export function CsvUploadForm({ uploadUrl }: CsvUploadFormProps) {
 
   function choose(next: File | null) {
     setFile(next);
-    setErrors(next && next.size > MAX_IMPORT_BYTES ? [`This file is ${formatSize(next.size)}; the limit is ${formatSize(MAX_IMPORT_BYTES)}. Split it into smaller files and import them one by one.`] : []);
+    setErrors(
+      next && next.size > MAX_IMPORT_BYTES
+        ? [`This file is ${formatSize(next.size)}; the limit is ${formatSize(MAX_IMPORT_BYTES)}. Split it into smaller files and import them one by one.`]
+        : [],
+    );
   }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -68,7 +72,9 @@ export function CsvUploadForm({ uploadUrl }: CsvUploadFormProps) {
         ) : (
           <>
             <span className="text-sm font-medium text-zinc-900">Choose a CSV file or drop it here</span>
-            <span className="mt-1 text-xs text-zinc-500">UTF-8, with a header row; up to {formatSize(MAX_IMPORT_BYTES)} and {MAX_IMPORT_ROWS.toLocaleString("en-US")} people</span>
+            <span className="mt-1 text-xs text-zinc-500">
+              UTF-8, with a header row; up to {formatSize(MAX_IMPORT_BYTES)} and {MAX_IMPORT_ROWS.toLocaleString("en-US")} people
+            </span>
           </>
         )}
         <input

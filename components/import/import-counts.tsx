@@ -29,7 +29,12 @@ export function ImportCounts({ job }: { job: PeopleImport }) {
       detail: completed ? "Already in the directory" : "Will be skipped, not updated",
       tone: job.skipRows ? "warning" : "neutral",
     },
-    { label: "With errors", value: job.errorRows, detail: completed ? "Not imported; fix and upload again" : "Will not be imported", tone: job.errorRows ? "danger" : "neutral" },
+    {
+      label: "With errors",
+      value: job.errorRows,
+      detail: completed ? "Not imported; fix and upload again" : "Will not be imported",
+      tone: job.errorRows ? "danger" : "neutral",
+    },
   ];
   return (
     <dl className="grid divide-y divide-zinc-100 sm:grid-cols-4 sm:divide-x sm:divide-y-0">

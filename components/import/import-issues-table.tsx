@@ -44,8 +44,8 @@ export function ImportIssuesTable({ issues, total }: ImportIssuesTableProps) {
       </Table>
       {total > issues.length ? (
         <p className="border-t border-zinc-100 px-6 py-3 text-sm text-zinc-500">
-          Showing the first {issues.length.toLocaleString("en-US")} of {total.toLocaleString("en-US")} rows with problems. Fix them in the file and upload it again to
-          see the rest.
+          Showing the first {issues.length.toLocaleString("en-US")} of {total.toLocaleString("en-US")} rows with problems. Fix them in the file and upload it
+          again to see the rest.
         </p>
       ) : null}
     </>

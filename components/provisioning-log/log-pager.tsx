@@ -2,7 +2,19 @@ import Link from "next/link";
 import { Button } from "@/components/ui/button";
 
 /** Newest first, one page at a time: back to the newest, or on to older rows. */
-export function LogPager({ basePath, query, paged, nextCursor, shown }: { basePath: string; query: URLSearchParams; paged: boolean; nextCursor: string | null; shown: number }) {
+export function LogPager({
+  basePath,
+  query,
+  paged,
+  nextCursor,
+  shown,
+}: {
+  basePath: string;
+  query: URLSearchParams;
+  paged: boolean;
+  nextCursor: string | null;
+  shown: number;
+}) {
   const href = (cursor: string | null) => {
     const next = new URLSearchParams(query);
     if (cursor) next.set("after", cursor);

@@ -55,9 +55,21 @@ export function OperationLogToolbar({ kinds, statuses, apps }: Props) {
         ))}
       </Select>
       <div className="flex items-center gap-1.5 text-sm text-zinc-500">
-        <Input type="date" aria-label="From (UTC)" className="w-36" value={params.get("from") ?? ""} onChange={(event) => update({ from: event.target.value || null })} />
+        <Input
+          type="date"
+          aria-label="From (UTC)"
+          className="w-36"
+          value={params.get("from") ?? ""}
+          onChange={(event) => update({ from: event.target.value || null })}
+        />
         <span aria-hidden>–</span>
-        <Input type="date" aria-label="To (UTC)" className="w-36" value={params.get("to") ?? ""} onChange={(event) => update({ to: event.target.value || null })} />
+        <Input
+          type="date"
+          aria-label="To (UTC)"
+          className="w-36"
+          value={params.get("to") ?? ""}
+          onChange={(event) => update({ to: event.target.value || null })}
+        />
       </div>
       <Button variant="secondary" className="ml-auto" asChild>
         <a href={`${pathname}/export?${exportQuery.toString()}`} download>

@@ -15,7 +15,12 @@ const STEP_NAMES: Record<string, string> = { Sent: "Operation sent?", App: "App"
 function outcomeOf(result: ProvisionNowResult): { outcome: keyof typeof ICONS; detail: string } {
   const seconds = result.durationMs < 1000 ? `${result.durationMs} ms` : `${(result.durationMs / 1000).toFixed(1)} s`;
   if (result.steps.some((step) => step.outcome === "failed")) {
-    return { outcome: "failed", detail: result.retrying ? `Failed after ${seconds}; Roster will try again on its own.` : `Failed after ${seconds}. Fix the cause, then click Provision now again.` };
+    return {
+      outcome: "failed",
+      detail: result.retrying
+        ? `Failed after ${seconds}; Roster will try again on its own.`
+        : `Failed after ${seconds}. Fix the cause, then click Provision now again.`,
+    };
   }
   if (result.changed) return { outcome: "ok", detail: `Done in ${seconds}: the app now matches the directory.` };
   return { outcome: result.steps.some((step) => step.outcome === "skipped") ? "skipped" : "ok", detail: `Done in ${seconds}: nothing was changed.` };
@@ -39,7 +44,10 @@ export function ProvisionSteps({ result }: { result: ProvisionNowResult | "runni
     );
   }
   const final = outcomeOf(result);
-  const rows = [...result.steps.map((step) => ({ name: STEP_NAMES[step.step] ?? step.step, outcome: step.outcome, detail: step.detail })), { name: "Result", ...final }];
+  const rows = [
+    ...result.steps.map((step) => ({ name: STEP_NAMES[step.step] ?? step.step, outcome: step.outcome, detail: step.detail })),
+    { name: "Result", ...final },
+  ];
   return (
     <ol aria-label="Provisioning steps" className="space-y-2.5">
       {rows.map((row, index) => {

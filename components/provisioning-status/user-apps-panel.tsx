@@ -16,7 +16,14 @@ import { ProvisionSteps } from "./provision-steps";
 export interface UserAppRow {
   app: { id: string; name: string; state: AccountStatusInput["appState"] };
   assigned: boolean;
-  account: { state: "ACTIVE" | "INACTIVE" | "DELETED"; remoteId: string | null; remoteUserName: string | null; lastSyncedAt: Date | null; lastError: string | null; lastErrorAt: Date | null } | null;
+  account: {
+    state: "ACTIVE" | "INACTIVE" | "DELETED";
+    remoteId: string | null;
+    remoteUserName: string | null;
+    lastSyncedAt: Date | null;
+    lastError: string | null;
+    lastErrorAt: Date | null;
+  } | null;
 }
 
 interface Props {
@@ -73,7 +80,14 @@ export function UserAppsPanel({ userId, rows, canProvision, provision }: Props) 
                 </p>
               </div>
               {canRun ? (
-                <Button size="sm" variant="secondary" className="shrink-0 whitespace-nowrap" onClick={() => onProvision(row.app.id)} disabled={result === "running"} aria-label={`Provision now in ${row.app.name}`}>
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  className="shrink-0 whitespace-nowrap"
+                  onClick={() => onProvision(row.app.id)}
+                  disabled={result === "running"}
+                  aria-label={`Provision now in ${row.app.name}`}
+                >
                   <Play aria-hidden className="size-3.5" />
                   {result === "running" ? "Working…" : "Provision now"}
                 </Button>
@@ -86,7 +100,9 @@ export function UserAppsPanel({ userId, rows, canProvision, provision }: Props) 
               </p>
             ) : null}
             {row.app.state !== "ACTIVE" && row.app.state !== "DRAFT" ? (
-              <p className="text-xs text-amber-700">Provisioning to {row.app.name} is {row.app.state === "PAUSED" ? "paused" : "quarantined"}; nothing is sent until it resumes.</p>
+              <p className="text-xs text-amber-700">
+                Provisioning to {row.app.name} is {row.app.state === "PAUSED" ? "paused" : "quarantined"}; nothing is sent until it resumes.
+              </p>
             ) : null}
             {result ? (
               <div className="rounded-lg bg-zinc-50 px-4 py-3 ring-1 ring-zinc-100 ring-inset">

@@ -55,12 +55,26 @@ export function ConfigureForm({ appId, initial, tokenLast4, baseUrlExample, expi
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-5 px-6 py-5">
       {errors.root?.message ? <Alert tone="error">{errors.root.message}</Alert> : null}
       <FormField id="baseUrl" label="Sync endpoint" hint={`The SCIM base URL, such as ${baseUrlExample}`} error={errors.baseUrl?.message}>
-        <Input id="baseUrl" type="url" inputMode="url" autoComplete="off" spellCheck={false} disabled={!canEdit} aria-invalid={Boolean(errors.baseUrl)} defaultValue={initial.baseUrl} {...form.register("baseUrl")} />
+        <Input
+          id="baseUrl"
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          spellCheck={false}
+          disabled={!canEdit}
+          aria-invalid={Boolean(errors.baseUrl)}
+          defaultValue={initial.baseUrl}
+          {...form.register("baseUrl")}
+        />
       </FormField>
       <FormField
         id="token"
         label="SCIM token"
-        hint={tokenLast4 ? `A token ending in ${tokenLast4} is saved. Leave this empty to keep it, or paste a new one to replace it.` : "Shown once by the app when you create it. Roster stores it encrypted and never shows it again."}
+        hint={
+          tokenLast4
+            ? `A token ending in ${tokenLast4} is saved. Leave this empty to keep it, or paste a new one to replace it.`
+            : "Shown once by the app when you create it. Roster stores it encrypted and never shows it again."
+        }
         error={errors.token?.message}
       >
         <Input
@@ -74,7 +88,14 @@ export function ConfigureForm({ appId, initial, tokenLast4, baseUrlExample, expi
         />
       </FormField>
       <FormField id="tokenExpiresOn" label="Token expires on (optional)" hint={expiryHint} error={errors.tokenExpiresOn?.message}>
-        <Input id="tokenExpiresOn" type="date" className="max-w-48" disabled={!canEdit} defaultValue={initial.tokenExpiresOn} {...form.register("tokenExpiresOn")} />
+        <Input
+          id="tokenExpiresOn"
+          type="date"
+          className="max-w-48"
+          disabled={!canEdit}
+          defaultValue={initial.tokenExpiresOn}
+          {...form.register("tokenExpiresOn")}
+        />
       </FormField>
       {canEdit ? (
         <div className="flex justify-end">

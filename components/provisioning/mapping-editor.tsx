@@ -122,7 +122,7 @@ export function MappingEditor({ appId, appName, targets, initial, defaults, edit
                         <Badge tone="brand">Hardcoded</Badge> <span className="ml-1 font-mono text-xs">{rule.hardcodedValue}</span>
                       </span>
                     ) : rule?.sourceField ? (
-                      DIRECTORY_FIELDS[rule.sourceField as DirectoryField] ?? rule.sourceField
+                      (DIRECTORY_FIELDS[rule.sourceField as DirectoryField] ?? rule.sourceField)
                     ) : (
                       <span className="text-zinc-400">Not mapped</span>
                     )}
@@ -161,7 +161,11 @@ export function MappingEditor({ appId, appName, targets, initial, defaults, edit
             ))}
           </Select>
           {previewQuery.error ? <Alert tone="error">{previewQuery.error.message}</Alert> : null}
-          <pre aria-label="SCIM JSON preview" className="max-h-[32rem] overflow-auto rounded-lg bg-zinc-950 p-4 font-mono text-xs leading-relaxed text-zinc-100" aria-busy={previewQuery.isFetching}>
+          <pre
+            aria-label="SCIM JSON preview"
+            className="max-h-[32rem] overflow-auto rounded-lg bg-zinc-950 p-4 font-mono text-xs leading-relaxed text-zinc-100"
+            aria-busy={previewQuery.isFetching}
+          >
             {previewQuery.data ? JSON.stringify(previewQuery.data, null, 2) : "Loading…"}
           </pre>
         </div>

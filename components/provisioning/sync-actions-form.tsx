@@ -13,7 +13,11 @@ import type { SyncActionsInput } from "@/lib/provisioning/schemas/provisioning";
 type Actions = Omit<SyncActionsInput, "appId">;
 
 const ACTIONS: { key: keyof Actions; label: string; explain: (app: string) => string }[] = [
-  { key: "syncCreate", label: "Create users", explain: (app) => `Assigning someone to ${app} creates their account there (or links the account they already have).` },
+  {
+    key: "syncCreate",
+    label: "Create users",
+    explain: (app) => `Assigning someone to ${app} creates their account there (or links the account they already have).`,
+  },
   { key: "syncUpdate", label: "Update user profile", explain: (app) => `Changes to mapped fields in the directory are sent to their ${app} account.` },
   { key: "syncDelete", label: "Delete users", explain: (app) => `Deleting someone from the directory deletes their account record in ${app}.` },
   {
@@ -71,7 +75,9 @@ export function SyncActionsForm({ appId, appName, initial, alreadySaved, canEdit
                 actions[action.key] ? "bg-brand-600" : "bg-zinc-300",
               )}
             >
-              <span className={cn("absolute top-0.5 left-0.5 size-5 rounded-full bg-white shadow transition-transform", actions[action.key] && "translate-x-5")} />
+              <span
+                className={cn("absolute top-0.5 left-0.5 size-5 rounded-full bg-white shadow transition-transform", actions[action.key] && "translate-x-5")}
+              />
             </button>
           </li>
         ))}

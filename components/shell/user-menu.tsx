@@ -20,13 +20,8 @@ export function UserMenu({ name, email, roleLabel, signOut }: UserMenuProps) {
     .toUpperCase();
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger
-        aria-label="Account menu"
-        className="flex items-center gap-2 rounded-lg px-2 py-1.5 text-sm hover:bg-zinc-100"
-      >
-        <span className="flex size-8 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">
-          {initials}
-        </span>
+      <DropdownMenu.Trigger aria-label="Account menu" className="flex items-center gap-2 rounded-lg px-2 py-1.5 text-sm hover:bg-zinc-100">
+        <span className="flex size-8 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">{initials}</span>
         <span className="hidden text-left sm:block">
           <span className="block font-medium text-zinc-900">{name}</span>
           <span className="block text-xs text-zinc-500">{roleLabel}</span>
@@ -34,11 +29,7 @@ export function UserMenu({ name, email, roleLabel, signOut }: UserMenuProps) {
         <ChevronDown aria-hidden className="size-4 text-zinc-400" />
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={6}
-          className="z-50 min-w-56 rounded-lg bg-white p-1 shadow-lg ring-1 ring-zinc-200"
-        >
+        <DropdownMenu.Content align="end" sideOffset={6} className="z-50 min-w-56 rounded-lg bg-white p-1 shadow-lg ring-1 ring-zinc-200">
           <div className="px-3 py-2">
             <p className="text-sm font-medium text-zinc-900">{name}</p>
             <p className="truncate text-xs text-zinc-500">{email}</p>

@@ -21,8 +21,8 @@ export function ApprovalNotice({ appName, removals, threshold, canApprove, onApp
       <div className="min-w-64 flex-1">
         <p className="font-medium text-amber-900">This sync needs your approval</p>
         <p className="mt-1 text-amber-900">
-          This sync would deactivate or delete {accounts}, more than the threshold of {threshold.percent}% of active accounts or {threshold.count.toLocaleString("en-US")}{" "}
-          accounts. Nothing was sent.
+          This sync would deactivate or delete {accounts}, more than the threshold of {threshold.percent}% of active accounts or{" "}
+          {threshold.count.toLocaleString("en-US")} accounts. Nothing was sent.
         </p>
         <p className="mt-1 text-amber-800">Run a dry run to see who would lose access, then approve if that is what you expect.</p>
       </div>

@@ -15,7 +15,10 @@ const KINDS: { kind: DryRunKind; label: string; tone: "success" | "brand" | "war
   { kind: "DELETE", label: "Delete", tone: "danger" },
   { kind: "SKIPPED", label: "Skipped", tone: "neutral" },
 ];
-const LABEL = Object.fromEntries(KINDS.map(({ kind, label, tone }) => [kind, { label, tone }])) as Record<DryRunKind, { label: string; tone: (typeof KINDS)[number]["tone"] }>;
+const LABEL = Object.fromEntries(KINDS.map(({ kind, label, tone }) => [kind, { label, tone }])) as Record<
+  DryRunKind,
+  { label: string; tone: (typeof KINDS)[number]["tone"] }
+>;
 
 /** What Sync now would do, per operation kind and person by person. Nothing in it was sent. */
 export function DryRunReport({ report }: { report: Report }) {

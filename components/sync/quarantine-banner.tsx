@@ -32,7 +32,10 @@ export function QuarantineBanner({ appId, state, reason, quarantinedAt, canResum
         <p className={`font-semibold ${quarantined ? "text-red-900" : "text-amber-950"}`}>
           Provisioning is {quarantined ? "quarantined" : "paused"}
           {quarantined && quarantinedAt ? (
-            <span className="font-normal text-red-700"> since {new Date(quarantinedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</span>
+            <span className="font-normal text-red-700">
+              {" "}
+              since {new Date(quarantinedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC
+            </span>
           ) : null}
         </p>
         {quarantined ? <p className="mt-1">{reason ?? "Roster stopped sending changes to this app after repeated failures."}</p> : null}

@@ -92,7 +92,14 @@ export function SyncPanel({ app, threshold, initialRun, canSync, startSync, dryR
   return (
     <>
       {app.state === "QUARANTINED" || app.state === "PAUSED" ? (
-        <QuarantineBanner appId={app.id} state={app.state} reason={app.quarantineReason} quarantinedAt={app.quarantinedAt} canResume={canSync} onResume={onResume} />
+        <QuarantineBanner
+          appId={app.id}
+          state={app.state}
+          reason={app.quarantineReason}
+          quarantinedAt={app.quarantinedAt}
+          canResume={canSync}
+          onResume={onResume}
+        />
       ) : null}
       <Card>
         <CardHeader

@@ -30,11 +30,9 @@ export function SyncProgress({ appId, run }: { appId: string; run: SyncRunView }
               : `Synced ${run.done.toLocaleString("en-US")} of ${people(run.total)}${run.finishedAt ? ` in ${formatDuration(run.elapsedMs)}` : ""}.`}
         </p>
         <p className="text-xs text-zinc-500 tabular-nums">
-          {running ? (
-            progressFigures(run)
-          ) : (
-            `Started ${new Date(run.startedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`
-          )}
+          {running
+            ? progressFigures(run)
+            : `Started ${new Date(run.startedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`}
         </p>
       </div>
       <div
@@ -47,7 +45,10 @@ export function SyncProgress({ appId, run }: { appId: string; run: SyncRunView }
         className="h-2.5 overflow-hidden rounded-full bg-zinc-100"
       >
         <div
-          className={cn("h-full rounded-full transition-[width] duration-500 ease-out motion-reduce:transition-none", run.failed > 0 && !running ? "bg-amber-500" : running ? "bg-brand-600" : "bg-emerald-500")}
+          className={cn(
+            "h-full rounded-full transition-[width] duration-500 ease-out motion-reduce:transition-none",
+            run.failed > 0 && !running ? "bg-amber-500" : running ? "bg-brand-600" : "bg-emerald-500",
+          )}
           style={{ width: `${percent}%` }}
         />
       </div>

@@ -16,7 +16,15 @@ export function SearchField({ value, onChange, label, placeholder, className }: 
   return (
     <div className={cn("relative flex-1", className)}>
       <Search aria-hidden className="pointer-events-none absolute top-2.5 left-3 size-4 text-zinc-400" />
-      <Input type="search" maxLength={SEARCH_MAX_LENGTH} aria-label={label} placeholder={placeholder} value={value} onChange={(event) => onChange(event.target.value)} className="pl-9" />
+      <Input
+        type="search"
+        maxLength={SEARCH_MAX_LENGTH}
+        aria-label={label}
+        placeholder={placeholder}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        className="pl-9"
+      />
       {value ? (
         <button type="button" aria-label="Clear search" onClick={() => onChange("")} className="absolute top-2.5 right-3 text-zinc-400 hover:text-zinc-600">
           <X aria-hidden className="size-4" />

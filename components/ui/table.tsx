@@ -11,11 +11,7 @@ export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>)
 
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
   return (
-    <th
-      scope="col"
-      className={cn("bg-zinc-50/80 px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-zinc-500 uppercase", className)}
-      {...props}
-    />
+    <th scope="col" className={cn("bg-zinc-50/80 px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-zinc-500 uppercase", className)} {...props} />
   );
 }
 

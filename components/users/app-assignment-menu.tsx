@@ -30,14 +30,22 @@ export function AppAssignmentMenu({ apps, selection, assign, unassign, onDone }:
         <DropdownMenu.Content align="end" sideOffset={4} className="z-30 min-w-56 rounded-lg bg-white p-1 shadow-lg ring-1 ring-zinc-200">
           <DropdownMenu.Label className="px-3 py-1.5 text-xs font-medium text-zinc-500">Assign to</DropdownMenu.Label>
           {apps.map((app) => (
-            <DropdownMenu.Item key={`assign-${app.id}`} className={item} onSelect={async () => onDone(await assign({ appId: app.id, selection }), `Assigned to ${app.name}:`)}>
+            <DropdownMenu.Item
+              key={`assign-${app.id}`}
+              className={item}
+              onSelect={async () => onDone(await assign({ appId: app.id, selection }), `Assigned to ${app.name}:`)}
+            >
               {app.name}
             </DropdownMenu.Item>
           ))}
           <DropdownMenu.Separator className="my-1 h-px bg-zinc-100" />
           <DropdownMenu.Label className="px-3 py-1.5 text-xs font-medium text-zinc-500">Unassign from</DropdownMenu.Label>
           {apps.map((app) => (
-            <DropdownMenu.Item key={`unassign-${app.id}`} className={item} onSelect={async () => onDone(await unassign({ appId: app.id, selection }), `Unassigned from ${app.name}:`)}>
+            <DropdownMenu.Item
+              key={`unassign-${app.id}`}
+              className={item}
+              onSelect={async () => onDone(await unassign({ appId: app.id, selection }), `Unassigned from ${app.name}:`)}
+            >
               {app.name}
             </DropdownMenu.Item>
           ))}

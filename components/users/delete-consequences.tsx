@@ -6,8 +6,8 @@ export function DeleteConsequences({ count, appCount }: { count: number; appCoun
       <p>Deleting removes {who} from the directory and ends their app assignments. This cannot be undone.</p>
       {appCount > 0 ? (
         <p>
-          In connected apps whose <strong>Delete users</strong> action is on, their accounts are deleted too; in the other apps their
-          accounts are left as they are. To only block access, deactivate instead.
+          In connected apps whose <strong>Delete users</strong> action is on, their accounts are deleted too; in the other apps their accounts are left as they
+          are. To only block access, deactivate instead.
         </p>
       ) : (
         <p>No applications are connected, so nothing changes outside Roster.</p>

@@ -48,7 +48,10 @@ interface UsersTableProps {
 
 export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, appCount, setStatus, remove, apps, assign, unassign }: UsersTableProps) {
   const router = useRouter();
-  const rowSelection = useRowSelection(rows.map((row) => row.id), total);
+  const rowSelection = useRowSelection(
+    rows.map((row) => row.id),
+    total,
+  );
   const { allMatching, allOnPage, count } = rowSelection;
   const selection: UserSelectionInput = allMatching ? { filter } : { ids: [...rowSelection.selected] };
 
@@ -76,7 +79,9 @@ export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, ap
                 selection={selection}
                 assign={assign}
                 unassign={unassign}
-                onDone={(result, verbPast) => void run(Promise.resolve(result.ok ? { ok: true as const, data: { changed: result.data.changed, skipped: [] } } : result), verbPast)}
+                onDone={(result, verbPast) =>
+                  void run(Promise.resolve(result.ok ? { ok: true as const, data: { changed: result.data.changed, skipped: [] } } : result), verbPast)
+                }
               />
             ) : null}
             <Button size="sm" variant="secondary" onClick={() => run(setStatus({ selection, status: "ACTIVE" }), "Activated")}>
@@ -132,7 +137,11 @@ export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, ap
             <Th>Department</Th>
             <SortHeader label="Status" sort="status" current={sort} baseQuery={baseQuery} />
             <SortHeader label="Added" sort="created" current={sort} baseQuery={baseQuery} className="hidden lg:table-cell" />
-            {canManage ? <Th className="w-12"><span className="sr-only">Actions</span></Th> : null}
+            {canManage ? (
+              <Th className="w-12">
+                <span className="sr-only">Actions</span>
+              </Th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-zinc-100">
@@ -161,7 +170,10 @@ export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, ap
                 <div className="flex items-center gap-1.5 text-xs text-zinc-500">
                   {row.email}
                   {row.unverifiedDomain ? (
-                    <span title="This e-mail's domain is not verified, so apps such as Atlassian will not manage the account." className="inline-flex items-center gap-0.5 text-amber-700">
+                    <span
+                      title="This e-mail's domain is not verified, so apps such as Atlassian will not manage the account."
+                      className="inline-flex items-center gap-0.5 text-amber-700"
+                    >
                       <AlertTriangle aria-hidden className="size-3" /> Unverified domain
                     </span>
                   ) : null}
@@ -193,7 +205,17 @@ export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, ap
   );
 }
 
-function RowMenu({ row, appCount, onStatus, onDelete }: { row: UserRow; appCount: number; onStatus: (status: UserStatusName) => Promise<void>; onDelete: () => Promise<void> }) {
+function RowMenu({
+  row,
+  appCount,
+  onStatus,
+  onDelete,
+}: {
+  row: UserRow;
+  appCount: number;
+  onStatus: (status: UserStatusName) => Promise<void>;
+  onDelete: () => Promise<void>;
+}) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const item = "flex cursor-pointer items-center rounded-md px-3 py-2 text-sm outline-none data-[highlighted]:bg-zinc-100";
   return (
@@ -217,22 +239,14 @@ function RowMenu({ row, appCount, onStatus, onDelete }: { row: UserRow; appCount
           </DropdownMenu.Content>
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
-      {confirmDelete ? (
-        <DeleteOneDialog name={row.name} appCount={appCount} onConfirm={onDelete} onClose={() => setConfirmDelete(false)} />
-      ) : null}
+      {confirmDelete ? <DeleteOneDialog name={row.name} appCount={appCount} onConfirm={onDelete} onClose={() => setConfirmDelete(false)} /> : null}
     </>
   );
 }
 
 function DeleteOneDialog({ name, appCount, onConfirm, onClose }: { name: string; appCount: number; onConfirm: () => Promise<void>; onClose: () => void }) {
   return (
-    <ConfirmDialog
-      defaultOpen
-      onClosed={onClose}
-      title={`Delete ${name}?`}
-      confirmLabel="Delete"
-      onConfirm={onConfirm}
-    >
+    <ConfirmDialog defaultOpen onClosed={onClose} title={`Delete ${name}?`} confirmLabel="Delete" onConfirm={onConfirm}>
       <DeleteConsequences count={1} appCount={appCount} />
     </ConfirmDialog>
   );

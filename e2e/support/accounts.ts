@@ -15,6 +15,11 @@ export const WALK_ADMINS = [
   { lacks: "assign apps", email: "sofia.rossi@halden.example", password: "e2e-walk-password-2", permissions: ["VIEW_APPS", "IMPORT_USERS", "MANAGE_USERS"] },
   { lacks: "import users", email: "arjun.mehta@halden.example", password: "e2e-walk-password-3", permissions: ["VIEW_APPS", "ASSIGN_APPS", "MANAGE_USERS"] },
   { lacks: "manage users", email: "elena.popescu@halden.example", password: "e2e-walk-password-4", permissions: ["VIEW_APPS", "ASSIGN_APPS", "IMPORT_USERS"] },
-  { lacks: "manage organization", email: "oliver.nguyen@halden.example", password: "e2e-walk-password-5", permissions: ["VIEW_APPS", "ASSIGN_APPS", "IMPORT_USERS", "MANAGE_USERS"] },
+  {
+    lacks: "manage organization",
+    email: "oliver.nguyen@halden.example",
+    password: "e2e-walk-password-5",
+    permissions: ["VIEW_APPS", "ASSIGN_APPS", "IMPORT_USERS", "MANAGE_USERS"],
+  },
   { lacks: "every permission", email: "noah.williams@halden.example", password: "e2e-walk-password-6", permissions: [] },
 ] as const;

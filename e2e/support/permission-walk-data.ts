@@ -71,7 +71,7 @@ export async function seedPermissionWalk(db: Db, hashPassword: (password: string
       fieldMappings: {
         create: [
           { target: "userName", sourceField: "email" },
-          { target: "emails[type eq \"work\"].value", sourceField: "email" },
+          { target: 'emails[type eq "work"].value', sourceField: "email" },
           { target: "title", hardcodedValue: MARKERS.mapping.text },
         ],
       },
@@ -89,7 +89,14 @@ export async function seedPermissionWalk(db: Db, hashPassword: (password: string
         },
       },
       operations: {
-        create: { userId: WALK_IDS.person, userLabel: MARKERS.person.text, kind: "UPDATE", status: "FAILED", httpStatus: 403, message: `${MARKERS.logRow.text} reached in Quaxmoor.` },
+        create: {
+          userId: WALK_IDS.person,
+          userLabel: MARKERS.person.text,
+          kind: "UPDATE",
+          status: "FAILED",
+          httpStatus: 403,
+          message: `${MARKERS.logRow.text} reached in Quaxmoor.`,
+        },
       },
       syncRuns: { create: { id: WALK_IDS.syncRun, status: "COMPLETED", total: 1, done: 1, failed: 1, finishedAt: now } },
       importRuns: {

@@ -39,9 +39,25 @@ if (seeded.owner?.email !== OWNER.email) throw new Error(`The demo Owner is ${se
 const { id: organizationId } = await db.organization.findFirstOrThrow({ select: { id: true } });
 await db.user.createMany({
   data: [
-    { organizationId, email: ADMIN.email, firstName: "Ola", lastName: "Admin", role: "ADMIN", permissions: ["VIEW_APPS"], passwordHash: await hashPassword(ADMIN.password) },
+    {
+      organizationId,
+      email: ADMIN.email,
+      firstName: "Ola",
+      lastName: "Admin",
+      role: "ADMIN",
+      permissions: ["VIEW_APPS"],
+      passwordHash: await hashPassword(ADMIN.password),
+    },
     { organizationId, email: MEMBER.email, firstName: "Mia", lastName: "Member", role: "MEMBER", passwordHash: await hashPassword(MEMBER.password) },
-    { organizationId, email: PEOPLE_ADMIN.email, firstName: "Paula", lastName: "People", role: "ADMIN", permissions: ["MANAGE_USERS"], passwordHash: await hashPassword(PEOPLE_ADMIN.password) },
+    {
+      organizationId,
+      email: PEOPLE_ADMIN.email,
+      firstName: "Paula",
+      lastName: "People",
+      role: "ADMIN",
+      permissions: ["MANAGE_USERS"],
+      passwordHash: await hashPassword(PEOPLE_ADMIN.password),
+    },
   ],
 });
 // The permission walk's Admins and marked data (e2e/permissions.spec.ts).
@@ -67,7 +83,11 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   for (const child of [web, worker]) child.kill("SIGTERM");
-  await Promise.all([web, worker].map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve)))));
+  await Promise.all(
+    [web, worker].map(
+      (child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once("exit", resolve))),
+    ),
+  );
   await withAdminClient(server.adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)).catch(() => {});
   await server.stop();
   process.exit(0);

@@ -6,9 +6,7 @@ import type { Capability } from "../auth/permissions";
 import { requirePermission } from "../auth/require";
 import type { CurrentSession } from "../auth/session";
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: AppErrorCode | "internal"; message: string; fieldErrors?: Record<string, string[]> };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: AppErrorCode | "internal"; message: string; fieldErrors?: Record<string, string[]> };
 
 /** One permission, or several that the admin must all hold (e.g. an action that changes an app and answers with its data). */
 type Access = Capability | "admin access" | "public" | readonly [Capability, ...Capability[]];

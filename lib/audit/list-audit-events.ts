@@ -33,10 +33,7 @@ export function decodeAuditCursor(value: string | undefined | null): AuditCursor
 export async function listAuditEvents(organizationId: string, cursor: AuditCursor | null, pageSize = AUDIT_PAGE_SIZE) {
   const after = cursor
     ? {
-        OR: [
-          { createdAt: { lt: new Date(cursor.createdAt) } },
-          { createdAt: new Date(cursor.createdAt), id: { lt: cursor.id } },
-        ],
+        OR: [{ createdAt: { lt: new Date(cursor.createdAt) } }, { createdAt: new Date(cursor.createdAt), id: { lt: cursor.id } }],
       }
     : {};
   const rows = await db.auditEvent.findMany({

@@ -61,10 +61,7 @@ export async function recordAuditEvents(tx: Tx, events: readonly AuditEventInput
 }
 
 /** `{ field: { from, to } }` for the fields whose values differ. */
-export function diffFields<T extends Record<string, unknown>>(
-  before: T,
-  after: Partial<T>,
-): Record<string, { from: unknown; to: unknown }> {
+export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, { from: unknown; to: unknown }> {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [field, to] of Object.entries(after)) {
     if (to !== undefined && before[field] !== to) changes[field] = { from: before[field] ?? null, to };

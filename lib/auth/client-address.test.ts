@@ -8,22 +8,106 @@ const plain = { encrypted: false };
 
 describe("resolveClientAddress", () => {
   it.each<[string, string | undefined, Record<string, string>, ReturnType<typeof parseTrustedProxies>, ClientAddress]>([
-    ["no proxies configured: a spoofed X-Forwarded-For is ignored", "203.0.113.7", { "x-forwarded-for": "1.2.3.4" }, none, { address: "203.0.113.7", secure: false, viaTrustedProxy: false }],
-    ["no proxies configured: X-Real-IP and X-Forwarded-Proto are ignored", "203.0.113.7", { "x-real-ip": "1.2.3.4", "x-forwarded-proto": "https" }, none, { address: "203.0.113.7", secure: false, viaTrustedProxy: false }],
-    ["an untrusted peer claiming to be proxied", "203.0.113.7", { "x-forwarded-for": "198.51.100.1, 10.0.0.5" }, proxies, { address: "203.0.113.7", secure: false, viaTrustedProxy: false }],
-    ["a trusted proxy forwarding its client", "10.0.0.5", { "x-forwarded-for": "198.51.100.1" }, proxies, { address: "198.51.100.1", secure: false, viaTrustedProxy: true }],
-    ["a chain of trusted proxies: the right-most untrusted address wins over what the client wrote", "10.0.0.5", { "x-forwarded-for": "6.6.6.6, 198.51.100.1, 10.1.2.3" }, proxies, { address: "198.51.100.1", secure: false, viaTrustedProxy: true }],
-    ["every hop trusted: the left-most", "10.0.0.5", { "x-forwarded-for": "10.1.0.9, 10.1.2.3" }, proxies, { address: "10.1.0.9", secure: false, viaTrustedProxy: true }],
-    ["a trusted proxy that forwarded garbage is itself the client", "10.0.0.5", { "x-forwarded-for": "198.51.100.1, not-an-address" }, proxies, { address: "10.0.0.5", secure: false, viaTrustedProxy: true }],
+    [
+      "no proxies configured: a spoofed X-Forwarded-For is ignored",
+      "203.0.113.7",
+      { "x-forwarded-for": "1.2.3.4" },
+      none,
+      { address: "203.0.113.7", secure: false, viaTrustedProxy: false },
+    ],
+    [
+      "no proxies configured: X-Real-IP and X-Forwarded-Proto are ignored",
+      "203.0.113.7",
+      { "x-real-ip": "1.2.3.4", "x-forwarded-proto": "https" },
+      none,
+      { address: "203.0.113.7", secure: false, viaTrustedProxy: false },
+    ],
+    [
+      "an untrusted peer claiming to be proxied",
+      "203.0.113.7",
+      { "x-forwarded-for": "198.51.100.1, 10.0.0.5" },
+      proxies,
+      { address: "203.0.113.7", secure: false, viaTrustedProxy: false },
+    ],
+    [
+      "a trusted proxy forwarding its client",
+      "10.0.0.5",
+      { "x-forwarded-for": "198.51.100.1" },
+      proxies,
+      { address: "198.51.100.1", secure: false, viaTrustedProxy: true },
+    ],
+    [
+      "a chain of trusted proxies: the right-most untrusted address wins over what the client wrote",
+      "10.0.0.5",
+      { "x-forwarded-for": "6.6.6.6, 198.51.100.1, 10.1.2.3" },
+      proxies,
+      { address: "198.51.100.1", secure: false, viaTrustedProxy: true },
+    ],
+    [
+      "every hop trusted: the left-most",
+      "10.0.0.5",
+      { "x-forwarded-for": "10.1.0.9, 10.1.2.3" },
+      proxies,
+      { address: "10.1.0.9", secure: false, viaTrustedProxy: true },
+    ],
+    [
+      "a trusted proxy that forwarded garbage is itself the client",
+      "10.0.0.5",
+      { "x-forwarded-for": "198.51.100.1, not-an-address" },
+      proxies,
+      { address: "10.0.0.5", secure: false, viaTrustedProxy: true },
+    ],
     ["a trusted proxy with no forwarded headers", "10.0.0.5", {}, proxies, { address: "10.0.0.5", secure: false, viaTrustedProxy: true }],
-    ["a trusted proxy sending only X-Real-IP", "10.0.0.5", { "x-real-ip": "198.51.100.1" }, proxies, { address: "198.51.100.1", secure: false, viaTrustedProxy: true }],
-    ["a trusted proxy's X-Forwarded-Proto", "10.0.0.5", { "x-forwarded-for": "198.51.100.1", "x-forwarded-proto": "https" }, proxies, { address: "198.51.100.1", secure: true, viaTrustedProxy: true }],
-    ["the nearest proxy's scheme, not the client's", "10.0.0.5", { "x-forwarded-proto": "https, http" }, proxies, { address: "10.0.0.5", secure: false, viaTrustedProxy: true }],
-    ["addresses with ports", "10.0.0.5", { "x-forwarded-for": "198.51.100.1:50123, [2001:db8::1]:443" }, proxies, { address: "2001:db8::1", secure: false, viaTrustedProxy: true }],
-    ["IPv4-mapped peer, untrusted", "::ffff:127.0.0.1", { "x-forwarded-for": "1.2.3.4" }, none, { address: "127.0.0.1", secure: false, viaTrustedProxy: false }],
-    ["IPv4-mapped peer matching an IPv4 proxy", "::ffff:127.0.0.1", { "x-forwarded-for": "::ffff:198.51.100.1" }, loopbackProxy, { address: "198.51.100.1", secure: false, viaTrustedProxy: true }],
+    [
+      "a trusted proxy sending only X-Real-IP",
+      "10.0.0.5",
+      { "x-real-ip": "198.51.100.1" },
+      proxies,
+      { address: "198.51.100.1", secure: false, viaTrustedProxy: true },
+    ],
+    [
+      "a trusted proxy's X-Forwarded-Proto",
+      "10.0.0.5",
+      { "x-forwarded-for": "198.51.100.1", "x-forwarded-proto": "https" },
+      proxies,
+      { address: "198.51.100.1", secure: true, viaTrustedProxy: true },
+    ],
+    [
+      "the nearest proxy's scheme, not the client's",
+      "10.0.0.5",
+      { "x-forwarded-proto": "https, http" },
+      proxies,
+      { address: "10.0.0.5", secure: false, viaTrustedProxy: true },
+    ],
+    [
+      "addresses with ports",
+      "10.0.0.5",
+      { "x-forwarded-for": "198.51.100.1:50123, [2001:db8::1]:443" },
+      proxies,
+      { address: "2001:db8::1", secure: false, viaTrustedProxy: true },
+    ],
+    [
+      "IPv4-mapped peer, untrusted",
+      "::ffff:127.0.0.1",
+      { "x-forwarded-for": "1.2.3.4" },
+      none,
+      { address: "127.0.0.1", secure: false, viaTrustedProxy: false },
+    ],
+    [
+      "IPv4-mapped peer matching an IPv4 proxy",
+      "::ffff:127.0.0.1",
+      { "x-forwarded-for": "::ffff:198.51.100.1" },
+      loopbackProxy,
+      { address: "198.51.100.1", secure: false, viaTrustedProxy: true },
+    ],
     ["an IPv6 proxy range", "fd00::17", { "x-forwarded-for": "2001:db8::42" }, proxies, { address: "2001:db8::42", secure: false, viaTrustedProxy: true }],
-    ["an IPv6 peer outside the ranges", "2001:db8::99", { "x-forwarded-for": "1.2.3.4" }, proxies, { address: "2001:db8::99", secure: false, viaTrustedProxy: false }],
+    [
+      "an IPv6 peer outside the ranges",
+      "2001:db8::99",
+      { "x-forwarded-for": "1.2.3.4" },
+      proxies,
+      { address: "2001:db8::99", secure: false, viaTrustedProxy: false },
+    ],
     ["a socket that is already gone", undefined, { "x-forwarded-for": "1.2.3.4" }, proxies, { address: null, secure: false, viaTrustedProxy: false }],
   ])("%s", (_label, remoteAddress, headers, trusted, expected) => {
     expect(resolveClientAddress({ remoteAddress, ...plain }, headers, trusted)).toEqual(expected);
@@ -58,18 +142,22 @@ describe("applyClientAddress", () => {
       "x-forwarded-port": "443",
     };
     applyClientAddress({ remoteAddress: "10.0.0.5", encrypted: false }, headers, proxies);
-    expect(headers).toEqual({ "x-forwarded-for": "198.51.100.1", "x-forwarded-proto": "https", "x-forwarded-host": "roster.example", "x-forwarded-port": "443" });
+    expect(headers).toEqual({
+      "x-forwarded-for": "198.51.100.1",
+      "x-forwarded-proto": "https",
+      "x-forwarded-host": "roster.example",
+      "x-forwarded-port": "443",
+    });
   });
 });
 
 describe("parseTrustedProxies", () => {
   it("reads addresses and ranges of both families", () => {
-    expect(parseTrustedProxies(" 10.0.0.5 ,10.1.0.0/16,fd00::/8, ::ffff:192.0.2.0/120 ,").map(({ address, prefixLength }) => `${address.toString()}/${prefixLength}`)).toEqual([
-      "10.0.0.5/32",
-      "10.1.0.0/16",
-      "fd00::/8",
-      "192.0.2.0/24",
-    ]);
+    expect(
+      parseTrustedProxies(" 10.0.0.5 ,10.1.0.0/16,fd00::/8, ::ffff:192.0.2.0/120 ,").map(
+        ({ address, prefixLength }) => `${address.toString()}/${prefixLength}`,
+      ),
+    ).toEqual(["10.0.0.5/32", "10.1.0.0/16", "fd00::/8", "192.0.2.0/24"]);
     expect(parseTrustedProxies("")).toEqual([]);
   });
 

@@ -96,9 +96,7 @@ describe("signIn", () => {
   });
 
   it("checks at most thirty passwords of a burst of 40 parallel guesses from one address", async () => {
-    const results = await Promise.all(
-      Array.from({ length: 40 }, (_, attempt) => signIn(input(`spray${attempt}@example.com`, "guess"), { ip: "192.0.2.99" })),
-    );
+    const results = await Promise.all(Array.from({ length: 40 }, (_, attempt) => signIn(input(`spray${attempt}@example.com`, "guess"), { ip: "192.0.2.99" })));
     expect(results.filter((result) => !result.ok && result.reason === "invalid_credentials")).toHaveLength(30);
     expect(results.filter((result) => !result.ok && result.reason === "rate_limited")).toHaveLength(10);
     expect(await signIn(input("someone@example.com", "guess"), { ip: "192.0.2.99" })).toMatchObject({ reason: "rate_limited" });
@@ -107,10 +105,7 @@ describe("signIn", () => {
   it("rejects malformed input with plain words", () => {
     const result = signInInput.safeParse({ email: "not-an-email", password: "" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => issue.message)).toEqual([
-      "Enter the e-mail address you sign in with.",
-      "Enter your password.",
-    ]);
+    expect(result.error?.issues.map((issue) => issue.message)).toEqual(["Enter the e-mail address you sign in with.", "Enter your password."]);
   });
 });
 

@@ -34,7 +34,12 @@ export function enqueue<Payload>(tx: Tx, contract: JobContract<Payload>, payload
 }
 
 /** From inside a running job: queues through the worker's own connection, with the same contract. */
-export async function enqueueFromJob<Payload>(helpers: Pick<JobHelpers, "addJob">, contract: JobContract<Payload>, raw: Payload, { runAt }: JobOptions = {}): Promise<void> {
+export async function enqueueFromJob<Payload>(
+  helpers: Pick<JobHelpers, "addJob">,
+  contract: JobContract<Payload>,
+  raw: Payload,
+  { runAt }: JobOptions = {},
+): Promise<void> {
   const payload = contract.payload.parse(raw);
   await helpers.addJob(contract.task, payload, { jobKey: contract.key?.(payload), runAt, maxAttempts: contract.maxAttempts });
 }

@@ -29,16 +29,32 @@ describe("applyPatch on a user", () => {
     ["deactivate", [{ op: "replace", path: "active", value: false }], { active: false }],
     ["names are case-insensitive", [{ op: "replace", path: "DisplayName", value: "D" }], { displayName: "D" }],
     ["a sub-attribute", [{ op: "replace", path: "name.givenName", value: "Ann" }], { name: { givenName: "Ann", familyName: "Lee" } }],
-    ["a complex value merges", [{ op: "replace", path: "name", value: { middleName: "J" } }], { name: { givenName: "Dana", familyName: "Lee", middleName: "J" } }],
-    ["an extension attribute by URN path", [{ op: "replace", path: `${ENTERPRISE}:department`, value: "Sales" }], { [ENTERPRISE]: { department: "Sales", costCenter: "42" } }],
-    ["a whole extension", [{ op: "add", path: ENTERPRISE, value: { division: "EU" } }], { [ENTERPRISE]: { department: "R&D", costCenter: "42", division: "EU" } }],
+    [
+      "a complex value merges",
+      [{ op: "replace", path: "name", value: { middleName: "J" } }],
+      { name: { givenName: "Dana", familyName: "Lee", middleName: "J" } },
+    ],
+    [
+      "an extension attribute by URN path",
+      [{ op: "replace", path: `${ENTERPRISE}:department`, value: "Sales" }],
+      { [ENTERPRISE]: { department: "Sales", costCenter: "42" } },
+    ],
+    [
+      "a whole extension",
+      [{ op: "add", path: ENTERPRISE, value: { division: "EU" } }],
+      { [ENTERPRISE]: { department: "R&D", costCenter: "42", division: "EU" } },
+    ],
     ["the top-level department Atlassian accepts", [{ op: "add", path: "department", value: "Ops" }], { department: "Ops" }],
     [
       "a path-less replace with several attributes and an extension",
       [{ op: "replace", value: { title: "CTO", "name.familyName": "Park", [ENTERPRISE]: { department: "Sales" } } }],
       { title: "CTO", name: { givenName: "Dana", familyName: "Park" }, [ENTERPRISE]: { department: "Sales", costCenter: "42" } },
     ],
-    ["a path-less value ignores read-only attributes", [{ op: "replace", value: { id: "other", meta: {}, [ATLASSIAN]: { atlassianAccountId: "x" }, title: "CTO" } }], { title: "CTO" }],
+    [
+      "a path-less value ignores read-only attributes",
+      [{ op: "replace", value: { id: "other", meta: {}, [ATLASSIAN]: { atlassianAccountId: "x" }, title: "CTO" } }],
+      { title: "CTO" },
+    ],
     [
       "replace a whole list",
       [{ op: "replace", path: "emails", value: [{ value: "new@example.com", primary: true }] }],
@@ -58,12 +74,22 @@ describe("applyPatch on a user", () => {
     [
       "add a value that exists replaces it instead of duplicating it",
       [{ op: "add", path: "emails", value: { value: "dana@home.example", type: "personal" } }],
-      { emails: [{ value: "dana@example.com", type: "work", primary: true }, { value: "dana@home.example", type: "personal" }] },
+      {
+        emails: [
+          { value: "dana@example.com", type: "work", primary: true },
+          { value: "dana@home.example", type: "personal" },
+        ],
+      },
     ],
     [
       "replace through a value filter",
       [{ op: "replace", path: 'emails[type eq "work"].value', value: "dana@new.example" }],
-      { emails: [{ value: "dana@new.example", type: "work", primary: true }, { value: "dana@home.example", type: "home", primary: false }] },
+      {
+        emails: [
+          { value: "dana@new.example", type: "work", primary: true },
+          { value: "dana@home.example", type: "home", primary: false },
+        ],
+      },
     ],
     [
       "add through a filter that matches nothing creates the value (Entra)",
@@ -78,13 +104,32 @@ describe("applyPatch on a user", () => {
     ["remove a simple attribute", [{ op: "remove", path: "title" }], { title: undefined }],
     ["remove a sub-attribute", [{ op: "remove", path: "name.familyName" }], { name: { givenName: "Dana" } }],
     ["remove a whole extension", [{ op: "remove", path: ENTERPRISE }], { [ENTERPRISE]: undefined }],
-    ["remove the last extension attribute drops the extension", [{ op: "remove", path: `${ENTERPRISE}:department` }, { op: "remove", path: `${ENTERPRISE}:costCenter` }], { [ENTERPRISE]: undefined }],
+    [
+      "remove the last extension attribute drops the extension",
+      [
+        { op: "remove", path: `${ENTERPRISE}:department` },
+        { op: "remove", path: `${ENTERPRISE}:costCenter` },
+      ],
+      { [ENTERPRISE]: undefined },
+    ],
     [
       "remove a sub-attribute through a filter",
       [{ op: "remove", path: 'emails[type eq "home"].type' }],
-      { emails: [{ value: "dana@example.com", type: "work", primary: true }, { value: "dana@home.example", primary: false }] },
+      {
+        emails: [
+          { value: "dana@example.com", type: "work", primary: true },
+          { value: "dana@home.example", primary: false },
+        ],
+      },
     ],
-    ["operations apply in order", [{ op: "replace", path: "title", value: "A" }, { op: "replace", path: "title", value: "B" }], { title: "B" }],
+    [
+      "operations apply in order",
+      [
+        { op: "replace", path: "title", value: "A" },
+        { op: "replace", path: "title", value: "B" },
+      ],
+      { title: "B" },
+    ],
   ])("%s", (_, operations, changes) => {
     const expected: Attributes = { ...structuredClone(user), ...changes };
     for (const [key, value] of Object.entries(changes)) if (value === undefined) delete expected[key];

@@ -8,7 +8,10 @@ export function demoUsers(count: number, domain = "example.com"): Record<string,
     const givenName = GIVEN_NAMES[index % GIVEN_NAMES.length] ?? "Ada";
     const familyName = FAMILY_NAMES[Math.floor(index / GIVEN_NAMES.length) % FAMILY_NAMES.length] ?? "Okafor";
     const suffix = index < GIVEN_NAMES.length * FAMILY_NAMES.length ? "" : String(index);
-    const email = `${givenName}.${familyName}${suffix}@${domain}`.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    const email = `${givenName}.${familyName}${suffix}@${domain}`
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase();
     return {
       schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
       userName: email,

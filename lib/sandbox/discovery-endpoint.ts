@@ -1,4 +1,11 @@
-import { ATLASSIAN_EXTERNAL_SCHEMA, ENTERPRISE_SCHEMA, GROUP_SCHEMA, USER_SCHEMA, type AttributeDefinition, type SchemaDefinition } from "./attribute-catalogue.ts";
+import {
+  ATLASSIAN_EXTERNAL_SCHEMA,
+  ENTERPRISE_SCHEMA,
+  GROUP_SCHEMA,
+  USER_SCHEMA,
+  type AttributeDefinition,
+  type SchemaDefinition,
+} from "./attribute-catalogue.ts";
 import { MAX_PAGE_SIZE } from "./parse-list-query.ts";
 import { renderList } from "./render-resources.ts";
 import { methodNotAllowed, type ScimReply } from "./scim-exchange.ts";
@@ -31,9 +38,7 @@ function serviceProviderConfig(baseUrl: string) {
     changePassword: { supported: false },
     sort: { supported: false },
     etag: { supported: false },
-    authenticationSchemes: [
-      { type: "oauthbearertoken", name: "OAuth Bearer Token", description: "The directory's API key as a bearer token.", primary: true },
-    ],
+    authenticationSchemes: [{ type: "oauthbearertoken", name: "OAuth Bearer Token", description: "The directory's API key as a bearer token.", primary: true }],
     meta: { resourceType: "ServiceProviderConfig", location: `${baseUrl}/ServiceProviderConfig` },
   };
 }

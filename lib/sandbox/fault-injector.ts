@@ -24,7 +24,10 @@ export const faultSettingsSchema = z.strictObject({
   /** Pause between two slices of a slow body. Default 50. */
   slowBodyChunkDelayMs: milliseconds.optional(),
   /** Only requests with these methods get a fault (latency still applies to all); every method when left out. */
-  methods: z.array(z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"])).min(1).optional(),
+  methods: z
+    .array(z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]))
+    .min(1)
+    .optional(),
   /** Same seed, same sequence of faults for the same sequence of requests. Default 1. */
   seed: z.number().int().optional(),
 });

@@ -17,7 +17,13 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 }
 
 /** Sends the body a few bytes at a time, for clients whose whole-request timeout needs testing. */
-export async function sendJsonSlowly(response: ServerResponse, status: number, body: unknown, pauseMs: number, headers: Record<string, string> = {}): Promise<void> {
+export async function sendJsonSlowly(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  pauseMs: number,
+  headers: Record<string, string> = {},
+): Promise<void> {
   const bytes = Buffer.from(body === undefined ? "" : JSON.stringify(body));
   response.writeHead(status, { "content-type": SCIM_JSON, "content-length": String(bytes.byteLength), ...headers });
   for (let offset = 0; offset < bytes.byteLength && !response.destroyed; offset += SLOW_SLICE_BYTES) {

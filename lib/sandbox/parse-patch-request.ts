@@ -27,7 +27,8 @@ export function parsePatchRequest(body: unknown): PatchOperation[] {
     const op = operation.op.toLowerCase();
     if (!OPS.has(op)) throw invalidSyntax(`Operation ${index + 1} has the unknown op "${operation.op}".`);
     const { path, value } = operation;
-    if (path !== undefined && (typeof path !== "string" || path.trim() === "")) throw new ScimProblem(400, `Operation ${index + 1} has an invalid path.`, "invalidPath");
+    if (path !== undefined && (typeof path !== "string" || path.trim() === ""))
+      throw new ScimProblem(400, `Operation ${index + 1} has an invalid path.`, "invalidPath");
     if (op === "remove" && path === undefined) throw new ScimProblem(400, `Operation ${index + 1} removes without a path.`, "noTarget");
     if (op !== "remove" && value === undefined) throw new ScimProblem(400, `Operation ${index + 1} has no value.`, "invalidValue");
     return { op: op as PatchOperation["op"], path, value };

@@ -31,4 +31,3 @@ export function renderGroup(group: StoredGroup, baseUrl: string, users: UserStor
 export function renderList(resources: unknown[], totalResults: number, startIndex: number): Record<string, unknown> {
   return { schemas: [LIST_RESPONSE], totalResults, startIndex, itemsPerPage: resources.length, Resources: resources };
 }
-

@@ -86,7 +86,10 @@ describe("the client against Atlassian's specifics in the sandbox", () => {
       token: sandbox.token,
       retry: { retries: 6, minTimeoutMs: 5, maxTimeoutMs: 50, onRetry: () => (retries += 1) },
     });
-    const desired = Array.from({ length: 60 }, (_, index) => ({ input: user(`member${index}@example.com`, { displayName: `Member ${index}` }), active: index % 3 !== 0 }));
+    const desired = Array.from({ length: 60 }, (_, index) => ({
+      input: user(`member${index}@example.com`, { displayName: `Member ${index}` }),
+      active: index % 3 !== 0,
+    }));
 
     // What the sync engine does: look up before creating, adopt on conflict, then converge the
     // active flag. Creates that fail ambiguously (a 500) are not retried by the client; the next

@@ -71,7 +71,12 @@ describe("authentication", () => {
 
 describe("users", () => {
   it("creates a user as Atlassian does", async () => {
-    const answer = await call(sandbox, "POST", "/Users", userBody("Dana@Example.com", { id: "mine", shoeSize: 42, [ATLASSIAN]: { atlassianAccountId: "forged" } }));
+    const answer = await call(
+      sandbox,
+      "POST",
+      "/Users",
+      userBody("Dana@Example.com", { id: "mine", shoeSize: 42, [ATLASSIAN]: { atlassianAccountId: "forged" } }),
+    );
     expect(answer.status).toBe(201);
     expect(answer.headers.get("content-type")).toMatch(/^application\/scim\+json/);
     expect(answer.headers.get("location")).toBe(`${sandbox.baseUrl}/Users/${answer.body.id}`);
@@ -93,7 +98,18 @@ describe("users", () => {
     ["no userName", { schemas: [CORE], emails: [{ value: "a", primary: true }] }, "invalidValue"],
     ["no e-mail", { schemas: [CORE], userName: "a" }, "invalidValue"],
     ["no primary e-mail", { schemas: [CORE], userName: "a", emails: [{ value: "a" }] }, "invalidValue"],
-    ["two primary e-mails", { schemas: [CORE], userName: "a", emails: [{ value: "a", primary: true }, { value: "b", primary: true }] }, "invalidValue"],
+    [
+      "two primary e-mails",
+      {
+        schemas: [CORE],
+        userName: "a",
+        emails: [
+          { value: "a", primary: true },
+          { value: "b", primary: true },
+        ],
+      },
+      "invalidValue",
+    ],
     ["active as a string", { ...userBody("a"), active: "true" }, "invalidValue"],
     ["a name that is not an object", { ...userBody("a"), name: "Dana" }, "invalidValue"],
   ])("refuses a user with %s", async (_, body, scimType) => {
@@ -103,7 +119,12 @@ describe("users", () => {
   });
 
   it.each([
-    ["the user name", userBody("dana@example.com"), userBody("DANA@example.com", { emails: [{ value: "x@example.com", primary: true }] }), "userName[DANA@example.com]"],
+    [
+      "the user name",
+      userBody("dana@example.com"),
+      userBody("DANA@example.com", { emails: [{ value: "x@example.com", primary: true }] }),
+      "userName[DANA@example.com]",
+    ],
     ["an e-mail", userBody("dana@example.com"), userBody("dana2", { emails: [{ value: "Dana@Example.com", primary: true }] }), "email[Dana@Example.com]"],
     ["the externalId", userBody("dana@example.com", { externalId: "e1" }), userBody("other@example.com", { externalId: "e1" }), "externalId[e1]"],
   ])("answers a duplicate %s with Atlassian's 409", async (_, first, second, what) => {
@@ -121,7 +142,12 @@ describe("users", () => {
   it("replaces with PUT, clearing what is left out and keeping what is read-only", async () => {
     const created = (await call(sandbox, "POST", "/Users", userBody("dana@example.com", { title: "CTO", name: { givenName: "Dana" } }))).body;
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const replaced = await call(sandbox, "PUT", `/Users/${created.id}`, userBody("dana@example.com", { displayName: "Dana", [ATLASSIAN]: { atlassianAccountId: "forged" } }));
+    const replaced = await call(
+      sandbox,
+      "PUT",
+      `/Users/${created.id}`,
+      userBody("dana@example.com", { displayName: "Dana", [ATLASSIAN]: { atlassianAccountId: "forged" } }),
+    );
     expect(replaced.status).toBe(200);
     expect(replaced.body).toMatchObject({ id: created.id, displayName: "Dana", [ATLASSIAN]: created[ATLASSIAN], meta: { created: created.meta.created } });
     expect(replaced.body).not.toHaveProperty("title");
@@ -163,7 +189,9 @@ describe("users", () => {
     const group = (await call(sandbox, "POST", "/Groups", { schemas: [GROUP], displayName: "Admins", members: [{ value: id }] })).body;
     expect((await call(sandbox, "DELETE", `/Users/${id}`)).status).toBe(204);
     expect((await call(sandbox, "GET", `/Users/${id}`)).status).toBe(404);
-    expect((await call(sandbox, "PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: true }] })).status).toBe(404);
+    expect((await call(sandbox, "PATCH", `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "active", value: true }] })).status).toBe(
+      404,
+    );
     expect((await call(sandbox, "GET", `/Groups/${group.id}`)).body.members).toEqual([]);
   });
 });
@@ -231,7 +259,10 @@ describe("discovery", () => {
     ["/ResourceTypes", { totalResults: 2 }],
     ["/ResourceTypes/User", { id: "User", endpoint: "/Users" }],
     ["/Schemas", { totalResults: 4 }],
-    [`/Schemas/${CORE}`, { id: CORE, attributes: expect.arrayContaining([expect.objectContaining({ name: "userName", required: true, uniqueness: "server" })]) }],
+    [
+      `/Schemas/${CORE}`,
+      { id: CORE, attributes: expect.arrayContaining([expect.objectContaining({ name: "userName", required: true, uniqueness: "server" })]) },
+    ],
   ])("GET %s", async (path, expected) => {
     expect(await call(sandbox, "GET", path)).toMatchObject({ status: 200, body: expected });
   });

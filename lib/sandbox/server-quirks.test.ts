@@ -95,7 +95,10 @@ describe("server quirks", () => {
 
     await playing({ exactCaseFilters: true });
     expect((await call("GET", `/Users${filterQuery('userName eq "farid@halden.example"')}`)).body).toMatchObject({ totalResults: 0, Resources: [] });
-    expect((await call("GET", `/Users${filterQuery('userName eq "Farid@Halden.example"')}`)).body).toMatchObject({ totalResults: 1, Resources: [{ id: holder.body.id }] });
+    expect((await call("GET", `/Users${filterQuery('userName eq "Farid@Halden.example"')}`)).body).toMatchObject({
+      totalResults: 1,
+      Resources: [{ id: holder.body.id }],
+    });
     expect((await call("GET", `/Groups${filterQuery('displayName eq "ops team"')}`)).body.totalResults).toBe(0);
     expect((await call("GET", `/Groups${filterQuery('displayName eq "Ops Team"')}`)).body.totalResults).toBe(1);
     expect(await call("POST", "/Users", userBody("farid@halden.example"))).toMatchObject({ status: 409, body: { scimType: "uniqueness" } });

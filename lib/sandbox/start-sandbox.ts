@@ -64,8 +64,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const writer =
     options.snapshotFile === undefined
       ? undefined
-      : createSnapshotWriter(options.snapshotFile, () => toSnapshot(directoryId, store), (error) =>
-          console.error(`The sandbox could not save its snapshot to ${options.snapshotFile}:`, error),
+      : createSnapshotWriter(
+          options.snapshotFile,
+          () => toSnapshot(directoryId, store),
+          (error) => console.error(`The sandbox could not save its snapshot to ${options.snapshotFile}:`, error),
         );
   const context: SandboxContext = {
     directoryId,

@@ -19,9 +19,21 @@ describe("UserStore", () => {
   });
 
   it.each([
-    ["the user name in another case", { userName: "USER1@example.com", emails: [{ value: "other@example.com", primary: true }] }, "Resource [USER]: with userName[USER1@example.com] already exists."],
-    ["an e-mail in another case", { userName: "other", emails: [{ value: "USER1@EXAMPLE.COM", primary: true }] }, "Resource [USER]: with email[USER1@EXAMPLE.COM] already exists."],
-    ["the externalId", { userName: "other", externalId: "EXT-1", emails: [{ value: "o@example.com", primary: true }] }, "Resource [USER]: with externalId[EXT-1] already exists."],
+    [
+      "the user name in another case",
+      { userName: "USER1@example.com", emails: [{ value: "other@example.com", primary: true }] },
+      "Resource [USER]: with userName[USER1@example.com] already exists.",
+    ],
+    [
+      "an e-mail in another case",
+      { userName: "other", emails: [{ value: "USER1@EXAMPLE.COM", primary: true }] },
+      "Resource [USER]: with email[USER1@EXAMPLE.COM] already exists.",
+    ],
+    [
+      "the externalId",
+      { userName: "other", externalId: "EXT-1", emails: [{ value: "o@example.com", primary: true }] },
+      "Resource [USER]: with externalId[EXT-1] already exists.",
+    ],
   ])("refuses %s with Atlassian's 409", (_, duplicate, detail) => {
     const store = new UserStore();
     store.create(attributes(1), NOW);
@@ -49,7 +61,12 @@ describe("UserStore", () => {
     const store = new UserStore();
     const user = store.create(attributes(1), NOW);
     const replaced = store.replace(user.id, attributes(1), new Date("2025-03-02T00:00:00Z"));
-    expect(replaced).toMatchObject({ id: user.id, atlassianAccountId: user.atlassianAccountId, created: user.created, lastModified: "2025-03-02T00:00:00.000Z" });
+    expect(replaced).toMatchObject({
+      id: user.id,
+      atlassianAccountId: user.atlassianAccountId,
+      created: user.created,
+      lastModified: "2025-03-02T00:00:00.000Z",
+    });
   });
 
   it("stays fast with 100,000 users", () => {

@@ -30,7 +30,11 @@ export function handleUsers(call: ScimCall, directory: Directory, quirks: Server
     if (call.method === "POST") {
       const attributes = writableUser(requireSchema(call.body, CORE_USER));
       const user = users.create(attributes, call.now, quirks.has("idIsUserName") ? String(attributes.userName) : undefined);
-      return { status: 201, body: render(user), headers: quirks.has("noLocationHeader") ? {} : { location: `${call.baseUrl}/Users/${encodeURIComponent(user.id)}` } };
+      return {
+        status: 201,
+        body: render(user),
+        headers: quirks.has("noLocationHeader") ? {} : { location: `${call.baseUrl}/Users/${encodeURIComponent(user.id)}` },
+      };
     }
     throw methodNotAllowed(call.method);
   }
@@ -38,7 +42,7 @@ export function handleUsers(call: ScimCall, directory: Directory, quirks: Server
   const existing = users.get(call.id);
   if (!existing) {
     if (quirks.has("missingIs500") && ["PATCH", "PUT", "DELETE"].includes(call.method)) {
-      throw new ScimProblem(500, "java.lang.NullPointerException: Cannot invoke \"User.getId()\" because \"user\" is null");
+      throw new ScimProblem(500, 'java.lang.NullPointerException: Cannot invoke "User.getId()" because "user" is null');
     }
     throw notFound("User", call.id);
   }

@@ -37,7 +37,10 @@ describe("filter expressions", () => {
     [eq("userName", "alice@example.com"), 'userName eq "alice@example.com"'],
     [eq("externalId", 'ext"1'), 'externalId eq "ext\\"1"'],
     [eq("name.givenName", "Ann"), 'name.givenName eq "Ann"'],
-    [eq("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", "R&D"), 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq "R&D"'],
+    [
+      eq("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", "R&D"),
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq "R&D"',
+    ],
     [eq("members.$ref", "x"), 'members.$ref eq "x"'],
     [eq("active", true), "active eq true"],
     [compare("meta.lastModified", "gt", "2024-01-01T00:00:00Z"), 'meta.lastModified gt "2024-01-01T00:00:00Z"'],
@@ -59,7 +62,7 @@ describe("filter expressions", () => {
     ['userName eq "x" or userName', "a whole expression"],
     ["1userName", "a leading digit"],
     ["name.given.name", "two sub-attributes"],
-    ["emails[type eq \"work\"]", "a value filter"],
+    ['emails[type eq "work"]', "a value filter"],
     ["user name", "a space"],
   ])("refuses the attribute path %j (%s)", (attribute) => {
     expect(() => eq(attribute, "x")).toThrow(TypeError);

@@ -44,7 +44,12 @@ export function setActive(active: boolean): PatchRequest {
 }
 
 export function addMembers(userIds: readonly string[]): PatchRequest {
-  return patchRequest(add("members", userIds.map((value) => ({ value }))));
+  return patchRequest(
+    add(
+      "members",
+      userIds.map((value) => ({ value })),
+    ),
+  );
 }
 
 /** One operation per member, with the RFC's value filter, which servers support more widely than a value list. */

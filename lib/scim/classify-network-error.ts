@@ -85,7 +85,13 @@ export function classifyNetworkError(failure: NetworkFailure): ScimError {
   const code = findErrorCode(failure.error);
   if (code === ADDRESS_REFUSED) {
     // The client's lookup refused the address before any connection: its message already says why and what to do.
-    return new ScimError({ ...request, kind: "unreachable", code, retryable: false, message: refusalMessage(failure.error) ?? `Roster refused to connect to ${host}.` });
+    return new ScimError({
+      ...request,
+      kind: "unreachable",
+      code,
+      retryable: false,
+      message: refusalMessage(failure.error) ?? `Roster refused to connect to ${host}.`,
+    });
   }
   if (code !== undefined && TIMEOUT_CODES.has(code)) {
     return new ScimError({

@@ -79,14 +79,21 @@ describe("the lookup option", () => {
     server = await startFakeServer((_, response) => sendJson(response, 200, fakeUser(1)));
     const { lookup, asked } = countingLookup(() => new AddressRefusedError("Not there, and here is why."));
     const scim = createScimClient({ baseUrl: server.baseUrl, token: "t", retry: { retries: 3, minTimeoutMs: 1, maxTimeoutMs: 2 }, lookup });
-    await expect(scim.users.create({ userName: "ann@example.com" })).rejects.toMatchObject({ kind: "unreachable", code: "ADDRESS_REFUSED", retryable: false, message: "Not there, and here is why." });
+    await expect(scim.users.create({ userName: "ann@example.com" })).rejects.toMatchObject({
+      kind: "unreachable",
+      code: "ADDRESS_REFUSED",
+      retryable: false,
+      message: "Not there, and here is why.",
+    });
     expect(asked).toHaveLength(1);
     expect(server.requests).toEqual([]);
   });
 
   it("cannot be combined with a fetch, which would go around it", () => {
     const { lookup } = countingLookup(() => "127.0.0.1");
-    expect(() => createScimClient({ baseUrl: "https://example.com/scim", token: "t", lookup, fetch: globalThis.fetch })).toThrow(/cannot send through a custom fetch/);
+    expect(() => createScimClient({ baseUrl: "https://example.com/scim", token: "t", lookup, fetch: globalThis.fetch })).toThrow(
+      /cannot send through a custom fetch/,
+    );
   });
 });
 
@@ -118,7 +125,10 @@ describe("writes", () => {
     const scim = await clientFor((_, response) => sendJson(response, 200, { ...fakeUser(1), active: false }));
     await expect(scim.users.patch("id-1", setActive(false))).resolves.toMatchObject({ active: false });
     expect(server!.requests.map((request) => request.method)).toEqual(["PATCH"]);
-    expect(sentBodies()[0]).toEqual({ schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"], Operations: [{ op: "replace", path: "active", value: false }] });
+    expect(sentBodies()[0]).toEqual({
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+      Operations: [{ op: "replace", path: "active", value: false }],
+    });
   });
 
   it("reads the resource back when PATCH answers 204", async () => {
@@ -260,7 +270,11 @@ describe("getServiceProviderConfig", () => {
     const scim = await clientFor((_, response) =>
       sendJson(response, 200, { patch: { supported: true }, filter: { supported: true, maxResults: 100 }, documentationUri: "https://example.com" }),
     );
-    await expect(scim.getServiceProviderConfig()).resolves.toMatchObject({ patch: { supported: true }, filter: { maxResults: 100 }, documentationUri: "https://example.com" });
+    await expect(scim.getServiceProviderConfig()).resolves.toMatchObject({
+      patch: { supported: true },
+      filter: { maxResults: 100 },
+      documentationUri: "https://example.com",
+    });
     expect(server!.requests[0]?.url).toBe("/scim/v2/ServiceProviderConfig");
   });
 });

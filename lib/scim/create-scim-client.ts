@@ -112,8 +112,7 @@ export function createScimClient(options: ScimClientOptions): ScimClient {
     },
     groups: {
       ...groups,
-      findByDisplayName: (displayName) =>
-        findGroup("displayName", displayName, (group) => group.displayName.toLowerCase() === displayName.toLowerCase()),
+      findByDisplayName: (displayName) => findGroup("displayName", displayName, (group) => group.displayName.toLowerCase() === displayName.toLowerCase()),
     },
   };
 }
@@ -122,7 +121,9 @@ function checkedBaseUrl(input: string | URL): URL {
   const url = URL.parse(String(input));
   // Credentials or a query in the base URL would travel in every request and into error messages.
   if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash) {
-    throw new TypeError("The Sync endpoint must be a plain http(s) address without a user name, password or query, like https://api.atlassian.com/scim/directory/<id>.");
+    throw new TypeError(
+      "The Sync endpoint must be a plain http(s) address without a user name, password or query, like https://api.atlassian.com/scim/directory/<id>.",
+    );
   }
   return url;
 }

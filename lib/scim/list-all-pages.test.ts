@@ -37,22 +37,86 @@ function requestedPages() {
 
 describe("users.list walks every page", () => {
   it.each([
-    ["a well-behaved server", 250, 250, (s: number, c = 100) => ({ ids: slice(250, s, c) }), [[1, 100], [101, 100], [201, 100]]],
+    [
+      "a well-behaved server",
+      250,
+      250,
+      (s: number, c = 100) => ({ ids: slice(250, s, c) }),
+      [
+        [1, 100],
+        [101, 100],
+        [201, 100],
+      ],
+    ],
     ["exactly one full page", 100, 100, (s: number, c = 100) => ({ ids: slice(100, s, c) }), [[1, 100]]],
-    ["a server that caps pages at 20 (ignores count)", 45, 45, (s: number) => ({ ids: slice(45, s, 20) }), [[1, 100], [21, 100], [41, 100]]],
-    ["a server that returns more than asked", 30, 30, (s: number) => ({ ids: slice(30, s, 25) }), [[1, 100], [26, 100]]],
+    [
+      "a server that caps pages at 20 (ignores count)",
+      45,
+      45,
+      (s: number) => ({ ids: slice(45, s, 20) }),
+      [
+        [1, 100],
+        [21, 100],
+        [41, 100],
+      ],
+    ],
+    [
+      "a server that returns more than asked",
+      30,
+      30,
+      (s: number) => ({ ids: slice(30, s, 25) }),
+      [
+        [1, 100],
+        [26, 100],
+      ],
+    ],
     [
       "SCIMMY, which answers past the end with page 1 again",
       45,
       45,
       (s: number, c = 100) => ({ ids: s > 45 ? slice(45, 1, c) : slice(45, s, Math.min(c, 20)) }),
-      [[1, 100], [21, 100], [41, 100]],
+      [
+        [1, 100],
+        [21, 100],
+        [41, 100],
+      ],
     ],
-    ["a server that ignores startIndex", 50, 20, (_: number) => ({ ids: slice(50, 1, 20) }), [[1, 100], [21, 100]]],
+    [
+      "a server that ignores startIndex",
+      50,
+      20,
+      (_: number) => ({ ids: slice(50, 1, 20) }),
+      [
+        [1, 100],
+        [21, 100],
+      ],
+    ],
     ["an empty collection without Resources", 0, 0, () => ({ ids: [] }), [[1, 100]]],
     // A short page is no end while totalResults says more remain: the next, empty, page is.
-    ["a server whose totalResults overstates, sending a short page", 10, 10, (s: number) => ({ ids: slice(10, s, 4), totalResults: 99 }), [[1, 100], [5, 100], [9, 100], [13, 100]]],
-    ["a server whose totalResults overstates, ending on an empty page", 12, 12, (s: number) => ({ ids: slice(12, s, 4), totalResults: 99 }), [[1, 100], [5, 100], [9, 100], [13, 100]]],
+    [
+      "a server whose totalResults overstates, sending a short page",
+      10,
+      10,
+      (s: number) => ({ ids: slice(10, s, 4), totalResults: 99 }),
+      [
+        [1, 100],
+        [5, 100],
+        [9, 100],
+        [13, 100],
+      ],
+    ],
+    [
+      "a server whose totalResults overstates, ending on an empty page",
+      12,
+      12,
+      (s: number) => ({ ids: slice(12, s, 4), totalResults: 99 }),
+      [
+        [1, 100],
+        [5, 100],
+        [9, 100],
+        [13, 100],
+      ],
+    ],
   ] as const)("from %s", async (_, total, yielded, pageOf, pages) => {
     const scim = await listingServer(total, pageOf);
     const ids = await collect(scim.users.list());
@@ -68,7 +132,11 @@ describe("users.list walks every page", () => {
   it("asks for the page size given to the client or to the call", async () => {
     const scim = await listingServer(5, (s, c = 100) => ({ ids: slice(5, s, c) }));
     await collect(scim.users.list({ pageSize: 2 }));
-    expect(requestedPages()).toEqual([[1, 2], [3, 2], [5, 2]]);
+    expect(requestedPages()).toEqual([
+      [1, 2],
+      [3, 2],
+      [5, 2],
+    ]);
   });
 
   it("sends the filter with every page", async () => {
@@ -105,7 +173,11 @@ describe("users.list refuses pages that are not SCIM lists", () => {
 });
 
 describe("users.list refuses a server that lies about how many users it has", { timeout: 5_000 }, () => {
-  const refused = (message: RegExp | string) => ({ kind: "invalidResponse", retryable: false, message: typeof message === "string" ? message : expect.stringMatching(message) });
+  const refused = (message: RegExp | string) => ({
+    kind: "invalidResponse",
+    retryable: false,
+    message: typeof message === "string" ? message : expect.stringMatching(message),
+  });
 
   it("claiming 50,000,000 users one per page: a plain error after the first page", async () => {
     const scim = await listingServer(50_000_000, (s) => ({ ids: [s] }));
@@ -120,7 +192,9 @@ describe("users.list refuses a server that lies about how many users it has", { 
   it("claiming fewer than the bound but one per page: refused before a million requests", async () => {
     const scim = await listingServer(999_999, (s) => ({ ids: [s] }));
     await expect(collect(scim.users.list())).rejects.toMatchObject(
-      refused("The app sends 1 per page and says it has 999,999 users: listing them would take 999,999 requests, more than Roster will make (100,001). Check the Sync endpoint."),
+      refused(
+        "The app sends 1 per page and says it has 999,999 users: listing them would take 999,999 requests, more than Roster will make (100,001). Check the Sync endpoint.",
+      ),
     );
     expect(server!.requests).toHaveLength(1);
   });
@@ -128,7 +202,9 @@ describe("users.list refuses a server that lies about how many users it has", { 
   it("a claim that keeps growing with every full page: stopped at the caller's bound", async () => {
     // Always one page more than it has sent so far.
     const scim = await listingServer(0, (s, c = 100) => ({ ids: range(s, s + c - 1), totalResults: s - 1 + 2 * c }));
-    await expect(collect(scim.users.list({ maxResources: 1000 }))).rejects.toMatchObject(refused(/^The app says it has 1,100 users, more than Roster will list \(1,000\)\./));
+    await expect(collect(scim.users.list({ maxResources: 1000 }))).rejects.toMatchObject(
+      refused(/^The app says it has 1,100 users, more than Roster will list \(1,000\)\./),
+    );
     expect(server!.requests).toHaveLength(10);
   });
 

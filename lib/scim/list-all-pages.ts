@@ -70,7 +70,10 @@ export async function* listPages<T extends { id: string }>(fetchPage: FetchPage<
     if (page.totalResults > maxResources) throw refuseClaim(page.totalResults);
     const returned = page.resources.length;
     received += returned;
-    if (received > maxResources) throw new ListingLimitError(`The app sent more than ${count(maxResources)} ${noun} and kept going: more than Roster will list (${count(maxResources)}). Check the Sync endpoint.`);
+    if (received > maxResources)
+      throw new ListingLimitError(
+        `The app sent more than ${count(maxResources)} ${noun} and kept going: more than Roster will list (${count(maxResources)}). Check the Sync endpoint.`,
+      );
     const fresh = page.resources.filter((resource) => !seen.has(resource.id) && seen.add(resource.id));
     // A short page is not an end while totalResults says more remain: a server that filters after paging
     // (dropping deleted users, say) sends short pages mid-walk, and an import must not classify a partial listing.
@@ -106,7 +109,9 @@ export async function* listPages<T extends { id: string }>(fetchPage: FetchPage<
     const head = inFlight.shift();
     if (!head) {
       if (next > total) return;
-      throw new ListingLimitError(`Listing the app's ${noun} took ${count(requests)} requests without reaching the end, more than Roster will make (${count(maxRequests)}). Check the Sync endpoint.`);
+      throw new ListingLimitError(
+        `Listing the app's ${noun} took ${count(requests)} requests without reaching the end, more than Roster will make (${count(maxRequests)}). Check the Sync endpoint.`,
+      );
     }
     const page = await head.page;
     total = page.totalResults;

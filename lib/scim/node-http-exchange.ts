@@ -50,10 +50,7 @@ export function createNodeHttpExchange(protocol: string, maxSockets: number, loo
       const path = pathStart === -1 ? "/" : request.url.slice(pathStart);
       const outgoing = send({ ...target, path, method: request.method, headers, agent, signal: request.signal }, (response) => {
         request.onHeaders();
-        readBody(response, request.maxBodyBytes).then(
-          (text) => resolve({ status: response.statusCode ?? 0, headers: headerReader(response), text }),
-          reject,
-        );
+        readBody(response, request.maxBodyBytes).then((text) => resolve({ status: response.statusCode ?? 0, headers: headerReader(response), text }), reject);
       });
       outgoing.on("error", reject);
       outgoing.on("socket", (socket) => {
@@ -84,9 +81,11 @@ function connectOnlyToLookedUpAddresses(agent: HttpAgent, lookup: LookupFunction
       const addresses: LookupAddress[] = Array.isArray(found) ? found : [{ address: found, family: 0 }];
       if (addresses.length === 0) return oncreate?.(Object.assign(new Error(`No address for ${host}.`), { code: "ENOTFOUND" }));
       const pinned: LookupFunction = (_hostname, lookupOptions, callback) => {
-        const wanted = lookupOptions.family === 4 || lookupOptions.family === 6 ? addresses.filter((entry) => entry.family === lookupOptions.family) : addresses;
+        const wanted =
+          lookupOptions.family === 4 || lookupOptions.family === 6 ? addresses.filter((entry) => entry.family === lookupOptions.family) : addresses;
         if (lookupOptions.all) return (callback as (error: null, addresses: LookupAddress[]) => void)(null, wanted);
-        if (wanted.length === 0) return callback(Object.assign(new Error(`No IPv${String(lookupOptions.family)} address for ${host}.`), { code: "ENOTFOUND" }), "", 0);
+        if (wanted.length === 0)
+          return callback(Object.assign(new Error(`No IPv${String(lookupOptions.family)} address for ${host}.`), { code: "ENOTFOUND" }), "", 0);
         callback(null, wanted[0]!.address, wanted[0]!.family);
       };
       let socket: Duplex | undefined;

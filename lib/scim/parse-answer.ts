@@ -24,10 +24,16 @@ export function parseAnswer<S extends z.ZodType>(schema: S, json: unknown, conte
   }
   const issue = result.error.issues[0];
   if (issue?.path.length === 1 && issue.path[0] === "id") {
-    throw invalid(context, `${host} answered ${where} with a ${context.expected} that has no id, so Roster cannot refer to it later. The endpoint does not behave like a SCIM server; check the Sync endpoint URL.`);
+    throw invalid(
+      context,
+      `${host} answered ${where} with a ${context.expected} that has no id, so Roster cannot refer to it later. The endpoint does not behave like a SCIM server; check the Sync endpoint URL.`,
+    );
   }
   const at = issue && issue.path.length > 0 ? ` at "${issue.path.join(".")}"` : "";
-  throw invalid(context, `${host} answered ${where} with something that is not a valid SCIM ${context.expected}${at}: ${issue?.message ?? "unexpected shape"}. Check the Sync endpoint URL.`);
+  throw invalid(
+    context,
+    `${host} answered ${where} with something that is not a valid SCIM ${context.expected}${at}: ${issue?.message ?? "unexpected shape"}. Check the Sync endpoint URL.`,
+  );
 }
 
 function invalid(context: AnswerContext, message: string): ScimError {

@@ -14,10 +14,7 @@ const SMALLEST_EPOCH_SECONDS = 1_000_000_000;
  * `Retry-After` wins; `X-RateLimit-Reset` (Atlassian's admin APIs) is the fallback.
  */
 export function parseRetryAfterMs(headers: HeaderReader, nowMs: number): number | undefined {
-  return (
-    parseRetryAfterHeader(headers.get("retry-after"), nowMs) ??
-    parseRateLimitResetHeader(headers.get("x-ratelimit-reset"), nowMs)
-  );
+  return parseRetryAfterHeader(headers.get("retry-after"), nowMs) ?? parseRateLimitResetHeader(headers.get("x-ratelimit-reset"), nowMs);
 }
 
 /** RFC 9110 §10.2.3: either a whole number of seconds or an HTTP date. */

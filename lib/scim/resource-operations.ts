@@ -79,7 +79,10 @@ export function createResourceOperations<R extends { id: string }, I extends obj
   };
 
   const write = async (method: "POST" | "PUT", path: string, resource: I, options: WriteOptions = {}): Promise<R> => {
-    const answer = await execute({ method, path, body: withSchemas(resource, definition) }, { idempotent: method === "PUT", serverErrorRetries: options.serverErrorRetries });
+    const answer = await execute(
+      { method, path, body: withSchemas(resource, definition) },
+      { idempotent: method === "PUT", serverErrorRetries: options.serverErrorRetries },
+    );
     return parseAnswer(schema, answer.json, { expected: noun, method, url: answer.url });
   };
 
@@ -98,12 +101,18 @@ export function createResourceOperations<R extends { id: string }, I extends obj
     },
 
     async delete(id, options = {}) {
-      await execute({ method: "DELETE", path: pathOf(id) }, { idempotent: true, notFoundOnRetryIsSuccess: true, serverErrorRetries: options.serverErrorRetries });
+      await execute(
+        { method: "DELETE", path: pathOf(id) },
+        { idempotent: true, notFoundOnRetryIsSuccess: true, serverErrorRetries: options.serverErrorRetries },
+      );
     },
 
     list(options = {}) {
       const pageSize = checkedPageSize(options.pageSize ?? defaultPageSize);
-      return listAllPages((startIndex, count) => listPage(startIndex, count, options.filter), pageSize, { noun: `${noun}s`, maxResources: options.maxResources });
+      return listAllPages((startIndex, count) => listPage(startIndex, count, options.filter), pageSize, {
+        noun: `${noun}s`,
+        maxResources: options.maxResources,
+      });
     },
 
     /** The resource whose `attribute` equals `value`, checked on our side too: a server that ignores the filter must not hand us the wrong one. */

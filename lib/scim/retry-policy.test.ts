@@ -63,7 +63,10 @@ describe("withRetries", () => {
     const result = await withRetries(attempt, { idempotent: true, policy: { ...fast, onRetry: (event) => events.push(event) } });
     expect(result).toBe("done");
     expect(attempt).toHaveBeenCalledTimes(3);
-    expect(events.map(({ attempt: n, retriesLeft }) => [n, retriesLeft])).toEqual([[1, 3], [2, 2]]);
+    expect(events.map(({ attempt: n, retriesLeft }) => [n, retriesLeft])).toEqual([
+      [1, 3],
+      [2, 2],
+    ]);
   });
 
   it("gives up after the configured retries with the last error", async () => {

@@ -12,16 +12,7 @@
  * - `invalidResponse`: the answer is not SCIM (a web page, broken JSON, a missing id, too large, a redirect).
  */
 export type ScimErrorKind =
-  | "unreachable"
-  | "tls"
-  | "timeout"
-  | "unauthorized"
-  | "notFound"
-  | "conflict"
-  | "rateLimited"
-  | "transient"
-  | "badRequest"
-  | "invalidResponse";
+  "unreachable" | "tls" | "timeout" | "unauthorized" | "notFound" | "conflict" | "rateLimited" | "transient" | "badRequest" | "invalidResponse";
 
 const RETRYABLE_KINDS: ReadonlySet<ScimErrorKind> = new Set(["unreachable", "timeout", "rateLimited", "transient"]);
 

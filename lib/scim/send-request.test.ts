@@ -89,7 +89,11 @@ describe.each([
 
     it("drops nulls deep inside the answer too, in nested objects and lists", async () => {
       handler = (_, response) =>
-        sendJson(response, 200, { ...USER, name: { givenName: "Ada", middleName: null }, emails: [null, { value: "ada@example.com", type: null, primary: true }] });
+        sendJson(response, 200, {
+          ...USER,
+          name: { givenName: "Ada", middleName: null },
+          emails: [null, { value: "ada@example.com", type: null, primary: true }],
+        });
       const user = await client().users.get("u1");
       expect(user.name).toEqual({ givenName: "Ada" });
       expect(user.emails).toEqual([{ value: "ada@example.com", primary: true }]);
@@ -102,12 +106,22 @@ describe.each([
     const inOneMinute = () => new Date(Date.now() + 60_000);
 
     it.each([
-      ["an HTML page", () => reply(200, "<!doctype html><title>Sign in</title>", { "content-type": "text/html" }), { kind: "invalidResponse", status: 200 }, /web page, not SCIM\. Check the Sync endpoint URL/],
+      [
+        "an HTML page",
+        () => reply(200, "<!doctype html><title>Sign in</title>", { "content-type": "text/html" }),
+        { kind: "invalidResponse", status: 200 },
+        /web page, not SCIM\. Check the Sync endpoint URL/,
+      ],
       ["HTML labelled as JSON", () => reply(200, "<html><body>Login</body></html>", json), { kind: "invalidResponse" }, /web page, not SCIM/],
       ["broken JSON", () => reply(200, '{"id": "u1",', json), { kind: "invalidResponse" }, /broken JSON instead of SCIM JSON/],
       ["plain text", () => reply(200, "OK", { "content-type": "text/plain" }), { kind: "invalidResponse" }, /"text\/plain" instead of SCIM JSON/],
       ["a user without id", () => reply(200, JSON.stringify({ userName: "a" }), json), { kind: "invalidResponse" }, /user that has no id/],
-      ["a user with a wrong type", () => reply(200, JSON.stringify({ id: "u1", userName: 7 }), json), { kind: "invalidResponse" }, /not a valid SCIM user at "userName"/],
+      [
+        "a user with a wrong type",
+        () => reply(200, JSON.stringify({ id: "u1", userName: 7 }), json),
+        { kind: "invalidResponse" },
+        /not a valid SCIM user at "userName"/,
+      ],
       ["an empty 200", () => reply(200, ""), { kind: "invalidResponse" }, /empty body where a SCIM user was expected/],
       ["a JSON array", () => reply(200, "[]", json), { kind: "invalidResponse" }, /not a valid SCIM user/],
       [
@@ -116,22 +130,57 @@ describe.each([
         { kind: "unauthorized", status: 401, traceId: "4b1c7e", detail: "Unauthorized", retryable: false },
         /rejected the SCIM token \(HTTP 401\).*paste it into the SCIM Token field/,
       ],
-      ["a SCIM 401", () => reply(401, scimError("401", { detail: "Authorization failed" }), json), { kind: "unauthorized", detail: "Authorization failed" }, /HTTP 401/],
+      [
+        "a SCIM 401",
+        () => reply(401, scimError("401", { detail: "Authorization failed" }), json),
+        { kind: "unauthorized", detail: "Authorization failed" },
+        /HTTP 401/,
+      ],
       ["a bare 401", () => reply(401, ""), { kind: "unauthorized", status: 401 }, /HTTP 401/],
-      ["Atlassian's 403", () => reply(403, '{"error":"Forbidden","traceId":"t-403"}', json), { kind: "unauthorized", status: 403, traceId: "t-403" }, /HTTP 403.*belongs to this directory/],
-      ["a 404", () => reply(404, scimError("404", { detail: "User not found" }), json), { kind: "notFound", status: 404, retryable: false }, /nothing at GET \/scim\/v2\/Users\/u1 \(HTTP 404\)/],
+      [
+        "Atlassian's 403",
+        () => reply(403, '{"error":"Forbidden","traceId":"t-403"}', json),
+        { kind: "unauthorized", status: 403, traceId: "t-403" },
+        /HTTP 403.*belongs to this directory/,
+      ],
+      [
+        "a 404",
+        () => reply(404, scimError("404", { detail: "User not found" }), json),
+        { kind: "notFound", status: 404, retryable: false },
+        /nothing at GET \/scim\/v2\/Users\/u1 \(HTTP 404\)/,
+      ],
       [
         "Atlassian's 409",
         () => reply(409, atlassian409, json),
         { kind: "conflict", status: 409, scimType: "uniqueness", detail: "Resource [USER]: with email[x@y] already exists.", retryable: false },
         /HTTP 409\): Resource \[USER\]: with email\[x@y\] already exists\. Link the existing account/,
       ],
-      ["a 429 with Retry-After seconds", () => reply(429, "", { "retry-after": "3" }), { kind: "rateLimited", retryAfterMs: 3000, retryable: true }, /HTTP 429\)\. Try again in 3 s/],
+      [
+        "a 429 with Retry-After seconds",
+        () => reply(429, "", { "retry-after": "3" }),
+        { kind: "rateLimited", retryAfterMs: 3000, retryable: true },
+        /HTTP 429\)\. Try again in 3 s/,
+      ],
       ["a 429 without any hint", () => reply(429, ""), { kind: "rateLimited", retryAfterMs: undefined }, /Try again later/],
-      ["a 500", () => reply(500, scimError("500", { detail: "Internal error" }), json), { kind: "transient", status: 500, retryable: true }, /HTTP 500\): Internal error\. This is usually temporary/],
-      ["a 502 HTML page from a proxy", () => reply(502, "<html>Bad gateway</html>", { "content-type": "text/html" }), { kind: "transient", status: 502, detail: undefined }, /HTTP 502\)\./],
+      [
+        "a 500",
+        () => reply(500, scimError("500", { detail: "Internal error" }), json),
+        { kind: "transient", status: 500, retryable: true },
+        /HTTP 500\): Internal error\. This is usually temporary/,
+      ],
+      [
+        "a 502 HTML page from a proxy",
+        () => reply(502, "<html>Bad gateway</html>", { "content-type": "text/html" }),
+        { kind: "transient", status: 502, detail: undefined },
+        /HTTP 502\)\./,
+      ],
       ["a 503 with Retry-After", () => reply(503, "", { "retry-after": "2" }), { kind: "transient", status: 503, retryAfterMs: 2000 }, /HTTP 503/],
-      ["a 501", () => reply(501, scimError("501", { detail: "PATCH is not supported" }), json), { kind: "badRequest", retryable: false }, /does not support this operation \(HTTP 501\): PATCH is not supported\./],
+      [
+        "a 501",
+        () => reply(501, scimError("501", { detail: "PATCH is not supported" }), json),
+        { kind: "badRequest", retryable: false },
+        /does not support this operation \(HTTP 501\): PATCH is not supported\./,
+      ],
       [
         "a 400 invalid filter",
         () => reply(400, scimError("400", { scimType: "invalidFilter", detail: "Caller has provided an invalid filter" }), json),
@@ -245,13 +294,17 @@ describe.each([
       await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
       const { port } = closed.address() as AddressInfo;
       await new Promise((resolve) => closed.close(resolve));
-      const error = await failure(createScimClient({ baseUrl: `http://127.0.0.1:${port}/scim`, token: TOKEN, retry: { retries: 0 }, fetch: transportFetch }).users.get("u1"));
+      const error = await failure(
+        createScimClient({ baseUrl: `http://127.0.0.1:${port}/scim`, token: TOKEN, retry: { retries: 0 }, fetch: transportFetch }).users.get("u1"),
+      );
       expect(error).toMatchObject({ kind: "unreachable", code: "ECONNREFUSED", retryable: true });
       expect(error.message).toMatch(/could not reach 127\.0\.0\.1:\d+: the connection was refused/);
     });
 
     it("classifies HTTPS to a plain HTTP port as a TLS failure", async () => {
-      const error = await failure(createScimClient({ baseUrl: server.baseUrl.replace("http:", "https:"), token: TOKEN, retry: { retries: 0 }, fetch: transportFetch }).users.get("u1"));
+      const error = await failure(
+        createScimClient({ baseUrl: server.baseUrl.replace("http:", "https:"), token: TOKEN, retry: { retries: 0 }, fetch: transportFetch }).users.get("u1"),
+      );
       expect(error).toMatchObject({ kind: "tls", retryable: false });
       expect(error.code).toMatch(/^ERR_SSL_|^EPROTO$/);
     });

@@ -35,9 +35,7 @@ export const enterpriseUserSchema = z.looseObject({
   organization: z.string().optional(),
   division: z.string().optional(),
   department: z.string().optional(),
-  manager: z
-    .looseObject({ value: z.string().optional(), $ref: z.string().optional(), displayName: z.string().optional() })
-    .optional(),
+  manager: z.looseObject({ value: z.string().optional(), $ref: z.string().optional(), displayName: z.string().optional() }).optional(),
 });
 
 /** Read-only: the Atlassian account the SCIM user is linked to, which is what import matches on. */

@@ -36,7 +36,10 @@ function peakRssMb(pid: number | undefined): number | null {
 }
 
 async function startSeededSandbox() {
-  const child = spawn(process.execPath, ["--import", "tsx", "lib/sandbox/cli.ts", "--port", "0", "--token", TOKEN, "--quiet", "--seed", String(REMOTE_USERS)], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/sandbox/cli.ts", "--port", "0", "--token", TOKEN, "--quiet", "--seed", String(REMOTE_USERS)], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let output = "";
   for await (const chunk of child.stdout ?? []) {
     output += String(chunk);
@@ -66,7 +69,10 @@ export async function run(): Promise<void> {
       const { confirmImport } = await import("../../lib/provisioning/import-runs/confirm-import");
 
       const organization = await db.organization.create({ data: { name: "Import Bench", plan: "PROFESSIONAL" }, select: { id: true } });
-      const owner = await db.user.create({ data: { organizationId: organization.id, email: "owner@bench.example", firstName: "Bench", lastName: "Owner", role: "OWNER" }, select: { id: true, email: true } });
+      const owner = await db.user.create({
+        data: { organizationId: organization.id, email: "owner@bench.example", firstName: "Bench", lastName: "Owner", role: "OWNER" },
+        select: { id: true, email: true },
+      });
       const context = { organizationId: organization.id, actor: { id: owner.id, label: owner.email }, ip: null };
       const appId = await makeActiveApp(sandbox, context);
       // Provisioning off while importing, so the measurement is the import alone.
@@ -81,12 +87,28 @@ export async function run(): Promise<void> {
         return run?.status === "READY" ? run : undefined;
       });
       const previewSeconds = (performance.now() - started) / 1000;
-      console.log(JSON.stringify({ bench: "import.preview", users: ready.fetched, seconds: Math.round(previewSeconds * 10) / 10, peakRssMb: peakRssMb(worker.child.pid) }));
+      console.log(
+        JSON.stringify({
+          bench: "import.preview",
+          users: ready.fetched,
+          seconds: Math.round(previewSeconds * 10) / 10,
+          peakRssMb: peakRssMb(worker.child.pid),
+        }),
+      );
 
       const selection =
         CONFIRM_USERS === null
           ? ({ filter: "NEW" } as const)
-          : { candidateIds: (await db.importCandidate.findMany({ where: { runId, actions: { has: "NEW" } }, orderBy: { position: "asc" }, take: CONFIRM_USERS, select: { id: true } })).map((candidate) => candidate.id) };
+          : {
+              candidateIds: (
+                await db.importCandidate.findMany({
+                  where: { runId, actions: { has: "NEW" } },
+                  orderBy: { position: "asc" },
+                  take: CONFIRM_USERS,
+                  select: { id: true },
+                })
+              ).map((candidate) => candidate.id),
+            };
       resetPeakRss(worker.child.pid);
       const confirmStarted = performance.now();
       const { toApply } = await confirmImport(organization.id, runId, selection, context);
@@ -96,8 +118,19 @@ export async function run(): Promise<void> {
       const { summary } = await db.importRun.findUniqueOrThrow({ where: { id: runId }, select: { summary: true } });
       const { created, skippedCount } = summary as { created: number; skippedCount: number };
       const people = await db.user.count({ where: { organizationId: organization.id, role: null } });
-      if (people !== created || created + skippedCount !== toApply) throw new Error(`Confirming ${toApply} New users created ${people} people (summary: ${created} created, ${skippedCount} skipped).`);
-      console.log(JSON.stringify({ bench: "import.confirm", users: toApply, created, skipped: skippedCount, seconds: Math.round(confirmSeconds * 10) / 10, usersPerSec: Math.round(toApply / confirmSeconds), peakRssMb: peakRssMb(worker.child.pid) }));
+      if (people !== created || created + skippedCount !== toApply)
+        throw new Error(`Confirming ${toApply} New users created ${people} people (summary: ${created} created, ${skippedCount} skipped).`);
+      console.log(
+        JSON.stringify({
+          bench: "import.confirm",
+          users: toApply,
+          created,
+          skipped: skippedCount,
+          seconds: Math.round(confirmSeconds * 10) / 10,
+          usersPerSec: Math.round(toApply / confirmSeconds),
+          peakRssMb: peakRssMb(worker.child.pid),
+        }),
+      );
       await db.$disconnect();
     });
   } finally {

@@ -55,14 +55,24 @@ export async function run(): Promise<void> {
       const { createScimClient } = await import("../../lib/scim");
 
       const organization = await db.organization.create({ data: { name: "Bench Org", plan: "PROFESSIONAL" }, select: { id: true } });
-      const owner = await db.user.create({ data: { organizationId: organization.id, email: "owner@bench.example", firstName: "Bench", lastName: "Owner", role: "OWNER" }, select: { id: true, email: true } });
+      const owner = await db.user.create({
+        data: { organizationId: organization.id, email: "owner@bench.example", firstName: "Bench", lastName: "Owner", role: "OWNER" },
+        select: { id: true, email: true },
+      });
       const context = { organizationId: organization.id, actor: { id: owner.id, label: owner.email }, ip: null };
       const limits = { maxConcurrency: CONCURRENCY, maxRequestsPerSecond: 100_000 };
 
       async function syncPeople(count: number, prefix: string): Promise<{ usersPerSec: number; cpuUsPerUser: Record<string, number> }> {
         const appId = await makeActiveApp(sandbox, context, limits);
         await db.user.createMany({
-          data: Array.from({ length: count }, (_, i) => ({ organizationId: organization.id, email: `${prefix}${i}@bench.example`, firstName: "Bench", lastName: `${prefix}${i}`, title: "Engineer", department: "Engineering" })),
+          data: Array.from({ length: count }, (_, i) => ({
+            organizationId: organization.id,
+            email: `${prefix}${i}@bench.example`,
+            firstName: "Bench",
+            lastName: `${prefix}${i}`,
+            title: "Engineer",
+            department: "Engineering",
+          })),
         });
         const people = await db.user.findMany({ where: { organizationId: organization.id, email: { startsWith: prefix } }, select: { id: true } });
         await db.assignment.createMany({ data: people.map((person) => ({ appId, userId: person.id })) });
@@ -86,10 +96,18 @@ export async function run(): Promise<void> {
       const initialPeakRssMb = peakRssMb(worker.child.pid);
       const lines: object[] = [];
 
-      await fetch(`${sandbox.origin}/__sandbox/faults`, { method: "POST", headers: { authorization: `Bearer ${sandbox.token}`, "content-type": "application/json" }, body: JSON.stringify({ latencyMs: 50 }) });
+      await fetch(`${sandbox.origin}/__sandbox/faults`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${sandbox.token}`, "content-type": "application/json" },
+        body: JSON.stringify({ latencyMs: 50 }),
+      });
       const { usersPerSec: slowUsersPerSec } = await syncPeople(LATENCY_USERS, "latency");
       lines.push({ bench: "sync.latency50ms", users: LATENCY_USERS, usersPerSec: Math.round(slowUsersPerSec) });
-      await fetch(`${sandbox.origin}/__sandbox/faults`, { method: "POST", headers: { authorization: `Bearer ${sandbox.token}`, "content-type": "application/json" }, body: "{}" });
+      await fetch(`${sandbox.origin}/__sandbox/faults`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${sandbox.token}`, "content-type": "application/json" },
+        body: "{}",
+      });
 
       // Propagation: edit one synced person's title and wait until the app shows it.
       const person = await db.user.findFirstOrThrow({ where: { organizationId: organization.id, email: "initial0@bench.example" } });

@@ -21,10 +21,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const events = can(session, "view apps") ? all : all.map((event) => (event.targetType === "app" ? { ...event, changes: null } : event));
   return (
     <>
-      <PageHeader
-        title="Audit log"
-        description="Who did what in Roster, and when. Kept for every sign-in and every change an admin makes."
-      />
+      <PageHeader title="Audit log" description="Who did what in Roster, and when. Kept for every sign-in and every change an admin makes." />
       <Card>
         {events.length === 0 ? (
           <EmptyState icon={ScrollText} title="No events yet">
@@ -34,7 +31,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           <>
             <AuditLogTable events={events} />
             <div className="flex items-center justify-between border-t border-zinc-100 px-4 py-3 text-sm text-zinc-500">
-              <span>{total.toLocaleString("en-US")} {total === 1 ? "event" : "events"} in all</span>
+              <span>
+                {total.toLocaleString("en-US")} {total === 1 ? "event" : "events"} in all
+              </span>
               <div className="flex gap-2">
                 {cursor ? (
                   <Button variant="secondary" size="sm" asChild>

@@ -27,7 +27,9 @@ export default async function ProvisioningLogPage({ searchParams }: { searchPara
       <PageHeader title="Provisioning log" description="Every request Roster sends to an app, with its result and the reason for any failure." />
       {cursor === null && apps.length > 0 ? <LiveRefresh /> : null}
       <Card>
-        {apps.length > 0 ? <OperationLogToolbar kinds={OPERATION_KIND_OPTIONS} statuses={OPERATION_STATUS_OPTIONS} apps={apps.map(({ id, name }) => ({ id, name }))} /> : null}
+        {apps.length > 0 ? (
+          <OperationLogToolbar kinds={OPERATION_KIND_OPTIONS} statuses={OPERATION_STATUS_OPTIONS} apps={apps.map(({ id, name }) => ({ id, name }))} />
+        ) : null}
         {page.operations.length === 0 ? (
           <EmptyState icon={Waypoints} title={filtered ? "Nothing matches these filters" : apps.length === 0 ? "No applications yet" : "Nothing sent yet"}>
             {filtered ? (
@@ -46,7 +48,13 @@ export default async function ProvisioningLogPage({ searchParams }: { searchPara
         ) : (
           <>
             <OperationLogTable operations={page.operations} showApp />
-            <LogPager basePath="/provisioning-log" query={filterSearchParams(filter)} paged={cursor !== null} nextCursor={page.nextCursor} shown={page.operations.length} />
+            <LogPager
+              basePath="/provisioning-log"
+              query={filterSearchParams(filter)}
+              paged={cursor !== null}
+              nextCursor={page.nextCursor}
+              shown={page.operations.length}
+            />
           </>
         )}
       </Card>

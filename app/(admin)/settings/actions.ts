@@ -5,12 +5,9 @@ import { defineAction } from "@/lib/actions/define-action";
 import { getRequestMeta } from "@/lib/auth/request-meta";
 import { updateOrganization, updateOrganizationInput } from "@/lib/directory/organization";
 
-export const updateOrganizationAction = defineAction(
-  { input: updateOrganizationInput, access: "manage organization" },
-  async (input, session) => {
-    const { ip } = await getRequestMeta();
-    const result = await updateOrganization(session!.organization.id, input, { id: session!.userId, label: session!.email }, ip);
-    revalidatePath("/", "layout");
-    return result;
-  },
-);
+export const updateOrganizationAction = defineAction({ input: updateOrganizationInput, access: "manage organization" }, async (input, session) => {
+  const { ip } = await getRequestMeta();
+  const result = await updateOrganization(session!.organization.id, input, { id: session!.userId, label: session!.email }, ip);
+  revalidatePath("/", "layout");
+  return result;
+});

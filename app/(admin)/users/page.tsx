@@ -23,7 +23,9 @@ const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const session = await requirePagePermission("admin access");
-  const query = userListQuery.parse(Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  const query = userListQuery.parse(
+    Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])),
+  );
   const organizationId = session.organization.id;
   const [page, departments, verifiedDomains, apps] = await Promise.all([
     listUsers(organizationId, query),

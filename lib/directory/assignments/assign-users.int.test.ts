@@ -31,7 +31,9 @@ describe("assignments", () => {
   it("assigns everyone matching a filter, and never people of another organization", async () => {
     const other = await makeOrganization("Other");
     const stranger = await makePerson(other.id);
-    await db.user.createMany({ data: Array.from({ length: 30 }, (_, i) => ({ organizationId, email: `eng${i}@example.com`, firstName: "E", lastName: `${i}`, department: "Eng" })) });
+    await db.user.createMany({
+      data: Array.from({ length: 30 }, (_, i) => ({ organizationId, email: `eng${i}@example.com`, firstName: "E", lastName: `${i}`, department: "Eng" })),
+    });
     expect(await assignUsers(appId, { filter: { department: "Eng" } }, context)).toEqual({ changed: 30 });
     expect(await assignUsers(appId, { ids: [stranger.id] }, context)).toEqual({ changed: 0 });
     expect(await db.assignment.count({ where: { appId } })).toBe(30);

@@ -54,7 +54,13 @@ export async function unassignUsers(appId: string, selection: UserSelection, con
  * transaction that commits first) are audited, with `changes`, and marked for
  * reconcile. Returns them.
  */
-export async function assignPeople(tx: Tx, context: UserWriteContext, appId: string, people: readonly PersonName[], changes: AuditChanges): Promise<PersonName[]> {
+export async function assignPeople(
+  tx: Tx,
+  context: UserWriteContext,
+  appId: string,
+  people: readonly PersonName[],
+  changes: AuditChanges,
+): Promise<PersonName[]> {
   if (people.length === 0) return [];
   const rows = await tx.$queryRaw<{ userId: string }[]>`
     INSERT INTO assignments (app_id, user_id)
@@ -65,7 +71,13 @@ export async function assignPeople(tx: Tx, context: UserWriteContext, appId: str
 }
 
 /** Takes the app away from these people in the caller's transaction: the counterpart of `assignPeople`. */
-export async function unassignPeople(tx: Tx, context: UserWriteContext, appId: string, people: readonly PersonName[], changes: AuditChanges): Promise<PersonName[]> {
+export async function unassignPeople(
+  tx: Tx,
+  context: UserWriteContext,
+  appId: string,
+  people: readonly PersonName[],
+  changes: AuditChanges,
+): Promise<PersonName[]> {
   if (people.length === 0) return [];
   const rows = await tx.$queryRaw<{ userId: string }[]>`
     DELETE FROM assignments WHERE app_id = ${appId}::uuid AND user_id = ANY(${people.map((person) => person.id)}::uuid[])
@@ -84,7 +96,15 @@ async function recordAssignmentChanges(
 ): Promise<PersonName[]> {
   const changedIds = new Set(rows.map((row) => row.userId));
   const changed = people.filter((person) => changedIds.delete(person.id));
-  await recordUserChanges(tx, context, changed.map((user) => ({ user, action, changes })));
-  await markForReconcile(tx, [appId], changed.map((person) => person.id));
+  await recordUserChanges(
+    tx,
+    context,
+    changed.map((user) => ({ user, action, changes })),
+  );
+  await markForReconcile(
+    tx,
+    [appId],
+    changed.map((person) => person.id),
+  );
   return changed;
 }

@@ -8,7 +8,19 @@ import { formatCsvRow } from "./neutralise-csv-cell";
 const PAGE_SIZE = 1_000;
 
 /** Every profile field, in the order the import reads them back; the headers are the form's labels. */
-const EXPORT_FIELDS = ["email", "firstName", "lastName", "displayName", "employeeId", "title", "department", "mobile", "locale", "timezone", "status"] as const satisfies readonly (keyof UserInput)[];
+const EXPORT_FIELDS = [
+  "email",
+  "firstName",
+  "lastName",
+  "displayName",
+  "employeeId",
+  "title",
+  "department",
+  "mobile",
+  "locale",
+  "timezone",
+  "status",
+] as const satisfies readonly (keyof UserInput)[];
 
 const STATUS_LABELS = { ACTIVE: "Active", INACTIVE: "Deactivated" } as const;
 
@@ -38,9 +50,7 @@ export async function* exportPeopleCsv(organizationId: string, filter: UserFilte
       select: { id: true, ...Object.fromEntries(EXPORT_FIELDS.map((field) => [field, true])) } as { id: true } & Record<(typeof EXPORT_FIELDS)[number], true>,
     });
     if (people.length === 0) return;
-    yield people
-      .map((person) => formatCsvRow(EXPORT_FIELDS.map((field) => (field === "status" ? STATUS_LABELS[person.status] : person[field]))))
-      .join("");
+    yield people.map((person) => formatCsvRow(EXPORT_FIELDS.map((field) => (field === "status" ? STATUS_LABELS[person.status] : person[field])))).join("");
     if (people.length < PAGE_SIZE) return;
     const last = people.at(-1)!;
     after = { lastName: last.lastName, firstName: last.firstName, id: last.id };

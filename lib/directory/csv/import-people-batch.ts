@@ -58,13 +58,23 @@ async function runBatch(tx: Tx, importId: string, context: UserWriteContext, bat
     SELECT jsonb_path_query_array(rows, '$[$from to $to]', jsonb_build_object('from', ${offset}::int, 'to', ${offset + batchSize - 1}::int)) AS batch
     FROM directory_imports WHERE id = ${importId}::uuid`;
 
-  const holders = await findEmailHolders(context.organizationId, batch.map((row) => row.input.email), tx);
+  const holders = await findEmailHolders(
+    context.organizationId,
+    batch.map((row) => row.input.email),
+    tx,
+  );
   const skips: ImportRowIssue[] = [];
   let imported = 0;
   for (const row of batch) {
     const holder = holders.get(row.input.email);
     if (holder) {
-      skips.push({ line: row.line, kind: "skip", field: "email", message: `Already in the directory as ${holder} (added after the file was checked); this row is skipped, not updated.`, value: row.input.email });
+      skips.push({
+        line: row.line,
+        kind: "skip",
+        field: "email",
+        message: `Already in the directory as ${holder} (added after the file was checked); this row is skipped, not updated.`,
+        value: row.input.email,
+      });
       continue;
     }
     await createUser(row.input, context, tx);

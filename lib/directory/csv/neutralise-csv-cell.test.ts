@@ -36,7 +36,7 @@ describe("quoteCsvCell", () => {
 
 describe("formatCsvRow", () => {
   it("neutralises, then quotes, every cell, with empty cells for null", () => {
-    expect(formatCsvRow(["=HYPERLINK(\"http://evil\",\"x\")", null, "Lee, Dana", undefined, "+1"])).toBe(
+    expect(formatCsvRow(['=HYPERLINK("http://evil","x")', null, "Lee, Dana", undefined, "+1"])).toBe(
       '"\'=HYPERLINK(""http://evil"",""x"")",,"Lee, Dana",,\'+1\r\n',
     );
   });

@@ -35,7 +35,11 @@ describe("parsePeopleCsv: rows", () => {
   });
 
   it.each([
-    ["a bad e-mail", "not-an-email,Dana,Lee,,", { field: "email", message: "Enter a valid e-mail address, such as dana.lee@example.com.", value: "not-an-email" }],
+    [
+      "a bad e-mail",
+      "not-an-email,Dana,Lee,,",
+      { field: "email", message: "Enter a valid e-mail address, such as dana.lee@example.com.", value: "not-an-email" },
+    ],
     ["a missing e-mail", ",Dana,Lee,,", { field: "email", message: "Enter an e-mail address.", value: "" }],
     ["a missing first name", "dana@example.com,,Lee,,", { field: "firstName", message: "Enter a first name.", value: "" }],
     ["a missing last name", "dana@example.com,Dana,  ,,", { field: "lastName", message: "Enter a last name.", value: "  " }],
@@ -154,6 +158,12 @@ describe("parsePeopleCsv: the file", () => {
   it("reports a quote that is never closed", () => {
     const result = parse("a@example.com,A,A,,", 'b@example.com,"B,B,,', "c@example.com,C,C,,");
     expect(result.valid.map((row) => row.line)).toEqual([2]);
-    expect(result.issues).toEqual([expect.objectContaining({ line: 3, field: null, message: 'A quote (") in this row is never closed, so the rest of the file cannot be read. Close or remove the quote and upload again.' })]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        line: 3,
+        field: null,
+        message: 'A quote (") in this row is never closed, so the rest of the file cannot be read. Close or remove the quote and upload again.',
+      }),
+    ]);
   });
 });

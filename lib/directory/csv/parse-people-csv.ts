@@ -64,7 +64,9 @@ export function parsePeopleCsv(text: string): ParsedPeopleCsv {
   }
   if (rowCount > MAX_IMPORT_ROWS) {
     return emptyResult(
-      [`This file has ${rowCount.toLocaleString("en-US")} people; Roster imports up to ${MAX_IMPORT_ROWS.toLocaleString("en-US")} at a time. Split it into smaller files and import them one by one.`],
+      [
+        `This file has ${rowCount.toLocaleString("en-US")} people; Roster imports up to ${MAX_IMPORT_ROWS.toLocaleString("en-US")} at a time. Split it into smaller files and import them one by one.`,
+      ],
       columns.warnings,
     );
   }
@@ -79,11 +81,21 @@ export function parsePeopleCsv(text: string): ParsedPeopleCsv {
     if (isBlank(record)) return;
     const line = index + 2;
     if (brokenQuoteLines.has(line)) {
-      issues.push({ line, kind: "error", field: null, message: "A quote (\") in this row is never closed, so the rest of the file cannot be read. Close or remove the quote and upload again." });
+      issues.push({
+        line,
+        kind: "error",
+        field: null,
+        message: 'A quote (") in this row is never closed, so the rest of the file cannot be read. Close or remove the quote and upload again.',
+      });
       return;
     }
     if (record.slice(headers.length).some((cell) => cell.trim() !== "")) {
-      issues.push({ line, kind: "error", field: null, message: "This row has more cells than the header has columns. Put quotes around values that contain a comma." });
+      issues.push({
+        line,
+        kind: "error",
+        field: null,
+        message: "This row has more cells than the header has columns. Put quotes around values that contain a comma.",
+      });
       return;
     }
 

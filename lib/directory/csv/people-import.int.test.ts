@@ -49,12 +49,33 @@ describe("preview, then import", () => {
     expect(await countPeople()).toBe(before);
 
     const preview = (await getPeopleImport(context.organizationId, importId))!;
-    expect(preview).toMatchObject({ fileName: "people.csv", status: "PREVIEW", totalRows: 6, toImport: 3, imported: 0, errorRows: 2, skipRows: 1, issueCount: 3 });
+    expect(preview).toMatchObject({
+      fileName: "people.csv",
+      status: "PREVIEW",
+      totalRows: 6,
+      toImport: 3,
+      imported: 0,
+      errorRows: 2,
+      skipRows: 1,
+      issueCount: 3,
+    });
     expect(preview.headerWarnings).toEqual(["Column “Shoe size” is not a Roster field; it will be ignored."]);
     expect(preview.issues).toEqual([
       { line: 3, kind: "error", field: "email", message: "Enter a valid e-mail address, such as dana.lee@example.com.", value: "not-an-email" },
-      { line: 5, kind: "skip", field: "email", message: "Already in the directory as Test Person; this row is skipped, not updated.", value: "owner@example.com" },
-      { line: 6, kind: "error", field: "email", message: "Also on line 2, which will be imported. Remove this row or give it another e-mail.", value: "ada@example.com" },
+      {
+        line: 5,
+        kind: "skip",
+        field: "email",
+        message: "Already in the directory as Test Person; this row is skipped, not updated.",
+        value: "owner@example.com",
+      },
+      {
+        line: 6,
+        kind: "error",
+        field: "email",
+        message: "Also on line 2, which will be imported. Remove this row or give it another e-mail.",
+        value: "ada@example.com",
+      },
     ]);
     expect(preview.sample.map((row) => [row.line, row.input.firstName])).toEqual([
       [2, "Ada"],
@@ -65,9 +86,14 @@ describe("preview, then import", () => {
     const { progress } = await importAll(importId);
     expect(progress).toEqual({ status: "COMPLETED", total: 3, imported: 3, skipped: 0, done: true });
     expect(await countPeople()).toBe(before + 3);
-    const grace = await db.user.findFirstOrThrow({ where: { organizationId: context.organizationId, email: "grace@example.com" }, select: { id: true, title: true } });
+    const grace = await db.user.findFirstOrThrow({
+      where: { organizationId: context.organizationId, email: "grace@example.com" },
+      select: { id: true, title: true },
+    });
     expect(grace.title).toBe("=cmd|' /C calc'!A0");
-    expect(await db.auditEvent.findMany({ where: { targetId: grace.id }, select: { action: true, actorId: true } })).toEqual([{ action: "user.created", actorId: context.actor.id }]);
+    expect(await db.auditEvent.findMany({ where: { targetId: grace.id }, select: { action: true, actorId: true } })).toEqual([
+      { action: "user.created", actorId: context.actor.id },
+    ]);
 
     const summary = (await getPeopleImport(context.organizationId, importId))!;
     expect(summary).toMatchObject({ status: "COMPLETED", imported: 3, skippedDuringImport: 0, errorRows: 2, skipRows: 1 });
@@ -152,7 +178,10 @@ describe("discarding an import", () => {
     const { importId } = await previewPeopleImport(file(CSV), context);
     expect(await importPeopleBatch(importId, context, 2)).toMatchObject({ status: "IMPORTING", imported: 2, done: false });
     await cancelPeopleImport(importId, context);
-    await expect(importPeopleBatch(importId, context, 2)).rejects.toMatchObject({ code: "conflict", message: "This import was discarded. Upload the file again to import it." });
+    await expect(importPeopleBatch(importId, context, 2)).rejects.toMatchObject({
+      code: "conflict",
+      message: "This import was discarded. Upload the file again to import it.",
+    });
     await expect(cancelPeopleImport(importId, context)).rejects.toMatchObject({ code: "conflict" });
     expect(await db.user.count({ where: { organizationId: context.organizationId, email: { startsWith: "discard" } } })).toBe(2);
     expect(await getPeopleImport(context.organizationId, importId)).toMatchObject({ status: "CANCELLED", imported: 2 });
@@ -173,7 +202,13 @@ describe("people already in the directory", () => {
     const summary = (await getPeopleImport(context.organizationId, importId))!;
     expect(summary).toMatchObject({ imported: 1, skippedDuringImport: 1, skipRows: 1 });
     expect(summary.issues).toEqual([
-      { line: 2, kind: "skip", field: "email", message: "Already in the directory as Dana Lee-Early (added after the file was checked); this row is skipped, not updated.", value: "dana.lee@example.com" },
+      {
+        line: 2,
+        kind: "skip",
+        field: "email",
+        message: "Already in the directory as Dana Lee-Early (added after the file was checked); this row is skipped, not updated.",
+        value: "dana.lee@example.com",
+      },
     ]);
   });
 });
@@ -187,7 +222,14 @@ describe("exportPeopleCsv", () => {
 
   it("writes the filtered people with every cell neutralised, and reads back through the importer", async () => {
     for (const person of [
-      { email: "eve@example.com", firstName: "<script>alert(1)</script>", lastName: "Eve", title: "=cmd|' /C calc'!A0", department: "Security", mobile: "+44 20 7946 0958" },
+      {
+        email: "eve@example.com",
+        firstName: "<script>alert(1)</script>",
+        lastName: "Eve",
+        title: "=cmd|' /C calc'!A0",
+        department: "Security",
+        mobile: "+44 20 7946 0958",
+      },
       { email: "bob@example.com", firstName: "Bob", lastName: "Builder, Jr.", title: "@SUM(A1)", department: "Security", status: "INACTIVE" },
       { email: "zed@example.com", firstName: "Zed", lastName: "Other", department: "Sales" },
     ]) {
@@ -230,7 +272,10 @@ describe("the Owner rule on CSV import", () => {
   it("never updates an Owner from a row with their e-mail, even one that would deactivate them: the row is skipped with the reason", async () => {
     const admin = await makePerson(context.organizationId, { role: "ADMIN", permissions: ["MANAGE_USERS"], email: "admin@example.com" });
     const asAdmin: UserWriteContext = { ...context, actor: { id: admin.id, label: admin.email } };
-    const { importId } = await previewPeopleImport(file("Email,First name,Last name,Status\nOwner@Example.com,Mallory,Taken,Deactivated\nsam@example.com,Sam,Roe,Active\n"), asAdmin);
+    const { importId } = await previewPeopleImport(
+      file("Email,First name,Last name,Status\nOwner@Example.com,Mallory,Taken,Deactivated\nsam@example.com,Sam,Roe,Active\n"),
+      asAdmin,
+    );
     for (let progress = await importPeopleBatch(importId, asAdmin); !progress.done; progress = await importPeopleBatch(importId, asAdmin));
 
     expect(await db.user.findUniqueOrThrow({ where: { id: context.actor.id! }, select: { email: true, firstName: true, status: true, role: true } })).toEqual({
@@ -240,7 +285,13 @@ describe("the Owner rule on CSV import", () => {
       role: "OWNER",
     });
     expect((await getPeopleImport(context.organizationId, importId))!.issues).toEqual([
-      { line: 2, kind: "skip", field: "email", message: "Already in the directory as Test Person; this row is skipped, not updated.", value: "owner@example.com" },
+      {
+        line: 2,
+        kind: "skip",
+        field: "email",
+        message: "Already in the directory as Test Person; this row is skipped, not updated.",
+        value: "owner@example.com",
+      },
     ]);
   });
 });

@@ -26,12 +26,21 @@ export async function previewPeopleImport(file: { name: string; bytes: Uint8Arra
     throw new AppError("invalid_input", parsed.fileErrors[0]!, { file: parsed.fileErrors });
   }
 
-  const holders = await findEmailHolders(context.organizationId, parsed.valid.map((row) => row.input.email));
+  const holders = await findEmailHolders(
+    context.organizationId,
+    parsed.valid.map((row) => row.input.email),
+  );
   const skips: ImportRowIssue[] = [];
   const toImport = parsed.valid.filter((row) => {
     const holder = holders.get(row.input.email);
     if (!holder) return true;
-    skips.push({ line: row.line, kind: "skip", field: "email", message: `Already in the directory as ${holder}; this row is skipped, not updated.`, value: row.input.email });
+    skips.push({
+      line: row.line,
+      kind: "skip",
+      field: "email",
+      message: `Already in the directory as ${holder}; this row is skipped, not updated.`,
+      value: row.input.email,
+    });
     return false;
   });
   const warnings = parsed.headerWarnings.map((message): ImportRowIssue => ({ line: 1, kind: "warning", field: null, message }));

@@ -28,7 +28,11 @@ beforeEach(async () => {
 });
 
 const auditOf = (domainId: string) =>
-  db.auditEvent.findMany({ where: { targetType: "domain", targetId: domainId }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true, targetLabel: true } });
+  db.auditEvent.findMany({
+    where: { targetType: "domain", targetId: domainId },
+    orderBy: { createdAt: "asc" },
+    select: { action: true, actorId: true, targetLabel: true },
+  });
 
 async function addAndRead(name: string) {
   const { id } = await addDomain(name, context);
@@ -68,7 +72,8 @@ describe("verifyDomain against a DNS server on loopback", () => {
     expect(await verifyDomain(id, context)).toEqual({
       verified: false,
       name: "halden.example",
-      reason: "There is no TXT record at _roster-verification.halden.example yet. Add it at your DNS provider; new records can take up to an hour to appear, then verify again.",
+      reason:
+        "There is no TXT record at _roster-verification.halden.example yet. Add it at your DNS provider; new records can take up to an hour to appear, then verify again.",
     });
     const afterMiss = await db.domain.findUniqueOrThrow({ where: { id }, select: { verifiedAt: true, lastCheckedAt: true, lastCheckError: true } });
     expect(afterMiss.verifiedAt).toBeNull();
@@ -76,7 +81,10 @@ describe("verifyDomain against a DNS server on loopback", () => {
     expect(afterMiss.lastCheckError).toMatch(/^There is no TXT record/);
 
     dns.records.set(record.host, ["v=spf1 -all", "roster-verification=someone-else"]);
-    expect(await verifyDomain(id, context)).toMatchObject({ verified: false, reason: expect.stringMatching(/^A TXT record exists at _roster-verification.halden.example, but its value is not roster-verification=/) });
+    expect(await verifyDomain(id, context)).toMatchObject({
+      verified: false,
+      reason: expect.stringMatching(/^A TXT record exists at _roster-verification.halden.example, but its value is not roster-verification=/),
+    });
 
     dns.records.set(record.host, ["v=spf1 -all", record.value]);
     expect(await verifyDomain(id, context)).toEqual({ verified: true, name: "halden.example" });

@@ -21,7 +21,10 @@ export async function resolveTxtRecords(host: string): Promise<TxtLookup> {
     try {
       resolver.setServers(servers.split(",").map((server) => server.trim()));
     } catch {
-      throw new AppError("unavailable", "Roster's DNS servers (ROSTER_DNS_SERVERS) must be IP addresses such as 1.1.1.1 or 127.0.0.1:5353. Ask whoever runs Roster to fix the setting.");
+      throw new AppError(
+        "unavailable",
+        "Roster's DNS servers (ROSTER_DNS_SERVERS) must be IP addresses such as 1.1.1.1 or 127.0.0.1:5353. Ask whoever runs Roster to fix the setting.",
+      );
     }
   }
   const deadline = setTimeout(() => resolver.cancel(), TOTAL_TIMEOUT_MS);

@@ -28,7 +28,11 @@ describe("checkVerification", () => {
       { kind: "found" as const, values: ["roster-verification=old"] },
       "A TXT record exists at _roster-verification.example.com, but its value is not roster-verification=tok3n. Check that you copied the whole value, then verify again.",
     ],
-    ["a DNS server that does not answer", { kind: "unreachable" as const }, "The DNS server did not answer, so the record could not be checked. Try again in a few minutes."],
+    [
+      "a DNS server that does not answer",
+      { kind: "unreachable" as const },
+      "The DNS server did not answer, so the record could not be checked. Try again in a few minutes.",
+    ],
   ])("explains %s", (_name, lookup, reason) => {
     expect(checkVerification(lookup, record)).toEqual({ verified: false, reason });
   });

@@ -126,7 +126,10 @@ export const userFilterInput = z.strictObject(
     status: z.enum(USER_STATUSES, { error: "Choose Active or Deactivated as the status filter." }).optional(),
     department: text("department", 100).optional(),
   },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `The filter has no “${issue.keys.join("”, “")}”; filter by search, status or department.` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys" ? `The filter has no “${issue.keys.join("”, “")}”; filter by search, status or department.` : undefined,
+  },
 );
 export type UserFilterInput = z.infer<typeof userFilterInput>;
 

@@ -36,7 +36,10 @@ const SORT_COLUMNS: Record<UserSort, readonly ("lastName" | "firstName" | "email
 type CursorValues = Record<string, string>;
 
 /** What each cursor column may hold: a cursor is the browser's to edit, so nothing in it reaches SQL unchecked. */
-const PLAIN_TEXT = z.string().max(320).regex(/^[^\u0000-\u001f\u007f]*$/);
+const PLAIN_TEXT = z
+  .string()
+  .max(320)
+  .regex(/^[^\u0000-\u001f\u007f]*$/);
 const CURSOR_COLUMN: Record<(typeof SORT_COLUMNS)[UserSort][number], z.ZodType<string>> = {
   id: z.guid(),
   createdAt: z.iso.datetime(),
@@ -136,9 +139,7 @@ export async function listUsers(organizationId: string, query: UserListQuery & P
   const cursorOf = (row: UserListRow | undefined) =>
     row
       ? encodeUserCursor(
-          Object.fromEntries(
-            SORT_COLUMNS[query.sort].map((column) => [column, column === "createdAt" ? row.createdAt.toISOString() : String(row[column])]),
-          ),
+          Object.fromEntries(SORT_COLUMNS[query.sort].map((column) => [column, column === "createdAt" ? row.createdAt.toISOString() : String(row[column])])),
         )
       : null;
   return {

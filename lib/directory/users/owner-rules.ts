@@ -2,11 +2,7 @@ import "server-only";
 import type { Tx } from "../../db";
 
 /** What a write would do to one person, as far as the Owner rule cares. */
-export type OwnerChange =
-  | { kind: "status"; to: "ACTIVE" | "INACTIVE" }
-  | { kind: "email" }
-  | { kind: "role"; to: string | null }
-  | { kind: "delete" };
+export type OwnerChange = { kind: "status"; to: "ACTIVE" | "INACTIVE" } | { kind: "email" } | { kind: "role"; to: string | null } | { kind: "delete" };
 
 export interface OwnerRuleTarget {
   id: string;

@@ -5,7 +5,19 @@ import type { UserInput } from "../schemas/user";
 import { lockOwnerRule, type OwnerChange } from "./owner-rules";
 import { markUsersForReconcile, recordUserChange, type AuditChanges, type UserWriteContext } from "./user-audit";
 
-const PROFILE_FIELDS = ["email", "firstName", "lastName", "displayName", "employeeId", "title", "department", "mobile", "locale", "timezone", "status"] as const;
+const PROFILE_FIELDS = [
+  "email",
+  "firstName",
+  "lastName",
+  "displayName",
+  "employeeId",
+  "title",
+  "department",
+  "mobile",
+  "locale",
+  "timezone",
+  "status",
+] as const;
 
 /** What `user.created` records: every profile field the new person has a value for. */
 export function creationChanges(input: UserInput): AuditChanges {
@@ -59,7 +71,10 @@ export async function updateUser(userId: string, input: UserInput, context: User
   const run = async (tx: Tx) => {
     const before = await tx.user.findFirst({
       where: { id: userId, organizationId: context.organizationId },
-      select: { id: true, role: true, ...Object.fromEntries(PROFILE_FIELDS.map((field) => [field, true])) } as { id: true; role: true } & Record<(typeof PROFILE_FIELDS)[number], true>,
+      select: { id: true, role: true, ...Object.fromEntries(PROFILE_FIELDS.map((field) => [field, true])) } as { id: true; role: true } & Record<
+        (typeof PROFILE_FIELDS)[number],
+        true
+      >,
     });
     if (!before) throw new AppError("not_found", "This person is no longer in the directory.");
     const changes: AuditChanges = {};

@@ -41,13 +41,29 @@ export async function recordUserChanges(
   );
 }
 
-function userEvent(context: UserWriteContext, user: { id: string; firstName: string; lastName: string; email: string }, action: string, changes?: AuditChanges) {
-  return { organizationId: context.organizationId, actor: context.actor, action, target: { type: "user", id: user.id, label: displayLabel(user) }, changes, ip: context.ip };
+function userEvent(
+  context: UserWriteContext,
+  user: { id: string; firstName: string; lastName: string; email: string },
+  action: string,
+  changes?: AuditChanges,
+) {
+  return {
+    organizationId: context.organizationId,
+    actor: context.actor,
+    action,
+    target: { type: "user", id: user.id, label: displayLabel(user) },
+    changes,
+    ip: context.ip,
+  };
 }
 
 /** The apps these people are assigned to, and the reconcile marks for those pairs. */
 export async function markUsersForReconcile(tx: Tx, userIds: readonly string[]): Promise<void> {
   if (userIds.length === 0) return;
   const rows = await tx.assignment.findMany({ where: { userId: { in: [...userIds] } }, select: { appId: true }, distinct: ["appId"] });
-  await markForReconcile(tx, rows.map((row) => row.appId), userIds);
+  await markForReconcile(
+    tx,
+    rows.map((row) => row.appId),
+    userIds,
+  );
 }

@@ -113,7 +113,13 @@ describe("bulk changes", () => {
 
   it("applies to everyone matching a filter, across batches", async () => {
     await db.user.createMany({
-      data: Array.from({ length: 1203 }, (_, i) => ({ organizationId, email: `bulk${i}@example.com`, firstName: "Bulk", lastName: `P${i}`, department: "Temp" })),
+      data: Array.from({ length: 1203 }, (_, i) => ({
+        organizationId,
+        email: `bulk${i}@example.com`,
+        firstName: "Bulk",
+        lastName: `P${i}`,
+        department: "Temp",
+      })),
     });
     const result = await setUsersStatus({ filter: { department: "Temp" } }, "INACTIVE", context);
     expect(result.changed).toBe(1203);
@@ -175,7 +181,9 @@ describe("the Owner rule", () => {
 
   it("never lets the last active Owner go, themselves included, by any path", async () => {
     const inactiveOwner = await makePerson(organizationId, { role: "OWNER", status: "INACTIVE" });
-    await expect(updateUser(context.actor.id, await formValues(context.actor.id, { status: "INACTIVE" }), context)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(updateUser(context.actor.id, await formValues(context.actor.id, { status: "INACTIVE" }), context)).rejects.toMatchObject({
+      code: "forbidden",
+    });
     expect((await setUsersStatus({ ids: [context.actor.id] }, "INACTIVE", context)).changed).toBe(0);
     expect((await deleteUsers({ ids: [context.actor.id] }, context)).changed).toBe(0);
     expect((await deleteUsers({ filter: {} }, context)).skipped.map((skip) => skip.id)).toEqual([context.actor.id]);
@@ -252,7 +260,10 @@ describe("listUsers", () => {
     const names = ["Émile Zola", "Ada Lovelace", "Alan Turing", "Grace Hopper", "Linus Torvalds", "Ada Yonath"];
     for (const [i, full] of names.entries()) {
       const [firstName, lastName] = full.split(" ");
-      await createUser(person({ email: `${lastName!.toLowerCase()}@example.com`, firstName: firstName!, lastName: lastName!, department: i % 2 ? "Eng" : "Sci" }), context);
+      await createUser(
+        person({ email: `${lastName!.toLowerCase()}@example.com`, firstName: firstName!, lastName: lastName!, department: i % 2 ? "Eng" : "Sci" }),
+        context,
+      );
     }
   });
 

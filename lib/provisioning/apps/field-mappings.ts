@@ -15,14 +15,17 @@ export function toMappingRules(rows: readonly MappingRuleInput[]): MappingRule[]
   return rows.flatMap((row): MappingRule[] => {
     if (!isTargetPath(row.target)) return [];
     if (row.hardcodedValue !== null) return [{ target: row.target, source: { value: row.hardcodedValue } }];
-    if (row.sourceField && Object.hasOwn(DIRECTORY_FIELDS, row.sourceField)) return [{ target: row.target, source: { field: row.sourceField as DirectoryField } }];
+    if (row.sourceField && Object.hasOwn(DIRECTORY_FIELDS, row.sourceField))
+      return [{ target: row.target, source: { field: row.sourceField as DirectoryField } }];
     return [];
   });
 }
 
 export function toMappingRows(rules: readonly MappingRule[]): MappingRuleInput[] {
   return rules.map((rule) =>
-    "field" in rule.source ? { target: rule.target, sourceField: rule.source.field, hardcodedValue: null } : { target: rule.target, sourceField: null, hardcodedValue: rule.source.value },
+    "field" in rule.source
+      ? { target: rule.target, sourceField: rule.source.field, hardcodedValue: null }
+      : { target: rule.target, sourceField: null, hardcodedValue: rule.source.value },
   );
 }
 
@@ -62,7 +65,13 @@ export async function saveMapping(appId: string, rows: MappingRuleInput[], conte
   return db.$transaction(async (tx) => {
     const app = await tx.app.findFirst({
       where: { id: appId, organizationId: context.organizationId },
-      select: { id: true, name: true, catalogKey: true, organization: { select: { plan: true } }, fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } } },
+      select: {
+        id: true,
+        name: true,
+        catalogKey: true,
+        organization: { select: { plan: true } },
+        fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } },
+      },
     });
     if (!app) throw new AppError("not_found", "This app no longer exists.");
     const connector = getConnector(app.catalogKey)!;

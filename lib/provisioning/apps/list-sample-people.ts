@@ -9,7 +9,9 @@ export async function listSamplePeople(organizationId: string, adminId: string, 
     take,
     select: { id: true, firstName: true, lastName: true, email: true },
   });
-  const admin = people.find((person) => person.id === adminId) ?? (await db.user.findFirst({ where: { id: adminId }, select: { id: true, firstName: true, lastName: true, email: true } }));
+  const admin =
+    people.find((person) => person.id === adminId) ??
+    (await db.user.findFirst({ where: { id: adminId }, select: { id: true, firstName: true, lastName: true, email: true } }));
   const ordered = admin ? [admin, ...people.filter((person) => person.id !== adminId)] : people;
   return ordered.map((person) => ({ id: person.id, label: `${person.firstName} ${person.lastName} <${person.email}>` }));
 }

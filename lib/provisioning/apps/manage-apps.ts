@@ -49,9 +49,18 @@ export async function listApps(organizationId: string) {
     where: { appId: { in: apps.map((app) => app.id) }, remoteId: { not: null }, state: { not: "DELETED" } },
     _count: { _all: true },
   });
-  const failing = await db.account.groupBy({ by: ["appId"], where: { appId: { in: apps.map((app) => app.id) }, lastError: { not: null } }, _count: { _all: true } });
+  const failing = await db.account.groupBy({
+    by: ["appId"],
+    where: { appId: { in: apps.map((app) => app.id) }, lastError: { not: null } },
+    _count: { _all: true },
+  });
   const countOf = (rows: { appId: string; _count: { _all: number } }[], appId: string) => rows.find((row) => row.appId === appId)?._count._all ?? 0;
-  return apps.map(({ _count, ...app }) => ({ ...app, assigned: _count.assignments, provisioned: countOf(accounts, app.id), failing: countOf(failing, app.id) }));
+  return apps.map(({ _count, ...app }) => ({
+    ...app,
+    assigned: _count.assignments,
+    provisioned: countOf(accounts, app.id),
+    failing: countOf(failing, app.id),
+  }));
 }
 
 /** One app as its pages show it; the token only as its last four characters. */

@@ -46,8 +46,17 @@ describe("configure", () => {
   it("refuses link-local, metadata and loopback targets unless private targets are allowed", async () => {
     vi.stubEnv("ROSTER_ALLOW_PRIVATE_TARGETS", "0");
     const { id } = await addApp("scim", context);
-    for (const baseUrl of ["https://[fe80::1]/scim", "http://169.254.169.254/latest", "https://metadata.google.internal/x", "http://127.0.0.1:9/scim", "https://[::1]/scim"]) {
-      await expect(configure(id, { baseUrl, token: "t0ken" }), baseUrl).rejects.toMatchObject({ code: "invalid_input", fieldErrors: { baseUrl: [expect.stringMatching(/does not send SCIM tokens/)] } });
+    for (const baseUrl of [
+      "https://[fe80::1]/scim",
+      "http://169.254.169.254/latest",
+      "https://metadata.google.internal/x",
+      "http://127.0.0.1:9/scim",
+      "https://[::1]/scim",
+    ]) {
+      await expect(configure(id, { baseUrl, token: "t0ken" }), baseUrl).rejects.toMatchObject({
+        code: "invalid_input",
+        fieldErrors: { baseUrl: [expect.stringMatching(/does not send SCIM tokens/)] },
+      });
     }
     expect((await db.app.findUniqueOrThrow({ where: { id } })).baseUrl).toBeNull();
   });
@@ -108,7 +117,10 @@ describe("mapping and sync actions", () => {
   });
 
   it("refuses a hardcoded value with line breaks before anything is saved", () => {
-    const result = saveMappingInput.safeParse({ appId: crypto.randomUUID(), rules: [{ target: "title", sourceField: null, hardcodedValue: "line one\nline two" }] });
+    const result = saveMappingInput.safeParse({
+      appId: crypto.randomUUID(),
+      rules: [{ target: "title", sourceField: null, hardcodedValue: "line one\nline two" }],
+    });
     expect(result.error?.issues[0]?.message).toBe("A hardcoded value cannot contain line breaks or control characters.");
   });
 
@@ -116,7 +128,13 @@ describe("mapping and sync actions", () => {
     await db.organization.update({ where: { id: organizationId }, data: { plan: "FREE" } });
     const { id } = await addApp("atlassian", context);
     const rows = await getMappingRows(id);
-    await expect(saveMapping(id, rows.map((row) => (row.target === "title" ? { ...row, sourceField: "department" } : row)), context)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      saveMapping(
+        id,
+        rows.map((row) => (row.target === "title" ? { ...row, sourceField: "department" } : row)),
+        context,
+      ),
+    ).rejects.toMatchObject({ code: "forbidden" });
     await expect(saveMapping(id, rows, context)).resolves.toMatchObject({ changed: [] });
   });
 
@@ -128,6 +146,9 @@ describe("mapping and sync actions", () => {
     await authorizeApp(id, context);
     await saveMapping(id, await getMappingRows(id), context);
     expect(await saveSyncActions(actions, context)).toEqual({ state: "ACTIVE" });
-    expect(await db.app.findUniqueOrThrow({ where: { id }, select: { syncDelete: true, syncActivation: true } })).toEqual({ syncDelete: true, syncActivation: false });
+    expect(await db.app.findUniqueOrThrow({ where: { id }, select: { syncDelete: true, syncActivation: true } })).toEqual({
+      syncDelete: true,
+      syncActivation: false,
+    });
   });
 });

@@ -16,7 +16,17 @@ export async function saveSyncActions({ appId, ...actions }: SyncActionsInput, c
   return db.$transaction(async (tx) => {
     const app = await tx.app.findFirst({
       where: { id: appId, organizationId: context.organizationId },
-      select: { id: true, name: true, state: true, authorizedAt: true, mappingSavedAt: true, syncCreate: true, syncUpdate: true, syncDelete: true, syncActivation: true },
+      select: {
+        id: true,
+        name: true,
+        state: true,
+        authorizedAt: true,
+        mappingSavedAt: true,
+        syncCreate: true,
+        syncUpdate: true,
+        syncDelete: true,
+        syncActivation: true,
+      },
     });
     if (!app) throw new AppError("not_found", "This app no longer exists.");
     if (!app.authorizedAt || !app.mappingSavedAt) {

@@ -50,7 +50,13 @@ async function startAddressDns(): Promise<AddressDns> {
       records = [{ type: "A", name: question.name, ttl: 0, class: "IN", data: list[Math.min(asked, list.length - 1)]! }];
     }
     const rcode = list ? 0 : 3; // NXDOMAIN for names it does not know; AAAA questions get an empty answer.
-    const response = dnsPacket.encode({ id: query.id, type: "response", flags: dnsPacket.AUTHORITATIVE_ANSWER | rcode, questions: [question], answers: records });
+    const response = dnsPacket.encode({
+      id: query.id,
+      type: "response",
+      flags: dnsPacket.AUTHORITATIVE_ANSWER | rcode,
+      questions: [question],
+      answers: records,
+    });
     socket.send(response, remote.port, remote.address);
   });
   await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
@@ -186,6 +192,10 @@ describe("names and spellings of this machine, and names that do not exist", () 
 
   it("refuses a name the DNS server says does not exist, in plain words", async () => {
     const result = await authorizeApp(await appPointingAt(`http://${MISSING}:${port}/scim/v2`), context);
-    expect(result).toEqual({ ok: false, problem: `Roster could not find the address of ${MISSING}. Check the Sync endpoint's spelling.`, advice: "Check the Sync endpoint." });
+    expect(result).toEqual({
+      ok: false,
+      problem: `Roster could not find the address of ${MISSING}. Check the Sync endpoint's spelling.`,
+      advice: "Check the Sync endpoint.",
+    });
   });
 });

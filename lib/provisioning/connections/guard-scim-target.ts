@@ -25,7 +25,10 @@ const TOTAL_TIMEOUT_MS = 5_000;
 
 /** Lower case, without IPv6 brackets or the trailing dot of a fully qualified name (`localhost.` is `localhost`). */
 export function normalizeHost(host: string): string {
-  return host.replace(/^\[|\]$/g, "").toLowerCase().replace(/\.+$/, "");
+  return host
+    .replace(/^\[|\]$/g, "")
+    .toLowerCase()
+    .replace(/\.+$/, "");
 }
 
 /** The port a base URL connects to; 0 for an address that is not a URL (the SCIM client refuses those itself). */

@@ -30,7 +30,10 @@ beforeAll(async () => {
   const owner = await makePerson(organizationId, { role: "OWNER", email: "owner@halden.example" });
   context = { organizationId, actor: { id: owner.id, label: owner.email }, ip: null };
   appId = await makeActiveApp(sandbox, context);
-  people = await Promise.all([makePerson(organizationId, { email: "ines.moreau@halden.example" }), makePerson(organizationId, { email: "sam.ortiz@halden.example" })]);
+  people = await Promise.all([
+    makePerson(organizationId, { email: "ines.moreau@halden.example" }),
+    makePerson(organizationId, { email: "sam.ortiz@halden.example" }),
+  ]);
   // Assigned without reconcile jobs, so nothing runs before the test asks it to.
   await db.assignment.createMany({ data: people.map((person) => ({ appId, userId: person.id })) });
 
@@ -46,7 +49,10 @@ afterAll(async () => {
 
 describe("with private targets disallowed, an app on 127.0.0.1", () => {
   it("the dry run says the sync would be refused, and sends nothing", async () => {
-    await expect(dryRunAppSync(context.organizationId, appId)).rejects.toMatchObject({ code: "invalid_input", message: expect.stringMatching(/^Sync would send nothing: Roster does not send SCIM tokens to 127\.0\.0\.1/) });
+    await expect(dryRunAppSync(context.organizationId, appId)).rejects.toMatchObject({
+      code: "invalid_input",
+      message: expect.stringMatching(/^Sync would send nothing: Roster does not send SCIM tokens to 127\.0\.0\.1/),
+    });
     expect(sandbox.stats.snapshot().total).toBe(0);
   });
 

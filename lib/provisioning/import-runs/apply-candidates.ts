@@ -98,9 +98,16 @@ interface Pending {
  * it never fails the batch. A second candidate for a person already in this
  * batch is left for the next batch, so candidates apply in order, one at a time per person.
  */
-export async function applyCandidates(tx: Tx, appId: string, batch: readonly ClaimedCandidate[], rules: Rules, context: UserWriteContext): Promise<BatchOutcome> {
+export async function applyCandidates(
+  tx: Tx,
+  appId: string,
+  batch: readonly ClaimedCandidate[],
+  rules: Rules,
+  context: UserWriteContext,
+): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { applied: 0, created: 0, updated: 0, assigned: 0, unassigned: 0, skipped: [], resumeAfter: batch.at(-1)?.position ?? -1 };
-  const skip = (entry: Pending, reason: string) => outcome.skipped.push({ who: entry.candidate.userName ?? entry.candidate.email ?? entry.candidate.id, reason });
+  const skip = (entry: Pending, reason: string) =>
+    outcome.skipped.push({ who: entry.candidate.userName ?? entry.candidate.email ?? entry.candidate.id, reason });
 
   const pending: Pending[] = batch.map((candidate) => {
     const remoteValues = (candidate.remoteValues ?? {}) as MappedValues;
@@ -113,8 +120,19 @@ export async function applyCandidates(tx: Tx, appId: string, batch: readonly Cla
     if (!entry.candidate.actions.includes("NEW")) continue;
     const { fromApp, candidate } = entry;
     const email = (fromApp.email ?? candidate.email ?? candidate.userName ?? "").toLowerCase();
-    const parsed = userInput.safeParse({ ...fromApp, email, firstName: fromApp.firstName ?? email.split("@")[0] ?? "", lastName: fromApp.lastName ?? "(from app)", status: "ACTIVE" });
-    newcomers.set(entry, parsed.success ? { email: parsed.data.email, input: parsed.data } : { email, invalid: parsed.error.issues[0]?.message ?? "the app's values are not valid" });
+    const parsed = userInput.safeParse({
+      ...fromApp,
+      email,
+      firstName: fromApp.firstName ?? email.split("@")[0] ?? "",
+      lastName: fromApp.lastName ?? "(from app)",
+      status: "ACTIVE",
+    });
+    newcomers.set(
+      entry,
+      parsed.success
+        ? { email: parsed.data.email, input: parsed.data }
+        : { email, invalid: parsed.error.issues[0]?.message ?? "the app's values are not valid" },
+    );
   }
   const { created, held } = await createPeople(
     tx,
@@ -124,7 +142,10 @@ export async function applyCandidates(tx: Tx, appId: string, batch: readonly Cla
   const invalidEmails = [...newcomers.values()].filter((newcomer) => newcomer.invalid && newcomer.email).map((newcomer) => newcomer.email);
   if (invalidEmails.length > 0) {
     // As for one person: an e-mail someone holds is linked even when the app's other values would not make a valid person.
-    const holders = await tx.user.findMany({ where: { organizationId: context.organizationId, email: { in: invalidEmails } }, select: { id: true, firstName: true, lastName: true, email: true } });
+    const holders = await tx.user.findMany({
+      where: { organizationId: context.organizationId, email: { in: invalidEmails } },
+      select: { id: true, firstName: true, lastName: true, email: true },
+    });
     for (const holder of holders) held.set(holder.email, holder);
   }
   const counted = new Set<string>();
@@ -139,7 +160,12 @@ export async function applyCandidates(tx: Tx, appId: string, batch: readonly Cla
       }
       entry.userId = (mine ?? held.get(newcomer.email))?.id ?? null;
       if (!entry.userId) {
-        skip(entry, newcomer.invalid ? `Not created: ${newcomer.invalid}` : `Not created: the e-mail ${newcomer.email} was taken and freed again while importing; confirm again.`);
+        skip(
+          entry,
+          newcomer.invalid
+            ? `Not created: ${newcomer.invalid}`
+            : `Not created: the e-mail ${newcomer.email} was taken and freed again while importing; confirm again.`,
+        );
         continue;
       }
     }
@@ -160,7 +186,10 @@ export async function applyCandidates(tx: Tx, appId: string, batch: readonly Cla
   }
   outcome.applied = batch.length - deferred.length;
 
-  const people = await tx.user.findMany({ where: { organizationId: context.organizationId, id: { in: [...byPerson.keys()] } }, select: MAPPABLE_PERSON_SELECT });
+  const people = await tx.user.findMany({
+    where: { organizationId: context.organizationId, id: { in: [...byPerson.keys()] } },
+    select: MAPPABLE_PERSON_SELECT,
+  });
   for (const person of people) byPerson.get(person.id)!.person = person;
   const found: Pending[] = [];
   for (const entry of byPerson.values()) {
@@ -184,7 +213,9 @@ export async function applyCandidates(tx: Tx, appId: string, batch: readonly Cla
 
   // Assignments: the app for New and Activate, kept for Update, taken away for Deactivate.
   const assigned = new Set(
-    (await tx.assignment.findMany({ where: { appId, userId: { in: applying.map((entry) => entry.person!.id) } }, select: { userId: true } })).map((row) => row.userId),
+    (await tx.assignment.findMany({ where: { appId, userId: { in: applying.map((entry) => entry.person!.id) } }, select: { userId: true } })).map(
+      (row) => row.userId,
+    ),
   );
   const toAssign: Person[] = [];
   const toUnassign: Person[] = [];
@@ -222,7 +253,11 @@ export async function applyCandidates(tx: Tx, appId: string, batch: readonly Cla
 
   // Every applied person is marked for reconcile; the assignment changes marked theirs already.
   const marked = new Set([...newlyAssigned, ...unassigned].map((person) => person.id));
-  await markForReconcile(tx, [appId], applying.map((entry) => entry.person!.id).filter((id) => !marked.has(id)));
+  await markForReconcile(
+    tx,
+    [appId],
+    applying.map((entry) => entry.person!.id).filter((id) => !marked.has(id)),
+  );
   return outcome;
 }
 

@@ -83,7 +83,11 @@ async function everything() {
   return {
     people: await db.user.count({ where }),
     events: await db.auditEvent.count({ where }),
-    accounts: await db.account.findMany({ where: { appId }, select: { userId: true, remoteId: true, state: true, pushedValues: true }, orderBy: { userId: "asc" } }),
+    accounts: await db.account.findMany({
+      where: { appId },
+      select: { userId: true, remoteId: true, state: true, pushedValues: true },
+      orderBy: { userId: "asc" },
+    }),
     assignments: await db.assignment.count({ where: { appId } }),
     jobs: (await reconcileJobs()).size,
   };
@@ -113,18 +117,34 @@ describe("confirming New people in bulk", () => {
     expect(after.people - before.people).toBe(601);
     expect(after.assignments - before.assignments).toBe(602);
     expect(after.events - before.events).toBe(601 + 602);
-    expect(await db.user.count({ where: { organizationId: context.organizationId, email: { in: ["zoë@confirm.example", "conflicted@confirm.example"] } } })).toBe(0);
+    expect(
+      await db.user.count({ where: { organizationId: context.organizationId, email: { in: ["zoë@confirm.example", "conflicted@confirm.example"] } } }),
+    ).toBe(0);
 
     // One person, as createUser makes them: the same row and the same user.created event, then the assignment, in that order.
     const person = await db.user.findFirstOrThrow({
       where: { organizationId: context.organizationId, email: "new7@confirm.example" },
       select: { id: true, email: true, firstName: true, lastName: true, displayName: true, title: true, status: true, role: true, searchText: true },
     });
-    expect(person).toMatchObject({ firstName: "Dana", lastName: "N7", displayName: null, title: "Engineer", status: "ACTIVE", role: null, searchText: "dana n7  new7@confirm.example" });
+    expect(person).toMatchObject({
+      firstName: "Dana",
+      lastName: "N7",
+      displayName: null,
+      title: "Engineer",
+      status: "ACTIVE",
+      role: null,
+      searchText: "dana n7  new7@confirm.example",
+    });
     const reference = await makeOrganization("Reference");
     const referenceContext = { ...context, organizationId: reference.id };
-    const referencePerson = await createUser(userInput.parse({ email: "new7@confirm.example", firstName: "Dana", lastName: "N7", title: "Engineer", status: "ACTIVE" }), referenceContext);
-    const referenceCreated = await db.auditEvent.findFirstOrThrow({ where: { targetId: referencePerson.id }, select: { action: true, changes: true, targetLabel: true, actorLabel: true, ip: true } });
+    const referencePerson = await createUser(
+      userInput.parse({ email: "new7@confirm.example", firstName: "Dana", lastName: "N7", title: "Engineer", status: "ACTIVE" }),
+      referenceContext,
+    );
+    const referenceCreated = await db.auditEvent.findFirstOrThrow({
+      where: { targetId: referencePerson.id },
+      select: { action: true, changes: true, targetLabel: true, actorLabel: true, ip: true },
+    });
     const history = (await getUserDetail(context.organizationId, person.id))!.history;
     expect(history.map((event) => event.action)).toEqual(["user.assigned", "user.created"]);
     expect(history[1]).toMatchObject(referenceCreated);
@@ -133,7 +153,12 @@ describe("confirming New people in bulk", () => {
     expect(await db.auditEvent.count({ where: { targetId: person.id, actorId: context.actor.id } })).toBe(2);
 
     // Its account holds the app's values, so nothing is pushed back; its pair is marked for reconcile.
-    expect(await db.account.findUniqueOrThrow({ where: { appId_userId: { appId, userId: person.id } }, select: { remoteId: true, remoteUserName: true, pushedValues: true, state: true, userLabel: true, lastSyncedAt: true } })).toMatchObject({
+    expect(
+      await db.account.findUniqueOrThrow({
+        where: { appId_userId: { appId, userId: person.id } },
+        select: { remoteId: true, remoteUserName: true, pushedValues: true, state: true, userLabel: true, lastSyncedAt: true },
+      }),
+    ).toMatchObject({
       remoteId: "remote-new7@confirm.example",
       remoteUserName: "new7@confirm.example",
       pushedValues: remoteValues("new7@confirm.example", "N7"),
@@ -168,10 +193,17 @@ describe("confirming New people in bulk", () => {
         `INSERT INTO users (id, organization_id, email, first_name, last_name, updated_at) VALUES (gen_random_uuid(), $1, 'race@confirm.example', 'Rae', 'Sharp', now()) RETURNING id`,
         [context.organizationId],
       );
-      const confirming = applyImport(runId, { candidateIds: (await db.importCandidate.findMany({ where: { runId }, select: { id: true } })).map((row) => row.id) }, context.actor, null);
+      const confirming = applyImport(
+        runId,
+        { candidateIds: (await db.importCandidate.findMany({ where: { runId }, select: { id: true } })).map((row) => row.id) },
+        context.actor,
+        null,
+      );
       // The bulk insert waits for the other transaction's row: commit it then.
       for (let waited = 0; ; waited += 50) {
-        const [{ waiting } = { waiting: 0 }] = await db.$queryRaw<{ waiting: number }[]>`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        const [{ waiting } = { waiting: 0 }] = await db.$queryRaw<
+          { waiting: number }[]
+        >`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
         if (waiting > 0) break;
         if (waited > 10_000) throw new Error("The confirmation never waited for the other transaction.");
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -184,7 +216,10 @@ describe("confirming New people in bulk", () => {
       const raced = rows[0]!.id;
       expect(await db.user.count({ where: { organizationId: context.organizationId, email: "race@confirm.example" } })).toBe(1);
       expect(await db.assignment.count({ where: { appId, userId: raced } })).toBe(1);
-      expect(await db.account.findUniqueOrThrow({ where: { appId_userId: { appId, userId: raced } }, select: { remoteId: true, userLabel: true } })).toEqual({ remoteId: "remote-race@confirm.example", userLabel: "Rae Sharp <race@confirm.example>" });
+      expect(await db.account.findUniqueOrThrow({ where: { appId_userId: { appId, userId: raced } }, select: { remoteId: true, userLabel: true } })).toEqual({
+        remoteId: "remote-race@confirm.example",
+        userLabel: "Rae Sharp <race@confirm.example>",
+      });
     } finally {
       await other.end();
     }
@@ -193,7 +228,10 @@ describe("confirming New people in bulk", () => {
   it("leaves nothing behind when a batch dies half-way, so the retried job creates each person once; two jobs at once never apply a candidate twice", async () => {
     const runId = await makeRun(Array.from({ length: 120 }, (_, i) => newcomer(`retry${i}@confirm.example`, `R${i}`)));
     const before = await everything();
-    const app = await db.app.findUniqueOrThrow({ where: { id: appId }, select: { fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } } } });
+    const app = await db.app.findUniqueOrThrow({
+      where: { id: appId },
+      select: { fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } } },
+    });
     await expect(
       db.$transaction(async (tx) => {
         const batch = await claimCandidates(tx, runId, { filter: "NEW" }, -1, 50);
@@ -221,12 +259,25 @@ describe("confirming matched people", () => {
   it("applies Update, Activate and Deactivate as the one-person services do, and skips an Update whose e-mail someone else holds without failing the batch", async () => {
     const people = await Promise.all(
       ["upd", "clash", "holder", "act", "deact"].map((name) =>
-        db.user.create({ data: { organizationId: context.organizationId, email: `${name}@match.example`, firstName: "Mia", lastName: name, title: "Engineer" }, select: { id: true, email: true } }),
+        db.user.create({
+          data: { organizationId: context.organizationId, email: `${name}@match.example`, firstName: "Mia", lastName: name, title: "Engineer" },
+          select: { id: true, email: true },
+        }),
       ),
     );
-    const [upd, clash, holder, act, deact] = people as [(typeof people)[number], (typeof people)[number], (typeof people)[number], (typeof people)[number], (typeof people)[number]];
+    const [upd, clash, holder, act, deact] = people as [
+      (typeof people)[number],
+      (typeof people)[number],
+      (typeof people)[number],
+      (typeof people)[number],
+      (typeof people)[number],
+    ];
     await db.assignment.createMany({ data: [upd, clash, deact].map((person) => ({ appId, userId: person.id })) });
-    const matched = (person: { id: string; email: string }, actions: CandidateRow["actions"], values = remoteValues(person.email, person.email.split("@")[0]!)): Candidate => ({
+    const matched = (
+      person: { id: string; email: string },
+      actions: CandidateRow["actions"],
+      values = remoteValues(person.email, person.email.split("@")[0]!),
+    ): Candidate => ({
       ...newcomer(person.email, ""),
       remoteValues: { ...values, "name.givenName": "Mia" },
       matchedUserId: person.id,
@@ -247,17 +298,28 @@ describe("confirming matched people", () => {
     expect(summary).toMatchObject({ created: 0, updated: 1, assigned: 1, unassigned: 1, skippedCount: 1 });
     expect(summary.skipped).toEqual([{ who: "clash@match.example", reason: "Not updated: This e-mail is already used by Mia holder." }]);
     expect(await db.user.findUniqueOrThrow({ where: { id: upd.id }, select: { title: true } })).toEqual({ title: "Manager" });
-    expect(await db.auditEvent.findMany({ where: { targetId: upd.id }, select: { action: true, changes: true } })).toEqual([{ action: "user.updated", changes: { title: { from: "Engineer", to: "Manager" } } }]);
-    expect(await db.auditEvent.findMany({ where: { targetId: act.id }, select: { action: true, changes: true } })).toEqual([{ action: "user.assigned", changes: { app: { from: null, to: "imported" } } }]);
-    expect(await db.auditEvent.findMany({ where: { targetId: deact.id }, select: { action: true, changes: true } })).toEqual([{ action: "user.unassigned", changes: { app: { from: "assigned", to: null } } }]);
+    expect(await db.auditEvent.findMany({ where: { targetId: upd.id }, select: { action: true, changes: true } })).toEqual([
+      { action: "user.updated", changes: { title: { from: "Engineer", to: "Manager" } } },
+    ]);
+    expect(await db.auditEvent.findMany({ where: { targetId: act.id }, select: { action: true, changes: true } })).toEqual([
+      { action: "user.assigned", changes: { app: { from: null, to: "imported" } } },
+    ]);
+    expect(await db.auditEvent.findMany({ where: { targetId: deact.id }, select: { action: true, changes: true } })).toEqual([
+      { action: "user.unassigned", changes: { app: { from: "assigned", to: null } } },
+    ]);
     expect(await db.auditEvent.count({ where: { targetId: clash.id } })).toBe(0);
     expect(await db.user.findUniqueOrThrow({ where: { id: clash.id }, select: { email: true } })).toEqual({ email: "clash@match.example" });
     expect(await db.assignment.findMany({ where: { appId, userId: { in: people.map((person) => person.id) } }, select: { userId: true } })).toEqual(
       expect.arrayContaining([{ userId: upd.id }, { userId: clash.id }, { userId: act.id }]),
     );
     expect(await db.assignment.count({ where: { appId, userId: deact.id } })).toBe(0);
-    expect(await db.account.findUniqueOrThrow({ where: { appId_userId: { appId, userId: deact.id } }, select: { state: true, remoteId: true } })).toEqual({ state: "DELETED", remoteId: null });
-    expect(await db.account.findUniqueOrThrow({ where: { appId_userId: { appId, userId: upd.id } }, select: { pushedValues: true } })).toEqual({ pushedValues: { ...remoteValues(upd.email, "upd", "Manager"), "name.givenName": "Mia" } });
+    expect(await db.account.findUniqueOrThrow({ where: { appId_userId: { appId, userId: deact.id } }, select: { state: true, remoteId: true } })).toEqual({
+      state: "DELETED",
+      remoteId: null,
+    });
+    expect(await db.account.findUniqueOrThrow({ where: { appId_userId: { appId, userId: upd.id } }, select: { pushedValues: true } })).toEqual({
+      pushedValues: { ...remoteValues(upd.email, "upd", "Manager"), "name.givenName": "Mia" },
+    });
     const jobs = await reconcileJobs();
     for (const person of [upd, act, deact]) expect(jobs.has(`reconcile:${appId}:${person.id}`)).toBe(true);
     expect(jobs.has(`reconcile:${appId}:${clash.id}`)).toBe(false);
@@ -281,7 +343,10 @@ describe("the Owner rule on import", () => {
     const { summary } = await summaryOf(byAdmin);
     expect(summary).toMatchObject({ updated: 0, skippedCount: 1 });
     expect(summary.skipped).toEqual([{ who: owner.email, reason: "Not updated: Only an Owner can change an Owner's e-mail." }]);
-    expect(await db.user.findUniqueOrThrow({ where: { id: owner.id }, select: { email: true, status: true } })).toEqual({ email: owner.email, status: "ACTIVE" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: owner.id }, select: { email: true, status: true } })).toEqual({
+      email: owner.email,
+      status: "ACTIVE",
+    });
     expect(await db.auditEvent.count({ where: { targetId: owner.id } })).toBe(0);
 
     const byOwner = await makeRun([candidate()]);

@@ -25,7 +25,10 @@ function selectionWhere(runId: string, selection: ImportSelection): Prisma.Impor
  * recorded as what the account already has, so nothing is pushed back.
  */
 export async function confirmImport(organizationId: string, runId: string, selection: ImportSelection, context: UserWriteContext) {
-  const run = await db.importRun.findFirst({ where: { id: runId, app: { organizationId } }, select: { id: true, status: true, app: { select: { id: true, name: true } } } });
+  const run = await db.importRun.findFirst({
+    where: { id: runId, app: { organizationId } },
+    select: { id: true, status: true, app: { select: { id: true, name: true } } },
+  });
   if (!run) throw new AppError("not_found", "This import no longer exists; fetch the app's users again.");
   if (run.status !== "READY" && run.status !== "CONFIRMED") throw new AppError("conflict", "This import is not ready to confirm.");
   const toApply = await db.importCandidate.count({ where: selectionWhere(runId, selection) });
@@ -76,6 +79,10 @@ export async function applyImport(runId: string, selection: ImportSelection, act
   }
   await db.importRun.update({
     where: { id: runId },
-    data: { status: "CONFIRMED", summary: { ...summary, skipped: summary.skipped.slice(0, 200), skippedCount: summary.skipped.length }, finishedAt: new Date() },
+    data: {
+      status: "CONFIRMED",
+      summary: { ...summary, skipped: summary.skipped.slice(0, 200), skippedCount: summary.skipped.length },
+      finishedAt: new Date(),
+    },
   });
 }

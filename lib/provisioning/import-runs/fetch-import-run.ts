@@ -110,7 +110,14 @@ export async function fetchImportRun(runId: string): Promise<void> {
     };
     for await (const user of client.users.list()) {
       const values = readScimValues(user, targets);
-      batch.push({ remoteId: user.id, userName: user.userName, externalId: user.externalId ?? null, email: values[PRIMARY_EMAIL] ?? null, active: user.active !== false, values });
+      batch.push({
+        remoteId: user.id,
+        userName: user.userName,
+        externalId: user.externalId ?? null,
+        email: values[PRIMARY_EMAIL] ?? null,
+        active: user.active !== false,
+        values,
+      });
       if (batch.length >= WRITE_BATCH && !(await flush())) return;
     }
     if (!(await flush())) return;

@@ -23,12 +23,21 @@ let context: { organizationId: string; actor: { id: string; label: string }; ip:
 
 function remoteUser(i: number, { active = true, title = "Engineer" } = {}) {
   const email = `user${i}@import.example`;
-  return { schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"], userName: email, name: { givenName: "User", familyName: `N${i}` }, emails: [{ value: email, type: "work", primary: true }], title, active };
+  return {
+    schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+    userName: email,
+    name: { givenName: "User", familyName: `N${i}` },
+    emails: [{ value: email, type: "work", primary: true }],
+    title,
+    active,
+  };
 }
 
 beforeAll(async () => {
   vi.stubEnv("ROSTER_ALLOW_PRIVATE_TARGETS", "1");
-  const seedUsers = Array.from({ length: 1000 }, (_, i) => remoteUser(i, { active: !(i >= 30 && i < 40), title: (i < 15) || (i >= 40 && i < 45) ? "Old title" : "Engineer" }));
+  const seedUsers = Array.from({ length: 1000 }, (_, i) =>
+    remoteUser(i, { active: !(i >= 30 && i < 40), title: i < 15 || (i >= 40 && i < 45) ? "Old title" : "Engineer" }),
+  );
   sandbox = await startSandbox({ quiet: true, token: "import-token-1", seedUsers });
   const organizationId = (await makeOrganization("Importers")).id;
   const owner = await makePerson(organizationId, { role: "OWNER", email: "owner@importers.example" });
@@ -53,10 +62,13 @@ afterAll(async () => {
 });
 
 async function readyRun() {
-  const run = await eventually(async () => {
-    const run = await getLatestImportRun(context.organizationId, appId);
-    return run?.status === "READY" || run?.status === "CONFIRMED" ? run : undefined;
-  }, { timeoutMs: 60_000, what: "the fetch to finish" });
+  const run = await eventually(
+    async () => {
+      const run = await getLatestImportRun(context.organizationId, appId);
+      return run?.status === "READY" || run?.status === "CONFIRMED" ? run : undefined;
+    },
+    { timeoutMs: 60_000, what: "the fetch to finish" },
+  );
   return run!;
 }
 
@@ -73,15 +85,28 @@ describe("importing from the app", () => {
   it("confirming New creates and assigns them without pushing back; confirming Deactivate unassigns; running again changes nothing", async () => {
     const run = await readyRun();
     await confirmImport(context.organizationId, run.id, { filter: "NEW" }, context);
-    await eventually(async () => (await getLatestImportRun(context.organizationId, appId))?.status === "CONFIRMED", { timeoutMs: 60_000, what: "the NEW confirmation" });
-    const created = await db.user.findFirstOrThrow({ where: { organizationId: context.organizationId, email: "user999@import.example" }, select: { id: true, assignments: { select: { appId: true } } } });
+    await eventually(async () => (await getLatestImportRun(context.organizationId, appId))?.status === "CONFIRMED", {
+      timeoutMs: 60_000,
+      what: "the NEW confirmation",
+    });
+    const created = await db.user.findFirstOrThrow({
+      where: { organizationId: context.organizationId, email: "user999@import.example" },
+      select: { id: true, assignments: { select: { appId: true } } },
+    });
     expect(created.assignments).toEqual([{ appId }]);
     expect(await db.user.count({ where: { organizationId: context.organizationId, email: { endsWith: "@import.example" } } })).toBe(1010);
     expect(await db.auditEvent.count({ where: { organizationId: context.organizationId, action: "user.created" } })).toBe(940);
 
     await confirmImport(context.organizationId, run.id, { filter: "DEACTIVATE" }, context);
-    await eventually(async () => (await getLatestImportRun(context.organizationId, appId))?.status === "CONFIRMED" && (await db.assignment.count({ where: { appId, user: { email: { startsWith: "gone" } } } })) === 0, { timeoutMs: 60_000, what: "the DEACTIVATE confirmation" });
-    expect(await db.assignment.count({ where: { appId, user: { email: { in: Array.from({ length: 10 }, (_, i) => `user${30 + i}@import.example`) } } } })).toBe(0);
+    await eventually(
+      async () =>
+        (await getLatestImportRun(context.organizationId, appId))?.status === "CONFIRMED" &&
+        (await db.assignment.count({ where: { appId, user: { email: { startsWith: "gone" } } } })) === 0,
+      { timeoutMs: 60_000, what: "the DEACTIVATE confirmation" },
+    );
+    expect(await db.assignment.count({ where: { appId, user: { email: { in: Array.from({ length: 10 }, (_, i) => `user${30 + i}@import.example`) } } } })).toBe(
+      0,
+    );
 
     // The imported accounts are linked as they are in the app: no second account is created and
     // none of the imported values is sent back (mapped attributes the app lacks may still be filled in).
@@ -90,7 +115,8 @@ describe("importing from the app", () => {
     expect(await db.operation.count({ where: { appId, kind: "CREATE" } })).toBe(0);
     const updates = await db.operation.findMany({ where: { appId, kind: "UPDATE" }, select: { changes: true } });
     const sentBack = new Set(updates.flatMap((operation) => Object.keys((operation.changes ?? {}) as object)));
-    for (const imported of ["userName", "title", "name.givenName", "name.familyName", 'emails[type eq "work"].value']) expect(sentBack.has(imported)).toBe(false);
+    for (const imported of ["userName", "title", "name.givenName", "name.familyName", 'emails[type eq "work"].value'])
+      expect(sentBack.has(imported)).toBe(false);
 
     // A second confirmation of the same selection finds nothing left to do.
     const changesBefore = await db.auditEvent.count({ where: { organizationId: context.organizationId, NOT: { action: "app.import_confirmed" } } });

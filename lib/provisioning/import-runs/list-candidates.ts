@@ -12,7 +12,19 @@ export async function getLatestImportRun(organizationId: string, appId: string) 
   return db.importRun.findFirst({
     where: { appId, app: { organizationId } },
     orderBy: { startedAt: "desc" },
-    select: { id: true, status: true, fetched: true, total: true, applied: true, toApply: true, counts: true, summary: true, error: true, startedAt: true, finishedAt: true },
+    select: {
+      id: true,
+      status: true,
+      fetched: true,
+      total: true,
+      applied: true,
+      toApply: true,
+      counts: true,
+      summary: true,
+      error: true,
+      startedAt: true,
+      finishedAt: true,
+    },
   });
 }
 
@@ -34,7 +46,19 @@ export async function listCandidates(runId: string, options: { filter: Candidate
       orderBy: { position: "asc" },
       skip: (page - 1) * CANDIDATES_PAGE_SIZE,
       take: CANDIDATES_PAGE_SIZE,
-      select: { id: true, userName: true, email: true, displayName: true, remoteActive: true, matchedBy: true, actions: true, conflict: true, diff: true, appliedAt: true, remoteId: true },
+      select: {
+        id: true,
+        userName: true,
+        email: true,
+        displayName: true,
+        remoteActive: true,
+        matchedBy: true,
+        actions: true,
+        conflict: true,
+        diff: true,
+        appliedAt: true,
+        remoteId: true,
+      },
     }),
     db.importCandidate.count({ where }),
   ]);

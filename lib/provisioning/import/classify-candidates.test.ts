@@ -18,16 +18,47 @@ const person = (over: Partial<DirectoryCandidate> & { email: string }): Director
 });
 
 const classify = (users: RemoteUser[], people: DirectoryCandidate[]) =>
-  classifyCandidates(users, people).map((c) => ({ user: c.remote?.userName ?? null, matched: c.matchedUserId, by: c.matchedBy, actions: c.actions, conflict: Boolean(c.conflict) }));
+  classifyCandidates(users, people).map((c) => ({
+    user: c.remote?.userName ?? null,
+    matched: c.matchedUserId,
+    by: c.matchedBy,
+    actions: c.actions,
+    conflict: Boolean(c.conflict),
+  }));
 
 describe("classifyCandidates", () => {
   it.each<[string, RemoteUser[], DirectoryCandidate[], unknown[]]>([
     ["an active stranger is NEW", [remote({ userName: "new@x" })], [], [{ user: "new@x", matched: null, by: null, actions: ["NEW"], conflict: false }]],
-    ["an inactive stranger is listed but not offered", [remote({ userName: "old@x", active: false })], [], [{ user: "old@x", matched: null, by: null, actions: [], conflict: false }]],
-    ["matched, assigned, same values: nothing to do", [remote({ userName: "a@x" })], [person({ email: "a@x", assigned: true })], [{ user: "a@x", matched: "id-a@x", by: "userName", actions: [], conflict: false }]],
-    ["matched but not assigned: ACTIVATE", [remote({ userName: "a@x" })], [person({ email: "a@x" })], [{ user: "a@x", matched: "id-a@x", by: "userName", actions: ["ACTIVATE"], conflict: false }]],
-    ["matched, not assigned, inactive in the app: nothing", [remote({ userName: "a@x", active: false })], [person({ email: "a@x" })], [{ user: "a@x", matched: "id-a@x", by: "userName", actions: [], conflict: false }]],
-    ["matched, assigned, inactive in the app: DEACTIVATE", [remote({ userName: "a@x", active: false })], [person({ email: "a@x", assigned: true })], [{ user: "a@x", matched: "id-a@x", by: "userName", actions: ["DEACTIVATE"], conflict: false }]],
+    [
+      "an inactive stranger is listed but not offered",
+      [remote({ userName: "old@x", active: false })],
+      [],
+      [{ user: "old@x", matched: null, by: null, actions: [], conflict: false }],
+    ],
+    [
+      "matched, assigned, same values: nothing to do",
+      [remote({ userName: "a@x" })],
+      [person({ email: "a@x", assigned: true })],
+      [{ user: "a@x", matched: "id-a@x", by: "userName", actions: [], conflict: false }],
+    ],
+    [
+      "matched but not assigned: ACTIVATE",
+      [remote({ userName: "a@x" })],
+      [person({ email: "a@x" })],
+      [{ user: "a@x", matched: "id-a@x", by: "userName", actions: ["ACTIVATE"], conflict: false }],
+    ],
+    [
+      "matched, not assigned, inactive in the app: nothing",
+      [remote({ userName: "a@x", active: false })],
+      [person({ email: "a@x" })],
+      [{ user: "a@x", matched: "id-a@x", by: "userName", actions: [], conflict: false }],
+    ],
+    [
+      "matched, assigned, inactive in the app: DEACTIVATE",
+      [remote({ userName: "a@x", active: false })],
+      [person({ email: "a@x", assigned: true })],
+      [{ user: "a@x", matched: "id-a@x", by: "userName", actions: ["DEACTIVATE"], conflict: false }],
+    ],
     [
       "assigned here, absent there: DEACTIVATE without a remote user",
       [],
@@ -46,12 +77,48 @@ describe("classifyCandidates", () => {
       [person({ email: "a@x", assigned: true })],
       [{ user: "a@x", matched: "id-a@x", by: "userName", actions: ["UPDATE", "DEACTIVATE"], conflict: false }],
     ],
-    ["user names match whatever their case", [remote({ userName: " A@X ", values: { userName: "A@X", title: "Engineer" } })], [person({ email: "a@x", assigned: true })], [{ user: " A@X ", matched: "id-a@x", by: "userName", actions: [], conflict: false }]],
-    ["externalId wins over userName", [remote({ userName: "b@x", externalId: "id-a@x" })], [person({ email: "a@x", assigned: true }), person({ email: "b@x", assigned: true })], [{ user: "b@x", matched: "id-a@x", by: "externalId", actions: ["UPDATE"], conflict: false }, { user: null, matched: "id-b@x", by: null, actions: ["DEACTIVATE"], conflict: false }]],
-    ["the primary e-mail matches when the user name does not", [remote({ userName: "jdoe", email: "John@X" })], [person({ email: "john@x", assigned: true })], [{ user: "jdoe", matched: "id-john@x", by: "email", actions: ["UPDATE"], conflict: false }]],
-    ["no e-mail in the app and an unknown user name: NEW", [remote({ userName: "jdoe", email: null })], [person({ email: "john@x" })], [{ user: "jdoe", matched: null, by: null, actions: ["NEW"], conflict: false }]],
-    ["user name and e-mail point at two people: conflict", [remote({ userName: "a@x", email: "b@x" })], [person({ email: "a@x" }), person({ email: "b@x" })], [{ user: "a@x", matched: null, by: null, actions: [], conflict: true }]],
-    ["two app users claim one person: the second is a conflict", [remote({ userName: "a@x" }), remote({ userName: "other", email: "a@x" })], [person({ email: "a@x", assigned: true })], [{ user: "a@x", matched: "id-a@x", by: "userName", actions: [], conflict: false }, { user: "other", matched: null, by: null, actions: [], conflict: true }]],
+    [
+      "user names match whatever their case",
+      [remote({ userName: " A@X ", values: { userName: "A@X", title: "Engineer" } })],
+      [person({ email: "a@x", assigned: true })],
+      [{ user: " A@X ", matched: "id-a@x", by: "userName", actions: [], conflict: false }],
+    ],
+    [
+      "externalId wins over userName",
+      [remote({ userName: "b@x", externalId: "id-a@x" })],
+      [person({ email: "a@x", assigned: true }), person({ email: "b@x", assigned: true })],
+      [
+        { user: "b@x", matched: "id-a@x", by: "externalId", actions: ["UPDATE"], conflict: false },
+        { user: null, matched: "id-b@x", by: null, actions: ["DEACTIVATE"], conflict: false },
+      ],
+    ],
+    [
+      "the primary e-mail matches when the user name does not",
+      [remote({ userName: "jdoe", email: "John@X" })],
+      [person({ email: "john@x", assigned: true })],
+      [{ user: "jdoe", matched: "id-john@x", by: "email", actions: ["UPDATE"], conflict: false }],
+    ],
+    [
+      "no e-mail in the app and an unknown user name: NEW",
+      [remote({ userName: "jdoe", email: null })],
+      [person({ email: "john@x" })],
+      [{ user: "jdoe", matched: null, by: null, actions: ["NEW"], conflict: false }],
+    ],
+    [
+      "user name and e-mail point at two people: conflict",
+      [remote({ userName: "a@x", email: "b@x" })],
+      [person({ email: "a@x" }), person({ email: "b@x" })],
+      [{ user: "a@x", matched: null, by: null, actions: [], conflict: true }],
+    ],
+    [
+      "two app users claim one person: the second is a conflict",
+      [remote({ userName: "a@x" }), remote({ userName: "other", email: "a@x" })],
+      [person({ email: "a@x", assigned: true })],
+      [
+        { user: "a@x", matched: "id-a@x", by: "userName", actions: [], conflict: false },
+        { user: "other", matched: null, by: null, actions: [], conflict: true },
+      ],
+    ],
   ])("%s", (_label, users, people, expected) => {
     expect(classify(users, people)).toEqual(expected);
   });
@@ -63,9 +130,24 @@ describe("classifyCandidates", () => {
       [person({ email: "a@x", assigned: true }), person({ email: "b@x", assigned: true })],
       [{ user: "a@x", matched: null, by: null, actions: [], conflict: true }],
     ],
-    ["externalId is compared exactly", [remote({ userName: "zed", email: null, externalId: "ID-A@X" })], [person({ email: "a@x" })], [{ user: "zed", matched: null, by: null, actions: ["NEW"], conflict: false }]],
-    ["a primary e-mail differing only in case still matches", [remote({ userName: "jdoe", email: "A@X" })], [person({ email: "a@x" })], [{ user: "jdoe", matched: "id-a@x", by: "email", actions: ["UPDATE", "ACTIVATE"], conflict: false }]],
-    ["UPDATE alone: inactive in the app, not assigned, another title", [remote({ userName: "a@x", active: false, values: { userName: "a@x", title: "Lead" } })], [person({ email: "a@x" })], [{ user: "a@x", matched: "id-a@x", by: "userName", actions: ["UPDATE"], conflict: false }]],
+    [
+      "externalId is compared exactly",
+      [remote({ userName: "zed", email: null, externalId: "ID-A@X" })],
+      [person({ email: "a@x" })],
+      [{ user: "zed", matched: null, by: null, actions: ["NEW"], conflict: false }],
+    ],
+    [
+      "a primary e-mail differing only in case still matches",
+      [remote({ userName: "jdoe", email: "A@X" })],
+      [person({ email: "a@x" })],
+      [{ user: "jdoe", matched: "id-a@x", by: "email", actions: ["UPDATE", "ACTIVATE"], conflict: false }],
+    ],
+    [
+      "UPDATE alone: inactive in the app, not assigned, another title",
+      [remote({ userName: "a@x", active: false, values: { userName: "a@x", title: "Lead" } })],
+      [person({ email: "a@x" })],
+      [{ user: "a@x", matched: "id-a@x", by: "userName", actions: ["UPDATE"], conflict: false }],
+    ],
   ])("%s", (_label, users, people, expected) => {
     expect(classify(users, people)).toEqual(expected);
   });

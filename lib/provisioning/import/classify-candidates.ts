@@ -41,7 +41,14 @@ export function createClassifier(directory: readonly DirectoryCandidate[]) {
     const person = found.person;
     const earlier = claimedBy.get(person.id);
     if (earlier !== undefined) {
-      return { remote: user, matchedUserId: null, matchedBy: null, actions: [], conflict: `Another user in the app, ${earlier}, already matches ${person.email}; Roster will not choose between them.`, diff: {} };
+      return {
+        remote: user,
+        matchedUserId: null,
+        matchedBy: null,
+        actions: [],
+        conflict: `Another user in the app, ${earlier}, already matches ${person.email}; Roster will not choose between them.`,
+        diff: {},
+      };
     }
     claimedBy.set(person.id, user.userName);
     const diff = differences(person.values, user.values);

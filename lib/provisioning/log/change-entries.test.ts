@@ -18,6 +18,8 @@ describe("changeEntries", () => {
 
 describe("changesAsText", () => {
   it("joins changes with the old value first and (empty) for a missing one", () => {
-    expect(changesAsText(changeEntries({ title: { from: "AE", to: "Senior AE" }, mobile: { from: null, to: "+44 1" } }))).toBe("title: AE → Senior AE; mobile: (empty) → +44 1");
+    expect(changesAsText(changeEntries({ title: { from: "AE", to: "Senior AE" }, mobile: { from: null, to: "+44 1" } }))).toBe(
+      "title: AE → Senior AE; mobile: (empty) → +44 1",
+    );
   });
 });

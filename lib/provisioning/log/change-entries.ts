@@ -23,7 +23,5 @@ export function changeEntries(changes: unknown): ChangeEntry[] {
 
 /** `title: AE → Senior AE; active: true → false`, with "(empty)" for a missing value. */
 export function changesAsText(entries: readonly ChangeEntry[]): string {
-  return entries
-    .map(({ path, from, to }) => `${path}: ${from ?? "(empty)"} → ${to ?? "(empty)"}`)
-    .join("; ");
+  return entries.map(({ path, from, to }) => `${path}: ${from ?? "(empty)"} → ${to ?? "(empty)"}`).join("; ");
 }

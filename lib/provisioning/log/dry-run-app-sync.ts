@@ -47,7 +47,9 @@ export async function dryRunAppSync(organizationId: string, appId: string) {
     people: plan.userIds.length,
     counts: plan.counts as Partial<Record<DryRunKind, number>>,
     changedPeople: plan.changes.length,
-    changes: plan.changes.slice(0, DRY_RUN_LIST_LIMIT).map((change) => ({ userId: change.userId, label: change.label, operations: change.operations.map(describe) })),
+    changes: plan.changes
+      .slice(0, DRY_RUN_LIST_LIMIT)
+      .map((change) => ({ userId: change.userId, label: change.label, operations: change.operations.map(describe) })),
     removals: plan.removals,
     activeAccounts: plan.activeAccounts,
     needsApproval: plan.needsApproval,

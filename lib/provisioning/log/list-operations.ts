@@ -62,7 +62,8 @@ function toRow(row: StoredOperation, appName: string): OperationRow {
  * (a hand-edited URL), matches nothing.
  */
 export async function operationScope(organizationId: string, filter: OperationLogFilter) {
-  if (filter.app && !z.guid().safeParse(filter.app).success) return { where: { appId: { in: [] } } satisfies Prisma.OperationWhereInput, appNames: new Map<string, string>(), empty: true };
+  if (filter.app && !z.guid().safeParse(filter.app).success)
+    return { where: { appId: { in: [] } } satisfies Prisma.OperationWhereInput, appNames: new Map<string, string>(), empty: true };
   const apps = await db.app.findMany({
     where: { organizationId, ...(filter.app ? { id: filter.app } : {}) },
     select: { id: true, name: true },

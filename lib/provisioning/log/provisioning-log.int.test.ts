@@ -26,7 +26,16 @@ async function addApp(organizationId: string, name: string) {
   return (await db.app.create({ data: { organizationId, catalogKey: "scim", name }, select: { id: true } })).id;
 }
 
-type Seed = { appId: string; userId?: string; label: string; kind?: "CREATE" | "UPDATE" | "DEACTIVATE"; status?: "SUCCEEDED" | "FAILED" | "SKIPPED"; createdAt: Date; message?: string; changes?: object };
+type Seed = {
+  appId: string;
+  userId?: string;
+  label: string;
+  kind?: "CREATE" | "UPDATE" | "DEACTIVATE";
+  status?: "SUCCEEDED" | "FAILED" | "SKIPPED";
+  createdAt: Date;
+  message?: string;
+  changes?: object;
+};
 
 async function seed(rows: Seed[]) {
   await db.operation.createMany({
@@ -66,9 +75,20 @@ beforeAll(async () => {
   foreign = await addApp(orgB, "Foreign CRM");
   // 13 operations in the same millisecond (ties), then some before and after.
   await seed([
-    ...Array.from({ length: 13 }, (_, index) => ({ appId: index % 2 ? crm : wiki, label: `Tied Person ${index} <tied${index}@halden.example>`, createdAt: at(10) })),
+    ...Array.from({ length: 13 }, (_, index) => ({
+      appId: index % 2 ? crm : wiki,
+      label: `Tied Person ${index} <tied${index}@halden.example>`,
+      createdAt: at(10),
+    })),
     { appId: crm, label: "Dana Lee <dana.lee@halden.example>", kind: "UPDATE", changes: { title: { from: "AE", to: "Senior AE" } }, createdAt: at(20) },
-    { appId: crm, label: "Dana Lee <dana.lee@halden.example>", kind: "DEACTIVATE", status: "FAILED", message: "The app refused the change.", createdAt: at(30) },
+    {
+      appId: crm,
+      label: "Dana Lee <dana.lee@halden.example>",
+      kind: "DEACTIVATE",
+      status: "FAILED",
+      message: "The app refused the change.",
+      createdAt: at(30),
+    },
     { appId: wiki, label: "Sam Ortiz <sam@halden.example>", status: "SKIPPED", message: "“Create users” is off for this app.", createdAt: at(-60 * 24) },
     { appId: foreign, label: "Dana Lee <dana.lee@elsewhere.example>", createdAt: at(15) },
     { appId: foreign, label: "Stranger <stranger@elsewhere.example>", status: "FAILED", createdAt: at(10) },
@@ -146,7 +166,7 @@ describe("exportOperationsCsv", () => {
   }
 
   it("exports the filtered rows with every formula-like cell neutralised", async () => {
-    const evil = await addApp(orgA, "=HYPERLINK(\"http://evil.example\",\"CRM\")");
+    const evil = await addApp(orgA, '=HYPERLINK("http://evil.example","CRM")');
     await seed([
       {
         appId: evil,
@@ -161,10 +181,30 @@ describe("exportOperationsCsv", () => {
     const text = await exportText(orgA, { app: evil });
     expect(text.startsWith("\uFEFF")).toBe(true);
     const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
-    expect(rows[0]).toEqual(["Time (UTC)", "App", "Person", "Person ID", "Operation", "Status", "HTTP status", "Message", "Changes", "Attempt", "Duration (ms)"]);
+    expect(rows[0]).toEqual([
+      "Time (UTC)",
+      "App",
+      "Person",
+      "Person ID",
+      "Operation",
+      "Status",
+      "HTTP status",
+      "Message",
+      "Changes",
+      "Attempt",
+      "Duration (ms)",
+    ]);
     expect(rows).toHaveLength(3);
     const [tabbed, failed] = rows.slice(1) as [string[], string[]];
-    expect(failed).toMatchObject({ 1: "'=HYPERLINK(\"http://evil.example\",\"CRM\")", 2: "'=cmd|' /C calc'!A0 <x@halden.example>", 4: "Create", 5: "Failed", 6: "400", 7: "'+SUM(1,2) was refused", 8: "title: @boss → -1+1" });
+    expect(failed).toMatchObject({
+      1: '\'=HYPERLINK("http://evil.example","CRM")',
+      2: "'=cmd|' /C calc'!A0 <x@halden.example>",
+      4: "Create",
+      5: "Failed",
+      6: "400",
+      7: "'+SUM(1,2) was refused",
+      8: "title: @boss → -1+1",
+    });
     expect(tabbed).toMatchObject({ 2: "'\tTabbed <t@halden.example>", 7: "'\r=1+1" });
     for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
@@ -230,7 +270,9 @@ describe("against the sandbox", () => {
 
     const again = await provisionUserNow(appId, person.id, context);
     expect(again.steps.at(-1)).toMatchObject({ outcome: "ok", detail: "Nothing to change: the app already matches the directory." });
-    expect((await listOperations(orgA, { app: appId }, null)).operations.map((operation) => `${operation.kind}:${operation.status}`)).toEqual(["CREATE:SUCCEEDED"]);
+    expect((await listOperations(orgA, { app: appId }, null)).operations.map((operation) => `${operation.kind}:${operation.status}`)).toEqual([
+      "CREATE:SUCCEEDED",
+    ]);
 
     await expect(provisionUserNow(appId, person.id, { ...context, organizationId: orgB })).rejects.toThrow("This app no longer exists.");
   });

@@ -56,7 +56,24 @@ describe("buildScimUser: one attribute path at a time", () => {
   });
 
   it("covers every target attribute in the tests above", () => {
-    const tested = new Set<string>(["userName", PRIMARY_EMAIL, "name.givenName", "name.familyName", "displayName", "nickName", "title", "department", "organization", MOBILE_PHONE, "preferredLanguage", "locale", "timezone", `${ENTERPRISE_USER_SCHEMA}:department`, `${ENTERPRISE_USER_SCHEMA}:employeeNumber`, `${ENTERPRISE_USER_SCHEMA}:organization`]);
+    const tested = new Set<string>([
+      "userName",
+      PRIMARY_EMAIL,
+      "name.givenName",
+      "name.familyName",
+      "displayName",
+      "nickName",
+      "title",
+      "department",
+      "organization",
+      MOBILE_PHONE,
+      "preferredLanguage",
+      "locale",
+      "timezone",
+      `${ENTERPRISE_USER_SCHEMA}:department`,
+      `${ENTERPRISE_USER_SCHEMA}:employeeNumber`,
+      `${ENTERPRISE_USER_SCHEMA}:organization`,
+    ]);
     expect(TARGET_PATHS.filter((path) => !tested.has(path))).toEqual([]);
   });
 });
@@ -95,8 +112,14 @@ describe("readScimValues", () => {
   it("reads a server's user: primary e-mail first, mobile phone by type", () => {
     const remote = {
       userName: "DANA@halden.example",
-      emails: [{ value: "old@halden.example", type: "work" }, { value: "dana@halden.example", type: "other", primary: true }],
-      phoneNumbers: [{ value: "+1 555 0100", type: "work", primary: true }, { value: "+44 7700 900123", type: "mobile" }],
+      emails: [
+        { value: "old@halden.example", type: "work" },
+        { value: "dana@halden.example", type: "other", primary: true },
+      ],
+      phoneNumbers: [
+        { value: "+1 555 0100", type: "work", primary: true },
+        { value: "+44 7700 900123", type: "mobile" },
+      ],
       name: { givenName: " Dana " },
     };
     expect(readScimValues(remote, [PRIMARY_EMAIL, MOBILE_PHONE, "name.givenName", "title"])).toEqual({

@@ -25,7 +25,12 @@ export function mapValues(person: DirectoryPerson, rules: readonly MappingRule[]
  * their paths, plus `externalId` (our id, which links the accounts) and
  * `active`. A complete resource, as a PUT must send.
  */
-export function buildScimUser(person: DirectoryPerson, rules: readonly MappingRule[], context: MappingContext, active = person.status === "ACTIVE"): ScimUserInput {
+export function buildScimUser(
+  person: DirectoryPerson,
+  rules: readonly MappingRule[],
+  context: MappingContext,
+  active = person.status === "ACTIVE",
+): ScimUserInput {
   return toScimUser(person.id, mapValues(person, rules, context), active);
 }
 
@@ -62,7 +67,12 @@ export function readScimValues(user: Record<string, unknown>, targets: readonly 
 }
 
 function readPath(user: Record<string, unknown>, path: TargetPath): unknown {
-  if (path === PRIMARY_EMAIL) return pickMultiValued(user.emails, (entry) => entry.primary === true, (entry) => entry.type === "work");
+  if (path === PRIMARY_EMAIL)
+    return pickMultiValued(
+      user.emails,
+      (entry) => entry.primary === true,
+      (entry) => entry.type === "work",
+    );
   if (path === MOBILE_PHONE) return pickMultiValued(user.phoneNumbers, (entry) => entry.type === "mobile");
   if (path.startsWith(`${ENTERPRISE_USER_SCHEMA}:`)) {
     const extension = user[ENTERPRISE_USER_SCHEMA] as Record<string, unknown> | undefined;

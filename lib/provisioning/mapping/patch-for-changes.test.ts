@@ -10,7 +10,10 @@ describe("patchForChanges", () => {
     [{ "name.givenName": { from: "Dana", to: "Dee" } }, [{ op: "replace", path: "name.givenName", value: "Dee" }]],
     [{ [PRIMARY_EMAIL]: { from: "a@x", to: "b@x" } }, [{ op: "replace", path: "emails", value: [{ value: "b@x", type: "work", primary: true }] }]],
     [{ [MOBILE_PHONE]: { from: "1", to: null } }, [{ op: "remove", path: "phoneNumbers" }]],
-    [{ [`${ENTERPRISE_USER_SCHEMA}:department`]: { from: null, to: "Sales" } }, [{ op: "replace", path: `${ENTERPRISE_USER_SCHEMA}:department`, value: "Sales" }]],
+    [
+      { [`${ENTERPRISE_USER_SCHEMA}:department`]: { from: null, to: "Sales" } },
+      [{ op: "replace", path: `${ENTERPRISE_USER_SCHEMA}:department`, value: "Sales" }],
+    ],
   ])("patches only what changed (%#)", (changes, expected) => {
     expect(patchForChanges(changes)).toEqual(expected);
   });

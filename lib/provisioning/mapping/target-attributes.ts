@@ -7,7 +7,7 @@ import { ENTERPRISE_USER_SCHEMA } from "../../scim/schema-urns";
  */
 export const TARGET_ATTRIBUTES = {
   userName: { label: "Username", description: "The sign-in name; unique in the app." },
-  "emails[type eq \"work\"].value": { label: "Primary e-mail", description: "Sent as the work e-mail, marked primary." },
+  'emails[type eq "work"].value': { label: "Primary e-mail", description: "Sent as the work e-mail, marked primary." },
   "name.givenName": { label: "First name", description: "Given name." },
   "name.familyName": { label: "Last name", description: "Family name." },
   displayName: { label: "Display name", description: "The name shown to other people." },
@@ -15,7 +15,7 @@ export const TARGET_ATTRIBUTES = {
   title: { label: "Job title", description: "" },
   department: { label: "Department", description: "Atlassian's top-level department attribute." },
   organization: { label: "Organization", description: "Atlassian's top-level organization attribute." },
-  "phoneNumbers[type eq \"mobile\"].value": { label: "Mobile number", description: "" },
+  'phoneNumbers[type eq "mobile"].value': { label: "Mobile number", description: "" },
   preferredLanguage: { label: "Preferred language", description: "A language tag such as en-GB." },
   locale: { label: "Locale", description: "" },
   timezone: { label: "Time zone", description: "An IANA time zone such as Europe/London." },

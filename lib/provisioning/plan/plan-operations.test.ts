@@ -11,11 +11,23 @@ describe("planOperations", () => {
   it.each<[string, Desired, KnownAccount | null, SyncActions, unknown[]]>([
     // Creating
     ["assigned, no account → create", present(), null, ALL_ON, [{ kind: "CREATE", values, active: true }]],
-    ["assigned, create off → skipped with reason", present(), null, off("syncCreate"), [{ kind: "SKIP", wanted: "CREATE", reason: "The person is assigned, but “Create users” is off for this app." }]],
+    [
+      "assigned, create off → skipped with reason",
+      present(),
+      null,
+      off("syncCreate"),
+      [{ kind: "SKIP", wanted: "CREATE", reason: "The person is assigned, but “Create users” is off for this app." }],
+    ],
     ["assigned but deactivated, no account → nothing", present({ active: false }), null, ALL_ON, []],
     ["not assigned, no account → nothing", present({ assigned: false }), null, ALL_ON, []],
     ["account deleted earlier, assigned again → create anew", present(), account({ state: "DELETED" }), ALL_ON, [{ kind: "CREATE", values, active: true }]],
-    ["account row without remote id (create never finished) → create", present(), account({ remoteId: null }), ALL_ON, [{ kind: "CREATE", values, active: true }]],
+    [
+      "account row without remote id (create never finished) → create",
+      present(),
+      account({ remoteId: null }),
+      ALL_ON,
+      [{ kind: "CREATE", values, active: true }],
+    ],
     // Up to date
     ["in sync → nothing", present(), account(), ALL_ON, []],
     // Updating
@@ -33,12 +45,30 @@ describe("planOperations", () => {
       ALL_ON,
       [{ kind: "UPDATE", changes: { title: { from: "AE", to: null } }, values: { userName: "dana@x.example" } }],
     ],
-    ["field changed, update off → skipped", present({ values: { ...values, title: "X" } }), account(), off("syncUpdate"), [{ kind: "SKIP", wanted: "UPDATE", reason: "Mapped fields changed, but “Update user profile” is off for this app." }]],
+    [
+      "field changed, update off → skipped",
+      present({ values: { ...values, title: "X" } }),
+      account(),
+      off("syncUpdate"),
+      [{ kind: "SKIP", wanted: "UPDATE", reason: "Mapped fields changed, but “Update user profile” is off for this app." }],
+    ],
     // Deactivating
     ["unassigned → deactivate", present({ assigned: false }), account(), ALL_ON, [{ kind: "DEACTIVATE" }]],
     ["deactivated in directory → deactivate", present({ active: false }), account(), ALL_ON, [{ kind: "DEACTIVATE" }]],
-    ["unassigned, activation off → skipped", present({ assigned: false }), account(), off("syncActivation"), [{ kind: "SKIP", wanted: "DEACTIVATE", reason: "The person was unassigned from the app, but “Activate and deactivate users” is off for this app." }]],
-    ["unassigned and fields changed → only deactivate", present({ assigned: false, values: { ...values, title: "New" } }), account(), ALL_ON, [{ kind: "DEACTIVATE" }]],
+    [
+      "unassigned, activation off → skipped",
+      present({ assigned: false }),
+      account(),
+      off("syncActivation"),
+      [{ kind: "SKIP", wanted: "DEACTIVATE", reason: "The person was unassigned from the app, but “Activate and deactivate users” is off for this app." }],
+    ],
+    [
+      "unassigned and fields changed → only deactivate",
+      present({ assigned: false, values: { ...values, title: "New" } }),
+      account(),
+      ALL_ON,
+      [{ kind: "DEACTIVATE" }],
+    ],
     ["already inactive and unassigned → nothing", present({ assigned: false }), account({ state: "INACTIVE" }), ALL_ON, []],
     // Reactivating
     ["assigned again → activate", present(), account({ state: "INACTIVE" }), ALL_ON, [{ kind: "ACTIVATE" }]],
@@ -49,12 +79,30 @@ describe("planOperations", () => {
       ALL_ON,
       [{ kind: "UPDATE", changes: { title: { from: "AE", to: "Back" } }, values: { ...values, title: "Back" } }, { kind: "ACTIVATE" }],
     ],
-    ["assigned again, activation off → skipped", present(), account({ state: "INACTIVE" }), off("syncActivation"), [{ kind: "SKIP", wanted: "ACTIVATE", reason: "The person is assigned and active again, but “Activate and deactivate users” is off for this app." }]],
+    [
+      "assigned again, activation off → skipped",
+      present(),
+      account({ state: "INACTIVE" }),
+      off("syncActivation"),
+      [{ kind: "SKIP", wanted: "ACTIVATE", reason: "The person is assigned and active again, but “Activate and deactivate users” is off for this app." }],
+    ],
     // Deleting
     ["deleted from directory → delete", { exists: false }, account(), ALL_ON, [{ kind: "DELETE" }]],
     ["deleted, delete off → deactivate instead", { exists: false }, account(), off("syncDelete"), [{ kind: "DEACTIVATE" }]],
-    ["deleted, delete and activation off → skipped", { exists: false }, account(), { ...ALL_ON, syncDelete: false, syncActivation: false }, [{ kind: "SKIP", wanted: "DELETE", reason: "The person was deleted from the directory, but “Delete users” is off for this app." }]],
-    ["deleted, account inactive, delete off → skipped", { exists: false }, account({ state: "INACTIVE" }), off("syncDelete"), [{ kind: "SKIP", wanted: "DELETE", reason: "The person was deleted from the directory, but “Delete users” is off for this app." }]],
+    [
+      "deleted, delete and activation off → skipped",
+      { exists: false },
+      account(),
+      { ...ALL_ON, syncDelete: false, syncActivation: false },
+      [{ kind: "SKIP", wanted: "DELETE", reason: "The person was deleted from the directory, but “Delete users” is off for this app." }],
+    ],
+    [
+      "deleted, account inactive, delete off → skipped",
+      { exists: false },
+      account({ state: "INACTIVE" }),
+      off("syncDelete"),
+      [{ kind: "SKIP", wanted: "DELETE", reason: "The person was deleted from the directory, but “Delete users” is off for this app." }],
+    ],
     ["deleted, never provisioned → nothing", { exists: false }, null, ALL_ON, []],
     ["deleted, remote already deleted → nothing", { exists: false }, account({ state: "DELETED" }), ALL_ON, []],
   ])("%s", (_label, desired, known, actions, expected) => {

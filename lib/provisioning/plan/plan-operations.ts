@@ -15,9 +15,7 @@ export interface SyncActions {
 }
 
 /** The directory's side: is the person there, assigned, active, and what do they map to. */
-export type Desired =
-  | { exists: false }
-  | { exists: true; assigned: boolean; active: boolean; values: MappedValues };
+export type Desired = { exists: false } | { exists: true; assigned: boolean; active: boolean; values: MappedValues };
 
 /** Roster's record of the person's account in the app, if it has one. */
 export interface KnownAccount {
@@ -80,11 +78,19 @@ export function planOperations(desired: Desired, account: KnownAccount | null, a
     }
   }
   if (wantsActive && account.state === "INACTIVE") {
-    operations.push(actions.syncActivation ? { kind: "ACTIVATE" } : { kind: "SKIP", wanted: "ACTIVATE", reason: `The person is assigned and active again, but ${off("Activate and deactivate users")}.` });
+    operations.push(
+      actions.syncActivation
+        ? { kind: "ACTIVATE" }
+        : { kind: "SKIP", wanted: "ACTIVATE", reason: `The person is assigned and active again, but ${off("Activate and deactivate users")}.` },
+    );
   }
   if (!wantsActive && account.state === "ACTIVE") {
     const why = desired.assigned ? "was deactivated in the directory" : "was unassigned from the app";
-    operations.push(actions.syncActivation ? { kind: "DEACTIVATE" } : { kind: "SKIP", wanted: "DEACTIVATE", reason: `The person ${why}, but ${off("Activate and deactivate users")}.` });
+    operations.push(
+      actions.syncActivation
+        ? { kind: "DEACTIVATE" }
+        : { kind: "SKIP", wanted: "DEACTIVATE", reason: `The person ${why}, but ${off("Activate and deactivate users")}.` },
+    );
   }
   return operations;
 }

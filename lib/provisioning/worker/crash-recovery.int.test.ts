@@ -64,7 +64,9 @@ it("survives a worker killed mid-sync: exactly 2,000 remote users, no duplicates
   expect(established).toHaveLength(PEOPLE);
   expect(established.every((row) => row._count === 1)).toBe(true);
   // The run's progress reaches its end: every person counted, none twice over the total.
-  await eventually(async () => (await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { status: true } })).status === "COMPLETED", { what: "the sync run to complete" });
+  await eventually(async () => (await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { status: true } })).status === "COMPLETED", {
+    what: "the sync run to complete",
+  });
   expect(await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { done: true, total: true } })).toEqual({ done: PEOPLE, total: PEOPLE });
   const accounts = await db.account.findMany({ where: { appId }, select: { remoteId: true } });
   expect(new Set(accounts.map((account) => account.remoteId))).toEqual(new Set(remote.map((user) => user.id)));

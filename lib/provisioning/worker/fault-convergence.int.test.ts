@@ -56,7 +56,9 @@ it("converges under 500/503, 429 and hanging requests, with no duplicates and no
     expect(account?.attributes).toMatchObject({ externalId: person.id, active: true, title: expect.stringMatching(/^Title \d+$/) });
   }
   // The run's progress reaches its end: every person counted, none twice over the total.
-  await eventually(async () => (await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { status: true } })).status === "COMPLETED", { what: "the sync run to complete" });
+  await eventually(async () => (await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { status: true } })).status === "COMPLETED", {
+    what: "the sync run to complete",
+  });
   expect(await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { done: true, total: true } })).toEqual({ done: PEOPLE, total: PEOPLE });
   expect((await db.app.findUniqueOrThrow({ where: { id: appId }, select: { state: true } })).state).toBe("ACTIVE");
   const stats = sandbox.stats.snapshot();

@@ -42,7 +42,10 @@ describe("findConflictHolder, against the sandbox", () => {
 
   it("reports how far it looked when nobody holds the values, and stops at the limit", async () => {
     for (let index = 0; index < 120; index++) remote(`someone${index}@halden.example`);
-    await expect(findConflictHolder(scim.users, { userName: "nobody@halden.example", email: "nobody@halden.example" })).resolves.toEqual({ listed: 120, truncated: false });
+    await expect(findConflictHolder(scim.users, { userName: "nobody@halden.example", email: "nobody@halden.example" })).resolves.toEqual({
+      listed: 120,
+      truncated: false,
+    });
     await expect(findConflictHolder(scim.users, { userName: "nobody@halden.example" }, 50)).resolves.toEqual({ listed: 50, truncated: true });
   });
 });

@@ -50,7 +50,8 @@ async function startLyingServer() {
   });
 }
 
-const listings = () => hostile.requests.filter((request) => request.method === "GET" && new URL(request.url, "http://hostile").pathname.endsWith("/Users")).length;
+const listings = () =>
+  hostile.requests.filter((request) => request.method === "GET" && new URL(request.url, "http://hostile").pathname.endsWith("/Users")).length;
 
 /** The worker process's resident memory, from the kernel. */
 function residentBytes(pid: number): number {
@@ -67,7 +68,8 @@ async function watchWorker<T>(running: WorkerProcess, check: () => Promise<T | u
   const before = listings();
   const result = await eventually(
     async () => {
-      if (running.child.exitCode !== null || running.child.signalCode !== null) throw new Error(`The worker died (${running.child.exitCode ?? running.child.signalCode}):\n${running.output().slice(-2000)}`);
+      if (running.child.exitCode !== null || running.child.signalCode !== null)
+        throw new Error(`The worker died (${running.child.exitCode ?? running.child.signalCode}):\n${running.output().slice(-2000)}`);
       peak = Math.max(peak, residentBytes(running.child.pid!));
       if (peak > MAX_RSS_BYTES) throw new Error(`The worker's memory grew to ${Math.round(peak / 1024 / 1024)} MB.`);
       if (listings() - before > PAGES_BOUND) throw new Error(`The app was asked for ${listings() - before} pages of users.`);

@@ -40,7 +40,9 @@ function startHostileServer(): Promise<Server> {
     }
     if (request.method === "GET") {
       response.writeHead(200, { "content-type": "application/scim+json" });
-      return void response.end(JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults: 0, startIndex: 1, itemsPerPage: 0, Resources: [] }));
+      return void response.end(
+        JSON.stringify({ schemas: ["urn:ietf:params:scim:api:messages:2.0:ListResponse"], totalResults: 0, startIndex: 1, itemsPerPage: 0, Resources: [] }),
+      );
     }
     if (mode === "hang") return; // Never answered: the client's deadline gives up.
     response.writeHead(500, { "content-type": "application/scim+json" });
@@ -70,11 +72,16 @@ async function organizationWithApp(name: string, people: number, settings: { del
   const owner = await makePerson(organizationId, { role: "OWNER", email: `owner@${domain}` });
   const context: Context = { organizationId, actor: { id: owner.id, label: owner.email }, ip: null };
   const appId = await makeActiveApp(sandbox, context, { maxConcurrency: 8, maxRequestsPerSecond: 1_000 });
-  if (settings.deletionThresholdCount !== undefined) await db.app.update({ where: { id: appId }, data: { deletionThresholdCount: settings.deletionThresholdCount } });
+  if (settings.deletionThresholdCount !== undefined)
+    await db.app.update({ where: { id: appId }, data: { deletionThresholdCount: settings.deletionThresholdCount } });
   await db.user.createMany({
     data: Array.from({ length: people }, (_, i) => ({ organizationId, email: `p${i}@${domain}`, firstName: "P", lastName: `${i}`, title: "Before" })),
   });
-  const persons = await db.user.findMany({ where: { organizationId, role: null }, select: { id: true, email: true, lastName: true }, orderBy: { email: "asc" } });
+  const persons = await db.user.findMany({
+    where: { organizationId, role: null },
+    select: { id: true, email: true, lastName: true },
+    orderBy: { email: "asc" },
+  });
   await db.assignment.createMany({ data: persons.map((person) => ({ appId, userId: person.id })) });
   return { organizationId, context, appId, persons };
 }
@@ -90,7 +97,10 @@ async function retitle(person: { id: string; email: string; lastName: string }, 
 async function provisionThenRevoke(setup: Awaited<ReturnType<typeof organizationWithApp>>) {
   await startSyncRun(setup.organizationId, setup.appId, setup.context);
   await eventually(async () => setup.persons.every((person) => remoteTitle(person.id) === "Before"), { timeoutMs: 60_000, what: "everyone provisioned" });
-  await db.app.update({ where: { id: setup.appId }, data: { tokenCiphertext: encryptSecret(new Secret("revoked-token-000"), setup.appId), tokenUpdatedAt: new Date() } });
+  await db.app.update({
+    where: { id: setup.appId },
+    data: { tokenCiphertext: encryptSecret(new Secret("revoked-token-000"), setup.appId), tokenUpdatedAt: new Date() },
+  });
 }
 
 describe("quarantine and the way back", () => {
@@ -113,13 +123,22 @@ describe("quarantine and the way back", () => {
     await eventually(async () => (await db.operation.count({ where: { appId, status: "SKIPPED", createdAt: { gte: startedAt } } })) === persons.length, {
       what: "a SKIPPED row for each change made while quarantined",
     });
-    const held = await db.operation.findFirstOrThrow({ where: { appId, userId: persons[5]!.id, status: "SKIPPED" }, select: { kind: true, message: true, changes: true } });
-    expect(held).toEqual({ kind: "UPDATE", message: expect.stringMatching(/quarantined\. Resuming it sends this change/), changes: { title: { from: "Before", to: "After" } } });
+    const held = await db.operation.findFirstOrThrow({
+      where: { appId, userId: persons[5]!.id, status: "SKIPPED" },
+      select: { kind: true, message: true, changes: true },
+    });
+    expect(held).toEqual({
+      kind: "UPDATE",
+      message: expect.stringMatching(/quarantined\. Resuming it sends this change/),
+      changes: { title: { from: "Before", to: "After" } },
+    });
 
     // Saving a token that still does not work keeps the app quarantined; Resume checks it and says why.
     await configureProvisioning(appId, configureProvisioningInput.parse({ baseUrl: sandbox.baseUrl, token: "still-not-the-token" }), context);
     expect((await appState(appId)).state).toBe("QUARANTINED");
-    await expect(resumeApp(organizationId, appId, context)).rejects.toThrow(/Provisioning stays quarantined: The app refused the SCIM token \(HTTP 401\).*paste it in the Configure step/);
+    await expect(resumeApp(organizationId, appId, context)).rejects.toThrow(
+      /Provisioning stays quarantined: The app refused the SCIM token \(HTTP 401\).*paste it in the Configure step/,
+    );
     expect((await appState(appId)).state).toBe("QUARANTINED");
 
     // The message's own steps: paste a new token in the Configure step, then Resume.
@@ -136,7 +155,10 @@ describe("quarantine and the way back", () => {
     });
     const sent = await eventually(
       async () => {
-        const rows = await db.operation.findMany({ where: { appId, kind: "UPDATE", status: "SUCCEEDED", createdAt: { gte: resumedAt } }, select: { userId: true } });
+        const rows = await db.operation.findMany({
+          where: { appId, kind: "UPDATE", status: "SUCCEEDED", createdAt: { gte: resumedAt } },
+          select: { userId: true },
+        });
         return rows.length >= persons.length ? rows : null;
       },
       { what: "an UPDATE row for everyone" },
@@ -158,7 +180,10 @@ describe("quarantine and the way back", () => {
 
     await configureProvisioning(appId, configureProvisioningInput.parse({ baseUrl: sandbox.baseUrl, token: sandbox.token }), context);
     expect(await resumeApp(organizationId, appId, context)).toEqual({ resumed: true, needsApproval: true });
-    await eventually(async () => [...persons.slice(0, 3), ...edited].every((person) => remoteTitle(person.id) === "After"), { timeoutMs: 60_000, what: "the edits to reach the app" });
+    await eventually(async () => [...persons.slice(0, 3), ...edited].every((person) => remoteTitle(person.id) === "After"), {
+      timeoutMs: 60_000,
+      what: "the edits to reach the app",
+    });
     // The removals wait for the admin's approval of the run.
     expect(unassigned.map((person) => sandbox.store.users.findByExternalId(person.id)?.attributes.active)).toEqual([true, true]);
   }, 180_000);
@@ -166,18 +191,28 @@ describe("quarantine and the way back", () => {
   async function appOnHostileServer(name: string, mode: "garbage" | "hang" | "error", people: number) {
     const setup = await organizationWithApp(name, people);
     await db.app.update({ where: { id: setup.appId }, data: { baseUrl: `${hostileOrigin}/${mode}` } });
-    await db.$transaction((tx) => enqueueReconcile(tx, [setup.appId], setup.persons.map((person) => person.id)));
+    await db.$transaction((tx) =>
+      enqueueReconcile(
+        tx,
+        [setup.appId],
+        setup.persons.map((person) => person.id),
+      ),
+    );
     return setup;
   }
 
   it.each([
     ["garbage", /The app's last 30 answers could not be used: 30 were not SCIM answers .*Sync endpoint.*then click Resume/],
     ["hang", /The app's last 30 answers could not be used: 30 timed out .*app is up.*then click Resume/],
-  ] as const)("quarantines an app whose answers are unusable (%s) 30 times in a row, in plain words", async (mode, reason) => {
-    const { appId } = await appOnHostileServer(`Hostile-${mode}`, mode, 32);
-    await eventually(async () => (await appState(appId)).state === "QUARANTINED", { timeoutMs: 90_000, intervalMs: 250, what: "the quarantine" });
-    expect((await appState(appId)).quarantineReason).toMatch(reason);
-  }, 120_000);
+  ] as const)(
+    "quarantines an app whose answers are unusable (%s) 30 times in a row, in plain words",
+    async (mode, reason) => {
+      const { appId } = await appOnHostileServer(`Hostile-${mode}`, mode, 32);
+      await eventually(async () => (await appState(appId)).state === "QUARANTINED", { timeoutMs: 90_000, intervalMs: 250, what: "the quarantine" });
+      expect((await appState(appId)).quarantineReason).toMatch(reason);
+    },
+    120_000,
+  );
 
   it("does not quarantine an app in a storm of 5xx answers: those are retried", async () => {
     const { appId } = await appOnHostileServer("Stormy", "error", 32);

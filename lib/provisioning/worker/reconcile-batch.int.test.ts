@@ -38,7 +38,13 @@ async function setUp(name: string, count: number, { beforePeople }: { beforePeop
   const appId = await makeActiveApp(sandbox, context, { maxConcurrency: 8, maxRequestsPerSecond: 10_000 });
   await beforePeople?.(context, appId);
   await db.user.createMany({
-    data: Array.from({ length: count }, (_, i) => ({ organizationId, email: `p${i}@${name.toLowerCase()}.example`, firstName: "P", lastName: `${i}`, title: "Before" })),
+    data: Array.from({ length: count }, (_, i) => ({
+      organizationId,
+      email: `p${i}@${name.toLowerCase()}.example`,
+      firstName: "P",
+      lastName: `${i}`,
+      title: "Before",
+    })),
   });
   const people = (await db.user.findMany({ where: { organizationId, role: null }, select: { id: true, email: true } })).sort(
     (a, b) => Number(a.email.slice(1, a.email.indexOf("@"))) - Number(b.email.slice(1, b.email.indexOf("@"))),
@@ -88,7 +94,8 @@ describe("reconciling a sync run in batches", () => {
     expect(second).toMatchObject({ total: 250, done: 250, failed: 0 });
 
     const operations = await db.operation.findMany({ where: { appId, syncRunId: second.id }, select: { userId: true, kind: true, status: true } });
-    const kindsOf = (from: number, to: number) => new Set(operations.filter((operation) => ids(from, to).includes(operation.userId)).map((operation) => `${operation.kind} ${operation.status}`));
+    const kindsOf = (from: number, to: number) =>
+      new Set(operations.filter((operation) => ids(from, to).includes(operation.userId)).map((operation) => `${operation.kind} ${operation.status}`));
     expect(kindsOf(0, 50)).toEqual(new Set(["UPDATE SUCCEEDED"]));
     expect(kindsOf(50, 100)).toEqual(new Set(["DEACTIVATE SUCCEEDED"]));
     expect(kindsOf(100, 150)).toEqual(new Set());
@@ -115,7 +122,11 @@ describe("reconciling a sync run in batches", () => {
     const { appId, people } = await setUp("Lean", 30);
     await db.assignment.createMany({ data: people.map((person) => ({ appId, userId: person.id })) });
     // Two of them had an account once, deleted in the app since: their rows are reused, not doubled.
-    await db.account.createMany({ data: people.slice(0, 2).map((person) => ({ appId, userId: person.id, userLabel: person.email, remoteId: null, state: "DELETED" as const, lastError: "Gone" })) });
+    await db.account.createMany({
+      data: people
+        .slice(0, 2)
+        .map((person) => ({ appId, userId: person.id, userLabel: person.email, remoteId: null, state: "DELETED" as const, lastError: "Gone" })),
+    });
     const before = sandbox.stats.snapshot();
     const result = await reconcileBatch(
       appId,
@@ -131,7 +142,13 @@ describe("reconciling a sync run in batches", () => {
     expect(await db.account.count({ where: { appId } })).toBe(30);
     const logged = await db.operation.findMany({ where: { appId }, select: { kind: true, status: true, httpStatus: true, changes: true, userLabel: true } });
     expect(logged).toHaveLength(30);
-    expect(logged[0]).toMatchObject({ kind: "CREATE", status: "SUCCEEDED", httpStatus: 201, userLabel: expect.stringContaining("@lean.example"), changes: expect.objectContaining({ userName: { from: null, to: expect.stringContaining("@lean.example") } }) });
+    expect(logged[0]).toMatchObject({
+      kind: "CREATE",
+      status: "SUCCEEDED",
+      httpStatus: 201,
+      userLabel: expect.stringContaining("@lean.example"),
+      changes: expect.objectContaining({ userName: { from: null, to: expect.stringContaining("@lean.example") } }),
+    });
   });
 
   it("a retried batch trusts no listing: it finds what its killed first attempt created and links it", async () => {
@@ -206,20 +223,29 @@ describe("reconciling a sync run in batches", () => {
       // Other apps with accounts, so the statistics know the apps there are, and not this one.
       const others = [await makeActiveApp(sandbox, context), await makeActiveApp(sandbox, context)];
       await db.account.createMany({
-        data: others.flatMap((other, index) => Array.from({ length: 200 }, (_, i) => ({ appId: other, userId: randomUUID(), userLabel: `other ${index}.${i}`, state: "ACTIVE" as const }))),
+        data: others.flatMap((other, index) =>
+          Array.from({ length: 200 }, (_, i) => ({ appId: other, userId: randomUUID(), userLabel: `other ${index}.${i}`, state: "ACTIVE" as const })),
+        ),
       });
       expect(await db.account.count({ where: { appId } })).toBe(0);
       await db.$executeRaw`ANALYZE users, accounts, assignments`;
     };
     const { organizationId, appId, people } = await setUp("Probes", 2_000, { beforePeople: statisticsBeforeTheSync });
     await db.assignment.createMany({ data: people.map((person) => ({ appId, userId: person.id })) });
-    await db.account.createMany({ data: people.slice(0, 1_500).map((person) => ({ appId, userId: person.id, userLabel: person.email, remoteId: `r-${person.id}`, state: "ACTIVE" as const })) });
+    await db.account.createMany({
+      data: people
+        .slice(0, 1_500)
+        .map((person) => ({ appId, userId: person.id, userLabel: person.email, remoteId: `r-${person.id}`, state: "ACTIVE" as const })),
+    });
 
     const batch = people.slice(1_400, 1_650).map((person) => person.id);
-    const explained = await db.$queryRaw<{ "QUERY PLAN": { Plan: Record<string, unknown> }[] }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${peopleStatement(appId, organizationId, batch)}`);
+    const explained = await db.$queryRaw<{ "QUERY PLAN": { Plan: Record<string, unknown> }[] }[]>(
+      Prisma.sql`EXPLAIN (FORMAT JSON) ${peopleStatement(appId, organizationId, batch)}`,
+    );
     const scans: { relation: string; type: string; condition: string }[] = [];
     const walk = (node: Record<string, unknown>) => {
-      if (typeof node["Relation Name"] === "string") scans.push({ relation: node["Relation Name"], type: String(node["Node Type"]), condition: String(node["Index Cond"] ?? "") });
+      if (typeof node["Relation Name"] === "string")
+        scans.push({ relation: node["Relation Name"], type: String(node["Node Type"]), condition: String(node["Index Cond"] ?? "") });
       for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
     };
     walk(explained[0]!["QUERY PLAN"][0]!.Plan);
@@ -231,7 +257,9 @@ describe("reconciling a sync run in batches", () => {
     }
 
     // And it reads what planning needs, in the batch's order.
-    const rows = await db.$queryRaw<{ userId: string; found: boolean; assigned: boolean; remoteId: string | null }[]>(peopleStatement(appId, organizationId, batch));
+    const rows = await db.$queryRaw<{ userId: string; found: boolean; assigned: boolean; remoteId: string | null }[]>(
+      peopleStatement(appId, organizationId, batch),
+    );
     expect(rows.map((row) => row.userId)).toEqual(batch);
     expect(rows.every((row) => row.found && row.assigned)).toBe(true);
     expect(rows.filter((row) => row.remoteId !== null)).toHaveLength(100);

@@ -97,7 +97,12 @@ class Batch {
     for (const row of rows) {
       const person = row.person;
       const desired: Desired = person
-        ? { exists: true, assigned: row.assigned, active: person.status === "ACTIVE", values: mapValues(person, rules, { organizationName: app.organization.name }) }
+        ? {
+            exists: true,
+            assigned: row.assigned,
+            active: person.status === "ACTIVE",
+            values: mapValues(person, rules, { organizationName: app.organization.name }),
+          }
         : { exists: false };
       const plan = planOperations(desired, row.account, app);
       if (plan.length === 0) {
@@ -113,7 +118,10 @@ class Batch {
       const users = userCallsFor(app);
       let snapshot: RemoteSnapshot | null;
       try {
-        snapshot = this.options.attempt > 1 ? null : await remoteSnapshot(`${app.id}:${this.options.syncRunId ?? "-"}`, users, getConnector(app.catalogKey)?.quirks.maxPageSize ?? 100);
+        snapshot =
+          this.options.attempt > 1
+            ? null
+            : await remoteSnapshot(`${app.id}:${this.options.syncRunId ?? "-"}`, users, getConnector(app.catalogKey)?.quirks.maxPageSize ?? 100);
       } catch (error) {
         // The app claims or sends more users than Roster will list: the endpoint is wrong or lying, and its answers
         // cannot be trusted to create accounts by. Nobody is created; each is logged as failed with the reason.
@@ -170,7 +178,10 @@ class Batch {
         createdAt: now,
       })),
     });
-    await this.tx.account.updateMany({ where: { appId: this.appId, userId: { in: creates.map((person) => person.userId) } }, data: { lastError: message, lastErrorAt: now } });
+    await this.tx.account.updateMany({
+      where: { appId: this.appId, userId: { in: creates.map((person) => person.userId) } },
+      data: { lastError: message, lastErrorAt: now },
+    });
     this.result.failed += creates.length;
     this.result.failedUserIds.push(...creates.map((person) => person.userId));
   }
@@ -179,7 +190,9 @@ class Batch {
   async createAll(creates: readonly QuickCreate[], create: (user: ReturnType<typeof toScimUser>) => Promise<ScimUser>): Promise<void> {
     if (creates.length === 0) return;
     const started = Date.now();
-    const settled = await Promise.allSettled(creates.map((person) => create(toScimUser(person.userId, person.values, true)).then((remote) => ({ remote, durationMs: Date.now() - started }))));
+    const settled = await Promise.allSettled(
+      creates.map((person) => create(toScimUser(person.userId, person.values, true)).then((remote) => ({ remote, durationMs: Date.now() - started }))),
+    );
 
     const created: { person: QuickCreate; remote: ScimUser; durationMs: number }[] = [];
     settled.forEach((outcome, index) => {
@@ -198,7 +211,13 @@ class Batch {
 
     // Bulk statements in plain SQL: through the ORM, building these two for a batch of rows cost more CPU than its POSTs.
     const now = new Date();
-    const accounts = created.map(({ person, remote }) => ({ user_id: person.userId, user_label: person.label, remote_id: remote.id, remote_user_name: remote.userName, pushed_values: person.values }));
+    const accounts = created.map(({ person, remote }) => ({
+      user_id: person.userId,
+      user_label: person.label,
+      remote_id: remote.id,
+      remote_user_name: remote.userName,
+      pushed_values: person.values,
+    }));
     await this.tx.$executeRaw`
       INSERT INTO accounts (id, app_id, user_id, user_label, remote_id, remote_user_name, pushed_values, state, last_synced_at, updated_at)
       SELECT gen_random_uuid(), ${this.appId}::uuid, r.user_id, r.user_label, r.remote_id, r.remote_user_name, r.pushed_values, 'ACTIVE'::"AccountState", ${now}, ${now}
@@ -207,7 +226,12 @@ class Batch {
         user_label = excluded.user_label, remote_id = excluded.remote_id, remote_user_name = excluded.remote_user_name,
         pushed_values = excluded.pushed_values, state = excluded.state, last_error = NULL, last_error_at = NULL,
         last_synced_at = excluded.last_synced_at, updated_at = excluded.updated_at`;
-    const operations = created.map(({ person, durationMs }) => ({ user_id: person.userId, user_label: person.label, changes: diffValues({}, person.values), duration_ms: durationMs }));
+    const operations = created.map(({ person, durationMs }) => ({
+      user_id: person.userId,
+      user_label: person.label,
+      changes: diffValues({}, person.values),
+      duration_ms: durationMs,
+    }));
     await this.tx.$executeRaw`
       INSERT INTO operations (id, app_id, user_id, user_label, sync_run_id, kind, status, http_status, changes, attempt, duration_ms, created_at)
       SELECT gen_random_uuid(), ${this.appId}::uuid, r.user_id, r.user_label, ${this.options.syncRunId ?? null}::uuid, 'CREATE'::"OperationKind", 'SUCCEEDED'::"OperationStatus",
@@ -243,7 +267,15 @@ interface PersonRow {
  */
 async function readPeople(tx: Tx, appId: string, organizationId: string, userIds: readonly string[]): Promise<PersonRow[]> {
   const rows = await tx.$queryRaw<
-    (Omit<DirectoryPerson, "status"> & { userId: string; found: boolean; status: DirectoryPerson["status"]; assigned: boolean; remoteId: string | null; accountState: KnownAccount["state"] | null; pushedValues: MappedValues | null })[]
+    (Omit<DirectoryPerson, "status"> & {
+      userId: string;
+      found: boolean;
+      status: DirectoryPerson["status"];
+      assigned: boolean;
+      remoteId: string | null;
+      accountState: KnownAccount["state"] | null;
+      pushedValues: MappedValues | null;
+    })[]
   >(peopleStatement(appId, organizationId, userIds));
   return rows.map(({ userId, found, assigned, remoteId, accountState, pushedValues, ...person }) => ({
     userId,
@@ -268,7 +300,12 @@ export function peopleStatement(appId: string, organizationId: string, userIds: 
 }
 
 /** Gives each handed-off person a `reconcile` job of their own, committed with the batch. */
-async function enqueueHandOffs(tx: Tx, appId: string, handOffs: readonly { userId: string; runAt: Date | null }[], syncRunId: string | null | undefined): Promise<void> {
+async function enqueueHandOffs(
+  tx: Tx,
+  appId: string,
+  handOffs: readonly { userId: string; runAt: Date | null }[],
+  syncRunId: string | null | undefined,
+): Promise<void> {
   const now = handOffs.filter((handOff) => handOff.runAt === null).map((handOff) => handOff.userId);
   await enqueueReconcile(tx, [appId], now, { syncRunId: syncRunId ?? undefined });
   for (const handOff of handOffs.filter((candidate) => candidate.runAt !== null)) {

@@ -33,7 +33,6 @@ export interface ReconcileOptions {
   attempt?: number;
 }
 
-
 /** What reconcile reads of the app: where and how to send, what to send, and which actions are on. */
 export const RECONCILE_APP_SELECT = {
   id: true,
@@ -70,7 +69,10 @@ const QUARANTINE_AFTER_UNUSABLE = 30;
 const UNUSABLE_KINDS = ["unauthorized", "timeout", "invalidResponse"] as const;
 
 class Retry extends Error {
-  constructor(readonly retryAfterMs: number | null, message: string) {
+  constructor(
+    readonly retryAfterMs: number | null,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -137,14 +139,31 @@ class Reconciler {
     const targets = getConnector(app.catalogKey)?.targets ?? [];
 
     const desired: Desired = person
-      ? { exists: true, assigned: person.assignments.length > 0, active: person.status === "ACTIVE", values: mapValues(person, rules, { organizationName: app.organization.name }) }
+      ? {
+          exists: true,
+          assigned: person.assignments.length > 0,
+          active: person.status === "ACTIVE",
+          values: mapValues(person, rules, { organizationName: app.organization.name }),
+        }
       : { exists: false };
     this.note(
       "In scope?",
       "info",
-      !desired.exists ? "No: the person was deleted from the directory." : desired.assigned ? (desired.active ? "Yes: assigned and active." : "Assigned, but deactivated in the directory.") : "No: not assigned to this app.",
+      !desired.exists
+        ? "No: the person was deleted from the directory."
+        : desired.assigned
+          ? desired.active
+            ? "Yes: assigned and active."
+            : "Assigned, but deactivated in the directory."
+          : "No: not assigned to this app.",
     );
-    this.note("Matched?", "info", account?.remoteId && account.state !== "DELETED" ? `Yes: linked to the app's user ${account.remoteUserName ?? account.remoteId}.` : "Not linked to an account in the app yet.");
+    this.note(
+      "Matched?",
+      "info",
+      account?.remoteId && account.state !== "DELETED"
+        ? `Yes: linked to the app's user ${account.remoteUserName ?? account.remoteId}.`
+        : "Not linked to an account in the app yet.",
+    );
 
     if (app.state !== "ACTIVE") return this.hold({ ...app, state: app.state }, desired, account, label);
 
@@ -154,7 +173,9 @@ class Reconciler {
     try {
       // Re-plan after each round: linking an existing account may reveal more to do.
       for (let round = 0; round < 4; round++) {
-        const known: KnownAccount | null = account ? { remoteId: account.remoteId, state: account.state, pushedValues: account.pushedValues as MappedValues } : null;
+        const known: KnownAccount | null = account
+          ? { remoteId: account.remoteId, state: account.state, pushedValues: account.pushedValues as MappedValues }
+          : null;
         const plan = planOperations(desired, known, app);
         if (plan.length === 0) break;
         let relinked = false;
@@ -168,7 +189,8 @@ class Reconciler {
         }
         if (!relinked) break;
       }
-      if (!this.changed && !this.steps.some((step) => step.step === "Sent")) this.note("Sent", "ok", "Nothing to change: the app already matches the directory.");
+      if (!this.changed && !this.steps.some((step) => step.step === "Sent"))
+        this.note("Sent", "ok", "Nothing to change: the app already matches the directory.");
       return this.finish(null);
     } catch (error) {
       if (error instanceof Retry) return this.finish({ retryAfterMs: error.retryAfterMs, reason: error.message });
@@ -180,9 +202,16 @@ class Reconciler {
    * The app is quarantined or paused: nothing is sent, but each change that would have been is logged
    * SKIPPED with why. Resume brings every such pair in line (it syncs everyone, see resumeApp).
    */
-  async hold(app: SyncActions & { state: "PAUSED" | "QUARANTINED" }, desired: Desired, account: Awaited<ReturnType<Tx["account"]["findUnique"]>>, label: string): Promise<ReconcileResult> {
+  async hold(
+    app: SyncActions & { state: "PAUSED" | "QUARANTINED" },
+    desired: Desired,
+    account: Awaited<ReturnType<Tx["account"]["findUnique"]>>,
+    label: string,
+  ): Promise<ReconcileResult> {
     const why = app.state === "PAUSED" ? "paused" : "quarantined";
-    const known: KnownAccount | null = account ? { remoteId: account.remoteId, state: account.state, pushedValues: account.pushedValues as MappedValues } : null;
+    const known: KnownAccount | null = account
+      ? { remoteId: account.remoteId, state: account.state, pushedValues: account.pushedValues as MappedValues }
+      : null;
     const held = planOperations(desired, known, app).filter((operation) => operation.kind !== "SKIP");
     for (const operation of held) {
       await this.record(operation.kind, "SKIPPED", label, {
@@ -190,7 +219,11 @@ class Reconciler {
         changes: operation.kind === "UPDATE" ? operation.changes : operation.kind === "CREATE" ? diffValues({}, operation.values) : undefined,
       });
     }
-    this.note("App", "info", held.length > 0 ? `Nothing was sent because provisioning is ${why}; resuming it sends this change.` : `Nothing was sent because provisioning is ${why}.`);
+    this.note(
+      "App",
+      "info",
+      held.length > 0 ? `Nothing was sent because provisioning is ${why}; resuming it sends this change.` : `Nothing was sent because provisioning is ${why}.`,
+    );
     return this.finish(null);
   }
 
@@ -198,7 +231,12 @@ class Reconciler {
     return { steps: this.steps, retry, changed: this.changed };
   }
 
-  async record(kind: Prisma.OperationCreateInput["kind"], status: "SUCCEEDED" | "FAILED" | "SKIPPED", label: string, extra: { httpStatus?: number | null; message?: string | null; changes?: unknown; durationMs?: number; errorKind?: ScimError["kind"] } = {}) {
+  async record(
+    kind: Prisma.OperationCreateInput["kind"],
+    status: "SUCCEEDED" | "FAILED" | "SKIPPED",
+    label: string,
+    extra: { httpStatus?: number | null; message?: string | null; changes?: unknown; durationMs?: number; errorKind?: ScimError["kind"] } = {},
+  ) {
     await this.tx.operation.create({
       data: {
         appId: this.appId,
@@ -217,8 +255,18 @@ class Reconciler {
     });
   }
 
-  async saveAccount(label: string, data: { remoteId: string | null; remoteUserName?: string | null; pushedValues?: MappedValues; state: "ACTIVE" | "INACTIVE" | "DELETED" }) {
-    const values = { ...data, pushedValues: (data.pushedValues ?? undefined) as Prisma.InputJsonValue | undefined, userLabel: label, lastError: null, lastErrorAt: null, lastSyncedAt: new Date() };
+  async saveAccount(
+    label: string,
+    data: { remoteId: string | null; remoteUserName?: string | null; pushedValues?: MappedValues; state: "ACTIVE" | "INACTIVE" | "DELETED" },
+  ) {
+    const values = {
+      ...data,
+      pushedValues: (data.pushedValues ?? undefined) as Prisma.InputJsonValue | undefined,
+      userLabel: label,
+      lastError: null,
+      lastErrorAt: null,
+      lastSyncedAt: new Date(),
+    };
     return this.tx.account.upsert({
       where: { appId_userId: { appId: this.appId, userId: this.userId } },
       create: { appId: this.appId, userId: this.userId, ...values, pushedValues: (data.pushedValues ?? {}) as Prisma.InputJsonValue },
@@ -283,7 +331,9 @@ class Reconciler {
             const replacement = toScimUser(this.userId, operation.values, account!.state === "ACTIVE" && desired.active);
             await writeKnownAccount(users, remoteId, (options) => users.replace(remoteId, replacement, options));
           } else {
-            await writeKnownAccount(users, remoteId, (options) => users.patch(remoteId, scimPatch.patchRequest(...patchForChanges(operation.changes)), options));
+            await writeKnownAccount(users, remoteId, (options) =>
+              users.patch(remoteId, scimPatch.patchRequest(...patchForChanges(operation.changes)), options),
+            );
           }
           account = await this.saveAccount(label, { remoteId, pushedValues: operation.values, state: account!.state });
           await this.record("UPDATE", "SUCCEEDED", label, { httpStatus: 200, changes: operation.changes, durationMs: elapsed() });
@@ -325,7 +375,11 @@ class Reconciler {
       if (!isScimError(error)) throw error;
       // The account was removed in the app behind our back: forget the link and plan again.
       if (error.kind === "notFound" && operation.kind !== "CREATE" && account?.remoteId) {
-        await this.record(operation.kind, "FAILED", label, { httpStatus: 404, message: `${goneReason(error)} Roster creates it again if the person is in scope.`, durationMs: elapsed() });
+        await this.record(operation.kind, "FAILED", label, {
+          httpStatus: 404,
+          message: `${goneReason(error)} Roster creates it again if the person is in scope.`,
+          durationMs: elapsed(),
+        });
         account = await this.saveAccount(label, { remoteId: null, state: "DELETED" });
         this.note("Matched?", "info", "The linked account no longer exists in the app; Roster will create it again if the person is in scope.");
         return { account, replan: true };
@@ -351,7 +405,11 @@ class Reconciler {
       pushedValues: readScimValues(remote, targets as never),
       state: remote.active === false ? "INACTIVE" : "ACTIVE",
     });
-    await this.record("LINK", "SUCCEEDED", label, { httpStatus: 200, message: `Linked to the existing account ${remote.userName} instead of creating a second one.`, durationMs });
+    await this.record("LINK", "SUCCEEDED", label, {
+      httpStatus: 200,
+      message: `Linked to the existing account ${remote.userName} instead of creating a second one.`,
+      durationMs,
+    });
     this.note("Matched?", "ok", `Found the existing account ${remote.userName} in the app and linked it.`);
     this.changed = true;
     return account;
@@ -360,7 +418,7 @@ class Reconciler {
   async fail(kind: PlannedOperation["kind"], label: string, error: ScimError, durationMs: number): Promise<never | void> {
     const wanted = kind === "SKIP" ? "UPDATE" : kind;
     const retrying = error.retryable;
-    const message = retrying ? `${error.message} Roster will try again.` : (error.detail ? `${error.message} (${error.detail})` : error.message);
+    const message = retrying ? `${error.message} Roster will try again.` : error.detail ? `${error.message} (${error.detail})` : error.message;
     await this.record(wanted, "FAILED", label, { httpStatus: error.status ?? null, message, durationMs, errorKind: error.kind });
     await this.tx.account.updateMany({ where: { appId: this.appId, userId: this.userId }, data: { lastError: message, lastErrorAt: new Date() } });
     this.note("Sent", "failed", message);
@@ -411,7 +469,9 @@ function goneReason(error: ScimError): string {
 
 /** A 409 whose holder no search could find: a permanent failure (retrying the same create gets the same 409), in words that say what to do. */
 function unresolvedConflict(error: ScimError, search: { listed: number; truncated: boolean }): ScimError {
-  const where = search.truncated ? `the first ${HOLDER_SEARCH_LIMIT.toLocaleString("en")} of the app's users` : `the app's ${search.listed.toLocaleString("en")} users`;
+  const where = search.truncated
+    ? `the first ${HOLDER_SEARCH_LIMIT.toLocaleString("en")} of the app's users`
+    : `the app's ${search.listed.toLocaleString("en")} users`;
   return new ScimError({
     kind: "conflict",
     status: error.status,

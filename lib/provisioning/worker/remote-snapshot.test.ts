@@ -60,7 +60,12 @@ describe("remoteSnapshot", () => {
 
   it("is null when the app cannot be listed, and shared by the batches of one run", async () => {
     let calls = 0;
-    const failing = { listPage: async () => { calls += 1; throw new Error("503"); } };
+    const failing = {
+      listPage: async () => {
+        calls += 1;
+        throw new Error("503");
+      },
+    };
     const [a, b] = await Promise.all([remoteSnapshot("shared", failing, 100), remoteSnapshot("shared", failing, 100)]);
     expect([a, b]).toEqual([null, null]);
     expect(calls).toBe(1);

@@ -71,36 +71,50 @@ describe("the sync engine against servers as they really are", () => {
     expect(await accountOf(id)).toEqual({ state: "ACTIVE", remoteId: existing.id });
   });
 
-  it("exactCaseFilters: a holder no search can reach fails the create for good, in plain words, with no job left to retry it", { timeout: 60_000 }, async () => {
-    sandbox.quirks.set({ exactCaseFilters: true });
-    // The holder sits past the 10,000 users the last-resort listing reads.
-    const now = new Date();
-    for (let index = 0; index < 10_000; index++) {
-      sandbox.store.users.create({ userName: `filler${index}@elsewhere.example`, emails: [{ value: `filler${index}@elsewhere.example`, primary: true }] }, now);
-    }
-    sandbox.store.users.create({ userName: "Hidden@Halden.example", emails: [{ value: "Hidden@Halden.example", primary: true }] }, now);
-    try {
-      const { id } = await newPerson("hidden@halden.example");
-      await assignUsers(appId, { ids: [id] }, context);
+  it(
+    "exactCaseFilters: a holder no search can reach fails the create for good, in plain words, with no job left to retry it",
+    { timeout: 60_000 },
+    async () => {
+      sandbox.quirks.set({ exactCaseFilters: true });
+      // The holder sits past the 10,000 users the last-resort listing reads.
+      const now = new Date();
+      for (let index = 0; index < 10_000; index++) {
+        sandbox.store.users.create(
+          { userName: `filler${index}@elsewhere.example`, emails: [{ value: `filler${index}@elsewhere.example`, primary: true }] },
+          now,
+        );
+      }
+      sandbox.store.users.create({ userName: "Hidden@Halden.example", emails: [{ value: "Hidden@Halden.example", primary: true }] }, now);
+      try {
+        const { id } = await newPerson("hidden@halden.example");
+        await assignUsers(appId, { ids: [id] }, context);
 
-      const failed = await eventually(async () => (await operationsOf(id)).find((op) => op.status === "FAILED"), { what: "the FAILED row", timeoutMs: 45_000 });
-      expect(failed).toMatchObject({
-        kind: "CREATE",
-        httpStatus: 409,
-        message: expect.stringMatching(
-          /^The app refused to create the account because another account already has this user name or e-mail \(HTTP 409\), and Roster found no such account by user name, by e-mail or among the first 10,000 of the app's users, so it cannot link it\. Free the user name or e-mail in the app/,
-        ),
-      });
-      // Not retried blindly: the job ends with the failure instead of waiting for another attempt.
-      const key = `reconcile:${appId}:${id}`;
-      await eventually(async () => (await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM graphile_worker._private_jobs WHERE key = ${key}`)[0]!.count === 0, {
-        what: "the reconcile job to be gone",
-      });
-      expect(await summary(id)).toEqual(["CREATE:FAILED"]);
-    } finally {
-      sandbox.store.clear();
-    }
-  });
+        const failed = await eventually(async () => (await operationsOf(id)).find((op) => op.status === "FAILED"), {
+          what: "the FAILED row",
+          timeoutMs: 45_000,
+        });
+        expect(failed).toMatchObject({
+          kind: "CREATE",
+          httpStatus: 409,
+          message: expect.stringMatching(
+            /^The app refused to create the account because another account already has this user name or e-mail \(HTTP 409\), and Roster found no such account by user name, by e-mail or among the first 10,000 of the app's users, so it cannot link it\. Free the user name or e-mail in the app/,
+          ),
+        });
+        // Not retried blindly: the job ends with the failure instead of waiting for another attempt.
+        const key = `reconcile:${appId}:${id}`;
+        await eventually(
+          async () =>
+            (await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM graphile_worker._private_jobs WHERE key = ${key}`)[0]!.count === 0,
+          {
+            what: "the reconcile job to be gone",
+          },
+        );
+        expect(await summary(id)).toEqual(["CREATE:FAILED"]);
+      } finally {
+        sandbox.store.clear();
+      }
+    },
+  );
 
   it("missingIs500: re-creates, within one job, an account deleted in the app behind Roster's back when the person is edited", async () => {
     sandbox.quirks.set({ missingIs500: true });
@@ -120,7 +134,8 @@ describe("the sync engine against servers as they really are", () => {
     expect(operations.map((op) => `${op.kind}:${op.status}`)).toEqual(["CREATE:SUCCEEDED", "UPDATE:FAILED", "CREATE:SUCCEEDED"]);
     expect(operations[1]).toMatchObject({
       httpStatus: 404,
-      message: "The app answered HTTP 500 to PATCH, then HTTP 404 when Roster read the account: it no longer exists in the app. Roster creates it again if the person is in scope.",
+      message:
+        "The app answered HTTP 500 to PATCH, then HTTP 404 when Roster read the account: it no longer exists in the app. Roster creates it again if the person is in scope.",
     });
     // One job: the update's failure and the re-create are the same attempt, not a retry.
     expect(operations.slice(1).map((op) => op.attempt)).toEqual([1, 1]);

@@ -42,7 +42,12 @@ describe("the sync engine, against the sandbox with a real worker", () => {
     const { id } = await newPerson("dana.lee@halden.example");
     await assignUsers(appId, { ids: [id] }, context);
     const created = await eventually(async () => remoteByExternalId(id), { what: "the account to be created" });
-    expect(created!.attributes).toMatchObject({ userName: "dana.lee@halden.example", title: "AE", active: true, name: { givenName: "Dana", familyName: "Lee" } });
+    expect(created!.attributes).toMatchObject({
+      userName: "dana.lee@halden.example",
+      title: "AE",
+      active: true,
+      name: { givenName: "Dana", familyName: "Lee" },
+    });
 
     await updateUser(id, userInput.parse({ email: "dana.lee@halden.example", firstName: "Dana", lastName: "Lee", title: "Senior AE" }), context);
     await eventually(async () => remoteByExternalId(id)?.attributes.title === "Senior AE", { what: "the title update" });
@@ -72,11 +77,17 @@ describe("the sync engine, against the sandbox with a real worker", () => {
       "ACTIVATE:SUCCEEDED",
       "DELETE:SUCCEEDED",
     ]);
-    expect(await db.account.findUnique({ where: { appId_userId: { appId, userId: id } }, select: { state: true, remoteId: true } })).toEqual({ state: "DELETED", remoteId: null });
+    expect(await db.account.findUnique({ where: { appId_userId: { appId, userId: id } }, select: { state: true, remoteId: true } })).toEqual({
+      state: "DELETED",
+      remoteId: null,
+    });
   });
 
   it("links an account that already exists in the app instead of creating a second one", async () => {
-    const existing = sandbox.store.users.create({ userName: "preexisting@halden.example", emails: [{ value: "preexisting@halden.example", primary: true }], active: true }, new Date());
+    const existing = sandbox.store.users.create(
+      { userName: "preexisting@halden.example", emails: [{ value: "preexisting@halden.example", primary: true }], active: true },
+      new Date(),
+    );
     const { id } = await newPerson("Preexisting@Halden.example");
     await assignUsers(appId, { ids: [id] }, context);
     await eventually(async () => (await operationsOf(id)).some((op) => op.kind === "LINK"), { what: "the link" });
@@ -99,7 +110,8 @@ describe("the sync engine, against the sandbox with a real worker", () => {
     const before = sandbox.stats.snapshot().total;
     try {
       if (change === "assign") await assignUsers(appId, { ids: [id] }, context);
-      if (change === "edit") await updateUser(id, userInput.parse({ email: `skip-${action}@halden.example`, firstName: "Dana", lastName: "Lee", title: "Changed" }), context);
+      if (change === "edit")
+        await updateUser(id, userInput.parse({ email: `skip-${action}@halden.example`, firstName: "Dana", lastName: "Lee", title: "Changed" }), context);
       if (change === "unassign") await unassignUsers(appId, { ids: [id] }, context);
       if (change === "delete") await deleteUsers({ ids: [id] }, context);
       const skipped = await eventually(async () => (await operationsOf(id)).find((op) => op.status === "SKIPPED"), { what: "the skipped operation" });

@@ -56,7 +56,10 @@ export async function planAppSync(organizationId: string, appId: string) {
         where: { id: { in: batch } },
         select: { ...MAPPABLE_PERSON_SELECT, assignments: { where: { appId }, select: { appId: true } } },
       }),
-      db.account.findMany({ where: { appId, userId: { in: batch } }, select: { userId: true, userLabel: true, remoteId: true, state: true, pushedValues: true } }),
+      db.account.findMany({
+        where: { appId, userId: { in: batch } },
+        select: { userId: true, userLabel: true, remoteId: true, state: true, pushedValues: true },
+      }),
     ]);
     const personById = new Map(people.map((person) => [person.id, person]));
     const accountById = new Map(accounts.map((account) => [account.userId, account]));
@@ -64,12 +67,20 @@ export async function planAppSync(organizationId: string, appId: string) {
       const person = personById.get(userId);
       const account = accountById.get(userId);
       const operations = planOperations(
-        person ? { exists: true, assigned: person.assignments.length > 0, active: person.status === "ACTIVE", values: mapValues(person, rules, { organizationName: app.organization.name }) } : { exists: false },
+        person
+          ? {
+              exists: true,
+              assigned: person.assignments.length > 0,
+              active: person.status === "ACTIVE",
+              values: mapValues(person, rules, { organizationName: app.organization.name }),
+            }
+          : { exists: false },
         account ? { remoteId: account.remoteId, state: account.state, pushedValues: account.pushedValues as MappedValues } : null,
         app,
       );
       if (operations.length === 0) continue;
-      for (const operation of operations) counts[operation.kind === "SKIP" ? "SKIPPED" : operation.kind] = (counts[operation.kind === "SKIP" ? "SKIPPED" : operation.kind] ?? 0) + 1;
+      for (const operation of operations)
+        counts[operation.kind === "SKIP" ? "SKIPPED" : operation.kind] = (counts[operation.kind === "SKIP" ? "SKIPPED" : operation.kind] ?? 0) + 1;
       changes.push({ userId, label: person ? `${person.firstName} ${person.lastName} <${person.email}>` : (account?.userLabel ?? userId), operations });
     }
   }
@@ -77,7 +88,15 @@ export async function planAppSync(organizationId: string, appId: string) {
   const removals = (counts.DEACTIVATE ?? 0) + (counts.DELETE ?? 0);
   const tooMany =
     removals > 0 && (removals > app.deletionThresholdCount || (activeAccounts > 0 && (removals / activeAccounts) * 100 > app.deletionThresholdPercent));
-  return { userIds, changes, counts, removals, activeAccounts, needsApproval: tooMany, threshold: { percent: app.deletionThresholdPercent, count: app.deletionThresholdCount } };
+  return {
+    userIds,
+    changes,
+    counts,
+    removals,
+    activeAccounts,
+    needsApproval: tooMany,
+    threshold: { percent: app.deletionThresholdPercent, count: app.deletionThresholdCount },
+  };
 }
 
 /**
@@ -90,22 +109,28 @@ export async function startSyncRun(organizationId: string, appId: string, contex
   const app = await db.app.findFirstOrThrow({ where: { id: appId }, select: { id: true, name: true, state: true } });
   if (app.state !== "ACTIVE") throw new AppError("invalid_input", "Provisioning for this app is not active; finish the setup or resume it first.");
   const summary = { counts: plan.counts, removals: plan.removals, activeAccounts: plan.activeAccounts };
-  return db.$transaction(async (tx) => {
-    const running = await tx.syncRun.findFirst({ where: { appId, status: { in: ["RUNNING", "WAITING_FOR_APPROVAL"] }, dryRun: false }, select: { id: true } });
-    if (running) await tx.syncRun.update({ where: { id: running.id }, data: { status: "CANCELLED", finishedAt: new Date() } });
-    const waiting = plan.needsApproval && !approved;
-    const run = await tx.syncRun.create({
-      data: { appId, total: plan.userIds.length, status: waiting ? "WAITING_FOR_APPROVAL" : "RUNNING", summary, startedById: context.actor.id },
-      select: { id: true, status: true, total: true },
-    });
-    if (!waiting) await enqueueReconcileBatches(tx, appId, plan.userIds, { syncRunId: run.id });
-    if (!waiting && plan.userIds.length === 0) await tx.syncRun.update({ where: { id: run.id }, data: { status: "COMPLETED", finishedAt: new Date() } });
-    await recordAppChange(tx, context, app, waiting ? "app.sync_held_for_approval" : "app.sync_started", {
-      people: { from: null, to: plan.userIds.length },
-      ...(waiting ? { removals: { from: null, to: plan.removals } } : {}),
-    });
-    return { ...run, needsApproval: waiting, removals: plan.removals };
-  }, { timeout: 120_000 });
+  return db.$transaction(
+    async (tx) => {
+      const running = await tx.syncRun.findFirst({
+        where: { appId, status: { in: ["RUNNING", "WAITING_FOR_APPROVAL"] }, dryRun: false },
+        select: { id: true },
+      });
+      if (running) await tx.syncRun.update({ where: { id: running.id }, data: { status: "CANCELLED", finishedAt: new Date() } });
+      const waiting = plan.needsApproval && !approved;
+      const run = await tx.syncRun.create({
+        data: { appId, total: plan.userIds.length, status: waiting ? "WAITING_FOR_APPROVAL" : "RUNNING", summary, startedById: context.actor.id },
+        select: { id: true, status: true, total: true },
+      });
+      if (!waiting) await enqueueReconcileBatches(tx, appId, plan.userIds, { syncRunId: run.id });
+      if (!waiting && plan.userIds.length === 0) await tx.syncRun.update({ where: { id: run.id }, data: { status: "COMPLETED", finishedAt: new Date() } });
+      await recordAppChange(tx, context, app, waiting ? "app.sync_held_for_approval" : "app.sync_started", {
+        people: { from: null, to: plan.userIds.length },
+        ...(waiting ? { removals: { from: null, to: plan.removals } } : {}),
+      });
+      return { ...run, needsApproval: waiting, removals: plan.removals };
+    },
+    { timeout: 120_000 },
+  );
 }
 
 export interface PersonOutcome {
@@ -167,7 +192,10 @@ export async function resumeApp(organizationId: string, appId: string, context: 
   if (app.state !== "QUARANTINED" && app.state !== "PAUSED") return { resumed: false, needsApproval: false };
   const check = await authorizeApp(appId, context);
   if (!check.ok) {
-    throw new AppError("unavailable", `Provisioning stays ${app.state === "PAUSED" ? "paused" : "quarantined"}: ${check.problem} ${check.advice} Then click Resume again.`);
+    throw new AppError(
+      "unavailable",
+      `Provisioning stays ${app.state === "PAUSED" ? "paused" : "quarantined"}: ${check.problem} ${check.advice} Then click Resume again.`,
+    );
   }
   await db.$transaction(async (tx) => {
     await tx.app.update({ where: { id: appId }, data: { state: "ACTIVE", quarantineReason: null, quarantinedAt: null } });
@@ -178,7 +206,14 @@ export async function resumeApp(organizationId: string, appId: string, context: 
     const plan = await planAppSync(organizationId, appId);
     const removal = (operation: PlannedOperation) => operation.kind === "DEACTIVATE" || operation.kind === "DELETE";
     const sendNow = plan.changes.filter((change) => change.operations.some((operation) => operation.kind !== "SKIP") && !change.operations.some(removal));
-    if (sendNow.length > 0) await db.$transaction((tx) => enqueueReconcile(tx, [appId], sendNow.map((change) => change.userId)));
+    if (sendNow.length > 0)
+      await db.$transaction((tx) =>
+        enqueueReconcile(
+          tx,
+          [appId],
+          sendNow.map((change) => change.userId),
+        ),
+      );
   }
   return { resumed: true, needsApproval: run.needsApproval };
 }

@@ -7,7 +7,6 @@ import { reconcileBatch } from "./reconcile-batch";
 import { reconcileUser } from "./reconcile-user";
 import { countSyncRunProgress } from "./sync-runs";
 
-
 /**
  * The worker's jobs. `reconcile` brings one (app, user) pair in line. A rate limit from the app
  * reschedules the job for when the app said to come back, at most WORKER_MAX_DEFERRALS times

@@ -64,9 +64,13 @@ it("gives a killed worker's job to another worker within seconds", async () => {
   const first = startWorker(LIVENESS);
   workers.push(first);
   // Killed while the job is in its first request: the job stays locked by a worker that no longer beats.
-  await eventually(async () => (await db.$queryRaw<{ locked: boolean }[]>`SELECT locked_by IS NOT NULL AS locked FROM graphile_worker._private_jobs`).some((job) => job.locked), {
-    what: "the job to be taken",
-  });
+  await eventually(
+    async () =>
+      (await db.$queryRaw<{ locked: boolean }[]>`SELECT locked_by IS NOT NULL AS locked FROM graphile_worker._private_jobs`).some((job) => job.locked),
+    {
+      what: "the job to be taken",
+    },
+  );
   await first.stop("SIGKILL");
 
   const second = startWorker(LIVENESS);

@@ -18,7 +18,14 @@ export async function readCpu(named: Record<string, number | undefined>): Promis
   const reading: CpuReading = {};
   for (const [name, pids] of Object.entries(groups)) {
     // One call per process: a call for several fails as a whole when one of them (a short-lived backend) has exited.
-    const used = await Promise.all(pids.map((pid) => pidusage(pid).then((stat) => [pid, stat.ctime] as const, () => null)));
+    const used = await Promise.all(
+      pids.map((pid) =>
+        pidusage(pid).then(
+          (stat) => [pid, stat.ctime] as const,
+          () => null,
+        ),
+      ),
+    );
     reading[name] = new Map(used.filter((entry) => entry !== null));
   }
   await pidusage.clear();

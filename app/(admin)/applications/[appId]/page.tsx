@@ -49,7 +49,13 @@ export default async function AppOverviewPage({ params }: { params: Promise<{ ap
       ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
         <StatCard label="Assigned" value={app._count.assignments} icon={Users} href={`/applications/${app.id}/users`} detail="People in scope for this app" />
-        <StatCard label="Provisioned" value={overview.counts.provisioned} icon={CheckCircle2} href={`/applications/${app.id}/log`} detail="Accounts created or linked" />
+        <StatCard
+          label="Provisioned"
+          value={overview.counts.provisioned}
+          icon={CheckCircle2}
+          href={`/applications/${app.id}/log`}
+          detail="Accounts created or linked"
+        />
         <StatCard
           label="Failing"
           value={overview.counts.failing}

@@ -44,16 +44,19 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <UserStatusBadge status={user.status} />
             {user.role && user.role !== "MEMBER" ? <Badge tone="brand">{ROLE_LABELS[user.role]}</Badge> : null}
           </h1>
-          <p className="mt-1 text-sm text-zinc-500">
-            {[user.title, user.department].filter(Boolean).join(" · ") || "No job title or department yet"}
-          </p>
+          <p className="mt-1 text-sm text-zinc-500">{[user.title, user.department].filter(Boolean).join(" · ") || "No job title or department yet"}</p>
         </div>
         {canManage ? (
           <div className="flex gap-2">
             <Button variant="secondary" asChild>
               <Link href={`/users/${user.id}/edit`}>Edit</Link>
             </Button>
-            <UserStatusActions user={{ id: user.id, name, status: user.status }} appCount={appCount} setStatus={setUsersStatusAction} remove={deleteUsersAction} />
+            <UserStatusActions
+              user={{ id: user.id, name, status: user.status }}
+              appCount={appCount}
+              setStatus={setUsersStatusAction}
+              remove={deleteUsersAction}
+            />
           </div>
         ) : null}
       </div>
@@ -82,11 +85,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
 
       <Card className="mt-6">
         <CardHeader title="History" description="Every change to this person, newest first." />
-        {history.length === 0 ? (
-          <EmptyState icon={History} title="No changes recorded yet" />
-        ) : (
-          <AuditLogTable events={history} />
-        )}
+        {history.length === 0 ? <EmptyState icon={History} title="No changes recorded yet" /> : <AuditLogTable events={history} />}
       </Card>
     </>
   );

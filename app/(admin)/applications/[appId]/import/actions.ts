@@ -17,11 +17,14 @@ export const startImportAction = defineAction({ input: z.object({ appId: z.uuid(
   return run;
 });
 
-export const cancelImportAction = defineAction({ input: z.object({ appId: z.uuid(), runId: z.uuid() }), access: ["view apps", "import users"] }, async ({ appId, runId }, session) => {
-  await cancelImport(session!.organization.id, runId);
-  revalidatePath(`/applications/${appId}/import`);
-  return { cancelled: true };
-});
+export const cancelImportAction = defineAction(
+  { input: z.object({ appId: z.uuid(), runId: z.uuid() }), access: ["view apps", "import users"] },
+  async ({ appId, runId }, session) => {
+    await cancelImport(session!.organization.id, runId);
+    revalidatePath(`/applications/${appId}/import`);
+    return { cancelled: true };
+  },
+);
 
 export const confirmImportAction = defineAction(
   {

@@ -21,12 +21,28 @@ export const metadata: Metadata = { title: "Import users" };
 const FILTERS: { key: CandidateFilter; label: string; countKey: string; hint: string }[] = [
   { key: "ALL", label: "All users", countKey: "all", hint: "Everyone the app has, and everyone assigned here that it lacks." },
   { key: "NEW", label: "New users", countKey: "NEW", hint: "In the app but not in the directory: importing creates them and assigns the app." },
-  { key: "UPDATE", label: "Update user", countKey: "UPDATE", hint: "In both: the app's values overwrite the directory's for mapped fields; nothing is sent back." },
+  {
+    key: "UPDATE",
+    label: "Update user",
+    countKey: "UPDATE",
+    hint: "In both: the app's values overwrite the directory's for mapped fields; nothing is sent back.",
+  },
   { key: "ACTIVATE", label: "Users to activate", countKey: "ACTIVATE", hint: "In the directory but not assigned to the app: importing assigns them." },
-  { key: "DEACTIVATE", label: "Users to deactivate", countKey: "DEACTIVATE", hint: "Assigned here, but absent or inactive in the app: importing unassigns them." },
+  {
+    key: "DEACTIVATE",
+    label: "Users to deactivate",
+    countKey: "DEACTIVATE",
+    hint: "Assigned here, but absent or inactive in the app: importing unassigns them.",
+  },
 ];
 
-export default async function ImportPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<{ filter?: string; q?: string; page?: string }> }) {
+export default async function ImportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ appId: string }>;
+  searchParams: Promise<{ filter?: string; q?: string; page?: string }>;
+}) {
   const session = await requirePagePermission("view apps", "import users");
   const { appId } = await params;
   const app = await getApp(session.organization.id, appId);
@@ -61,9 +77,20 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
 
   const counts = (run.counts ?? {}) as Record<string, number>;
   const page = await listCandidates(run.id, { filter: filter.key, q: query.q, page: Number(query.page) || 1 });
-  const summary = run.summary as { created: number; updated: number; assigned: number; unassigned: number; skippedCount?: number; skipped?: { who: string; reason: string }[] } | null;
+  const summary = run.summary as {
+    created: number;
+    updated: number;
+    assigned: number;
+    unassigned: number;
+    skippedCount?: number;
+    skipped?: { who: string; reason: string }[];
+  } | null;
   const link = (changes: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(Object.entries({ filter: filter.key, q: query.q, ...changes }).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "").map(([key, value]) => [key, String(value)]));
+    const next = new URLSearchParams(
+      Object.entries({ filter: filter.key, q: query.q, ...changes })
+        .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== "")
+        .map(([key, value]) => [key, String(value)]),
+    );
     return `?${next.toString()}`;
   };
 
@@ -87,7 +114,11 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
           </Button>
         </Alert>
       ) : null}
-      {counts.conflicts ? <Alert tone="error">{counts.conflicts} users match more than one person in the directory. They are listed with the reason and are never imported automatically.</Alert> : null}
+      {counts.conflicts ? (
+        <Alert tone="error">
+          {counts.conflicts} users match more than one person in the directory. They are listed with the reason and are never imported automatically.
+        </Alert>
+      ) : null}
       <Card>
         <CardHeader
           title={`Users in ${app.name}`}
@@ -100,15 +131,26 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
               key={candidate.key}
               href={`?filter=${candidate.key}`}
               aria-current={candidate.key === filter.key ? "page" : undefined}
-              className={cn("rounded-md px-3 py-1.5 text-sm font-medium", candidate.key === filter.key ? "bg-brand-50 text-brand-700" : "text-zinc-600 hover:bg-zinc-100")}
+              className={cn(
+                "rounded-md px-3 py-1.5 text-sm font-medium",
+                candidate.key === filter.key ? "bg-brand-50 text-brand-700" : "text-zinc-600 hover:bg-zinc-100",
+              )}
             >
-              {candidate.label} <span className="ml-1 rounded-full bg-white/70 px-1.5 text-xs tabular-nums">{(counts[candidate.countKey] ?? 0).toLocaleString("en-US")}</span>
+              {candidate.label}{" "}
+              <span className="ml-1 rounded-full bg-white/70 px-1.5 text-xs tabular-nums">{(counts[candidate.countKey] ?? 0).toLocaleString("en-US")}</span>
             </Link>
           ))}
         </nav>
         <form className="flex gap-2 border-b border-zinc-100 px-4 py-3" action="">
           <input type="hidden" name="filter" value={filter.key} />
-          <Input name="q" type="search" defaultValue={query.q ?? ""} aria-label="Search the app's users" placeholder="Search by username, e-mail or name" className="max-w-sm" />
+          <Input
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ""}
+            aria-label="Search the app's users"
+            placeholder="Search by username, e-mail or name"
+            className="max-w-sm"
+          />
           <Button type="submit" variant="secondary">
             Search
           </Button>
@@ -126,7 +168,11 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
               runId={run.id}
               filter={filter.key}
               filterLabel={filter.label}
-              rows={page.rows.map((row) => ({ ...row, diff: (row.diff ?? {}) as Record<string, { directory: string | null; app: string | null }>, applied: row.appliedAt !== null }))}
+              rows={page.rows.map((row) => ({
+                ...row,
+                diff: (row.diff ?? {}) as Record<string, { directory: string | null; app: string | null }>,
+                applied: row.appliedAt !== null,
+              }))}
               totalInFilter={page.total}
               canConfirm={run.status !== "CONFIRMING"}
               confirm={confirmImportAction}

@@ -17,7 +17,13 @@ import { filterSearchParams, operationLogQuery } from "@/lib/provisioning/log/sc
 export const metadata: Metadata = { title: "Provisioning log" };
 
 /** The app's provisioning log. */
-export default async function AppLogPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AppLogPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ appId: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const session = await requirePagePermission("view apps");
   const { appId } = await params;
   const app = await getApp(session.organization.id, appId);
@@ -53,7 +59,13 @@ export default async function AppLogPage({ params, searchParams }: { params: Pro
       ) : (
         <>
           <OperationLogTable operations={page.operations} showApp={false} />
-          <LogPager basePath={`/applications/${app.id}/log`} query={filterSearchParams(filter)} paged={cursor !== null} nextCursor={page.nextCursor} shown={page.operations.length} />
+          <LogPager
+            basePath={`/applications/${app.id}/log`}
+            query={filterSearchParams(filter)}
+            paged={cursor !== null}
+            nextCursor={page.nextCursor}
+            shown={page.operations.length}
+          />
         </>
       )}
     </Card>

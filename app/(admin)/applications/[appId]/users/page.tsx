@@ -17,7 +17,13 @@ import { assignUsersAction, unassignUsersAction } from "./actions";
 
 export const metadata: Metadata = { title: "App users" };
 
-export default async function AppUsersPage({ params, searchParams }: { params: Promise<{ appId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AppUsersPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ appId: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const session = await requirePagePermission("view apps");
   const { appId } = await params;
   const app = await getApp(session.organization.id, appId);
@@ -29,9 +35,17 @@ export default async function AppUsersPage({ params, searchParams }: { params: P
     listUsers(session.organization.id, { ...query, ...(mode === "assigned" ? { assignedTo: app.id } : { notAssignedTo: app.id }) }),
     listDepartments(session.organization.id),
   ]);
-  const baseQuery = new URLSearchParams(Object.entries({ view: mode, q: query.q, status: query.status, department: query.department }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const baseQuery = new URLSearchParams(
+    Object.entries({ view: mode, q: query.q, status: query.status, department: query.department }).filter((entry): entry is [string, string] =>
+      Boolean(entry[1]),
+    ),
+  );
   const tab = (view: string, label: string) => (
-    <Link href={`?view=${view}`} aria-current={mode === view ? "page" : undefined} className={cn("rounded-md px-3 py-1.5 text-sm font-medium", mode === view ? "bg-white text-zinc-900 shadow-sm" : "text-zinc-600 hover:text-zinc-900")}>
+    <Link
+      href={`?view=${view}`}
+      aria-current={mode === view ? "page" : undefined}
+      className={cn("rounded-md px-3 py-1.5 text-sm font-medium", mode === view ? "bg-white text-zinc-900 shadow-sm" : "text-zinc-600 hover:text-zinc-900")}
+    >
       {label}
     </Link>
   );
@@ -54,13 +68,24 @@ export default async function AppUsersPage({ params, searchParams }: { params: P
               appId={app.id}
               appName={app.name}
               mode={mode}
-              rows={page.users.map((user) => ({ id: user.id, name: `${user.firstName} ${user.lastName}`, email: user.email, department: user.department, status: user.status }))}
+              rows={page.users.map((user) => ({
+                id: user.id,
+                name: `${user.firstName} ${user.lastName}`,
+                email: user.email,
+                department: user.department,
+                status: user.status,
+              }))}
               total={page.total}
               filter={{ q: query.q, status: query.status, department: query.department }}
               canAssign={can(session, "assign apps")}
               change={mode === "assigned" ? unassignUsersAction : assignUsersAction}
             />
-            <ListPagination summary={`${page.total.toLocaleString("en-US")} ${page.total === 1 ? "person" : "people"}`} baseQuery={baseQuery.toString()} previousCursor={page.previousCursor} nextCursor={page.nextCursor} />
+            <ListPagination
+              summary={`${page.total.toLocaleString("en-US")} ${page.total === 1 ? "person" : "people"}`}
+              baseQuery={baseQuery.toString()}
+              previousCursor={page.previousCursor}
+              nextCursor={page.nextCursor}
+            />
           </>
         )}
       </Card>

@@ -70,7 +70,10 @@ export default async function PeopleImportPage({ params }: { params: Promise<{ i
           </div>
         ) : job.status === "CANCELLED" ? (
           <div className="border-t border-zinc-100 px-6 py-5">
-            <Alert tone="error">This import was discarded{job.imported > 0 ? ` after ${job.imported.toLocaleString("en-US")} people were imported` : ""}. Upload the file again to import the rest.</Alert>
+            <Alert tone="error">
+              This import was discarded{job.imported > 0 ? ` after ${job.imported.toLocaleString("en-US")} people were imported` : ""}. Upload the file again to
+              import the rest.
+            </Alert>
           </div>
         ) : (
           <div className="border-t border-zinc-100">
@@ -87,7 +90,11 @@ export default async function PeopleImportPage({ params }: { params: Promise<{ i
       <Card className="mb-6">
         <CardHeader
           title={completed ? "Rows not imported" : "Rows with problems"}
-          description={completed ? "Fix the errors in your file and upload it again; people already in the directory are skipped again." : "Line numbers are as your spreadsheet shows them: the header is line 1."}
+          description={
+            completed
+              ? "Fix the errors in your file and upload it again; people already in the directory are skipped again."
+              : "Line numbers are as your spreadsheet shows them: the header is line 1."
+          }
         />
         {job.issues.length > 0 ? (
           <ImportIssuesTable issues={job.issues} total={job.issueCount} />
