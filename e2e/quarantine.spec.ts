@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { expect, snapshot, test } from "./support/fixtures";
+import { connectAtlassianApp, expect, snapshot, test } from "./support/fixtures";
 
 const OLD_TOKEN = "sandbox-token-quarantine-old";
 const NEW_TOKEN = "sandbox-token-quarantine-new";
@@ -26,22 +26,7 @@ test("a revoked token quarantines the app; the banner's steps (paste a new token
   await signInPage.signIn(OWNER);
 
   // Set up Atlassian through the wizard with the first token.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Applications" }).click();
-  await page.getByRole("button", { name: "Add Atlassian" }).click();
-  await expect(page).toHaveURL(/provisioning\/configure$/);
-  const appId = /applications\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
-  await page.getByLabel("Sync endpoint").fill(sandbox.baseUrl);
-  await page.getByLabel("SCIM token").fill(OLD_TOKEN);
-  await page.getByRole("button", { name: "Save and continue" }).click();
-  await expect(page).toHaveURL(/provisioning\/authorize$/);
-  await page.getByRole("button", { name: "Authorize", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Connected to" })).toBeVisible();
-  await page.getByRole("link", { name: "Next: map fields" }).click();
-  await expect(page.getByLabel("SCIM JSON preview")).toContainText("userName");
-  await page.getByRole("button", { name: "Save and Next" }).click();
-  await expect(page).toHaveURL(/provisioning\/actions$/);
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Provisioning to .* is on/ })).toBeVisible();
+  const appId = await connectAtlassianApp(page, sandbox.baseUrl, OLD_TOKEN);
 
   // The app's administrator regenerates the token: the app now only accepts the new one.
   const baseUrl = sandbox.baseUrl;

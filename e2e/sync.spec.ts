@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
-import { expect, snapshot, test } from "./support/fixtures";
+import { connectAtlassianApp, expect, snapshot, test } from "./support/fixtures";
 
 const TOKEN = "sandbox-token-sync-5c1d";
 let sandbox: RunningSandbox;
@@ -21,22 +21,7 @@ const remoteUserNames = () => sandbox.store.users.all().map((user) => String(use
 
 /** Adds Atlassian from the catalog and walks the wizard with its defaults; answers the app's id and name. */
 async function setUpAtlassian(page: Page): Promise<{ appId: string; appName: string }> {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Applications" }).click();
-  await page.getByRole("button", { name: "Add Atlassian" }).click();
-  await expect(page).toHaveURL(/provisioning\/configure$/);
-  const appId = /applications\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
-  await page.getByLabel("Sync endpoint").fill(sandbox.baseUrl);
-  await page.getByLabel("SCIM token").fill(TOKEN);
-  await page.getByRole("button", { name: "Save and continue" }).click();
-  await expect(page).toHaveURL(/provisioning\/authorize$/);
-  await page.getByRole("button", { name: "Authorize", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Connected to" })).toBeVisible();
-  await page.getByRole("link", { name: "Next: map fields" }).click();
-  await expect(page.getByLabel("SCIM JSON preview")).toContainText("userName");
-  await page.getByRole("button", { name: "Save and Next" }).click();
-  await expect(page).toHaveURL(/provisioning\/actions$/);
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Provisioning to .* is on/ })).toBeVisible();
+  const appId = await connectAtlassianApp(page, sandbox.baseUrl, TOKEN);
   const appName = (
     await page
       .getByRole("heading", { level: 1 })

@@ -69,3 +69,27 @@ export async function ensurePaidPlan(page: Page) {
   await save.click();
   await expect(page.getByText("Organization settings saved.")).toBeVisible();
 }
+
+/**
+ * Adds an Atlassian app through the wizard as the signed-in admin, connected to `baseUrl` with `token`, with its
+ * default mapping and provisioning turned on; answers the new app's id.
+ */
+export async function connectAtlassianApp(page: Page, baseUrl: string, token: string): Promise<string> {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Applications" }).click();
+  await page.getByRole("button", { name: "Add Atlassian" }).click();
+  await expect(page).toHaveURL(/provisioning\/configure$/);
+  const appId = /applications\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
+  await page.getByLabel("Sync endpoint").fill(baseUrl);
+  await page.getByLabel("SCIM token").fill(token);
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page).toHaveURL(/provisioning\/authorize$/);
+  await page.getByRole("button", { name: "Authorize", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Connected to" })).toBeVisible();
+  await page.getByRole("link", { name: "Next: map fields" }).click();
+  await expect(page.getByLabel("SCIM JSON preview")).toContainText("userName");
+  await page.getByRole("button", { name: "Save and Next" }).click();
+  await expect(page).toHaveURL(/provisioning\/actions$/);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: /Provisioning to .* is on/ })).toBeVisible();
+  return appId;
+}
