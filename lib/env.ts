@@ -5,8 +5,15 @@
  * a module needs, on first use, so that `next build` and unit tests can load
  * modules without a database.
  */
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { parseTrustedProxies } from "./auth/client-address";
+
+/** `127.0.0.1:8790` or `[::1]:8790` → `address:port`, the address in ipaddr.js's own spelling. */
+function allowedTargetKey(entry: string): string {
+  const [, address = "", port = ""] = /^\[?([^\]]*?)\]?:(\d+)$/.exec(entry) ?? [];
+  return `${ipaddr.isValid(address) ? ipaddr.process(address).toString() : address}:${Number(port)}`;
+}
 
 const booleanFlag = z.enum(["1", "0", "true", "false", "yes", "no"]).transform((value) => value === "1" || value === "true" || value === "yes");
 
@@ -51,7 +58,18 @@ const envSchema = z.object({
     .regex(/^\s*$|^\s*(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\]):\d{1,5}(\s*,\s*(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-fA-F:.]+\]):\d{1,5})*\s*$/, {
       error: "ROSTER_ALLOWED_PRIVATE_TARGETS must be a comma-separated list of address:port such as 127.0.0.1:8790 or [::1]:8790.",
     })
-    .default(""),
+    .default("")
+    // Parsed once into `address:port` keys, the address written as ipaddr.js writes it (`::1`, not `[::1]` or `0:0::1`).
+    .transform(
+      (value) =>
+        new Set(
+          value
+            .split(",")
+            .map((entry) => entry.trim())
+            .filter(Boolean)
+            .map(allowedTargetKey),
+        ) as ReadonlySet<string>,
+    ),
   /** The longest one SCIM request may take, answer included, before it counts as timed out. */
   ROSTER_SCIM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   /** How often a worker process says its workers are alive. */

@@ -6,6 +6,7 @@ export type { Timeouts } from "./send-request.ts";
 export { BearerToken } from "./bearer-token.ts";
 export { ScimError, isScimError } from "./scim-error.ts";
 export { ADDRESS_REFUSED, AddressRefusedError } from "./address-refused-error.ts";
+export { answerLookup } from "./answer-lookup.ts";
 export type { ScimErrorKind } from "./scim-error.ts";
 export * as scimFilter from "./build-filter.ts";
 export * as scimPatch from "./build-patch.ts";

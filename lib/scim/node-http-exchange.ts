@@ -3,6 +3,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { LookupAddress } from "node:dns";
 import type { LookupFunction } from "node:net";
 import type { Duplex } from "node:stream";
+import { answerLookup } from "./answer-lookup.ts";
 import type { Exchange, HeaderReader } from "./exchange.ts";
 
 /**
@@ -80,14 +81,7 @@ function connectOnlyToLookedUpAddresses(agent: HttpAgent, lookup: LookupFunction
       if (error) return oncreate?.(error);
       const addresses: LookupAddress[] = Array.isArray(found) ? found : [{ address: found, family: 0 }];
       if (addresses.length === 0) return oncreate?.(Object.assign(new Error(`No address for ${host}.`), { code: "ENOTFOUND" }));
-      const pinned: LookupFunction = (_hostname, lookupOptions, callback) => {
-        const wanted =
-          lookupOptions.family === 4 || lookupOptions.family === 6 ? addresses.filter((entry) => entry.family === lookupOptions.family) : addresses;
-        if (lookupOptions.all) return (callback as (error: null, addresses: LookupAddress[]) => void)(null, wanted);
-        if (wanted.length === 0)
-          return callback(Object.assign(new Error(`No IPv${String(lookupOptions.family)} address for ${host}.`), { code: "ENOTFOUND" }), "", 0);
-        callback(null, wanted[0]!.address, wanted[0]!.family);
-      };
+      const pinned: LookupFunction = (_hostname, lookupOptions, callback) => answerLookup(host, addresses, lookupOptions, callback);
       let socket: Duplex | undefined;
       try {
         socket = connect({ ...options, lookup: pinned });

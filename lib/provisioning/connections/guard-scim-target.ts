@@ -3,7 +3,7 @@ import { promises as dns, type LookupAddress } from "node:dns";
 import { isIP, type LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
 import { readEnv } from "../../env";
-import { AddressRefusedError } from "../../scim";
+import { AddressRefusedError, answerLookup } from "../../scim";
 
 /**
  * Keeps SCIM requests (which carry a bearer token) away from addresses inside
@@ -59,12 +59,7 @@ export async function resolveTargetAddresses(host: string, port: number): Promis
 export function guardedLookup(port: number): LookupFunction {
   return (hostname, options, callback) => {
     resolveTargetAddresses(hostname, port).then(
-      (addresses) => {
-        const wanted = options.family === 4 || options.family === 6 ? addresses.filter((entry) => entry.family === options.family) : addresses;
-        if (wanted.length === 0) return callback(Object.assign(new Error(`${hostname} has no IPv${options.family} address.`), { code: "ENOTFOUND" }), "", 0);
-        if (options.all) return (callback as (error: null, addresses: LookupAddress[]) => void)(null, wanted);
-        callback(null, wanted[0]!.address, wanted[0]!.family);
-      },
+      (addresses) => answerLookup(hostname, addresses, options, callback),
       (error: NodeJS.ErrnoException) => callback(error, "", 0),
     );
   };
@@ -105,22 +100,8 @@ function asLiteral(name: string): LookupAddress | null {
 function checkAddress(name: string, address: string, port: number): void {
   if (readEnv("ROSTER_ALLOW_PRIVATE_TARGETS")) return;
   const what = describeRange(address);
-  if (!what || allowedPrivateTargets().has(`${canonical(address)}:${port}`)) return;
+  if (!what || readEnv("ROSTER_ALLOWED_PRIVATE_TARGETS").has(`${canonical(address)}:${port}`)) return;
   refuse(name, name === canonical(address) ? `it is ${what}` : `it resolves to ${address}, ${what}`);
-}
-
-/** `address:port` pairs from ROSTER_ALLOWED_PRIVATE_TARGETS, with addresses written the way `canonical` writes them. */
-function allowedPrivateTargets(): Set<string> {
-  const entries = readEnv("ROSTER_ALLOWED_PRIVATE_TARGETS")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  return new Set(
-    entries.map((entry) => {
-      const [, address = "", port = ""] = /^\[?([^\]]*?)\]?:(\d+)$/.exec(entry) ?? [];
-      return `${ipaddr.isValid(address) ? canonical(address) : address}:${Number(port)}`;
-    }),
-  );
 }
 
 function canonical(address: string): string {
