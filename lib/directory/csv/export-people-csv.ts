@@ -1,26 +1,14 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../../db";
-import { USER_FIELD_LABELS, type UserInput } from "../schemas/user";
+import { USER_FIELD_LABELS, USER_PROFILE_FIELDS } from "../schemas/user";
 import { buildUserWhere, type UserFilter } from "../users/list-users";
 import { formatCsvRow } from "./neutralise-csv-cell";
 
 const PAGE_SIZE = 1_000;
 
 /** Every profile field, in the order the import reads them back; the headers are the form's labels. */
-const EXPORT_FIELDS = [
-  "email",
-  "firstName",
-  "lastName",
-  "displayName",
-  "employeeId",
-  "title",
-  "department",
-  "mobile",
-  "locale",
-  "timezone",
-  "status",
-] as const satisfies readonly (keyof UserInput)[];
+const EXPORT_FIELDS = USER_PROFILE_FIELDS;
 
 const STATUS_LABELS = { ACTIVE: "Active", INACTIVE: "Deactivated" } as const;
 

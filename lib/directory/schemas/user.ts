@@ -71,6 +71,8 @@ export const userInput = z.object({
   status: z.enum(USER_STATUSES, { error: "Choose Active or Deactivated." }).default("ACTIVE"),
 });
 export type UserInput = z.infer<typeof userInput>;
+/** Every profile field, in the form's order: what a new person's audit event records and the CSV export's columns. */
+export const USER_PROFILE_FIELDS = userInput.keyof().options;
 /** What the form holds before parsing (empty strings, status optional). */
 export type UserFormValues = z.input<typeof userInput>;
 

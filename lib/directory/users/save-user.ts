@@ -1,28 +1,14 @@
 import "server-only";
 import { db, type Tx } from "../../db";
 import { AppError } from "../../app-error";
-import type { UserInput } from "../schemas/user";
+import { USER_PROFILE_FIELDS, type UserInput } from "../schemas/user";
 import { lockOwnerRule, type OwnerChange } from "./owner-rules";
 import { markUsersForReconcile, recordUserChange, type AuditChanges, type UserWriteContext } from "./user-audit";
-
-const PROFILE_FIELDS = [
-  "email",
-  "firstName",
-  "lastName",
-  "displayName",
-  "employeeId",
-  "title",
-  "department",
-  "mobile",
-  "locale",
-  "timezone",
-  "status",
-] as const;
 
 /** What `user.created` records: every profile field the new person has a value for. */
 export function creationChanges(input: UserInput): AuditChanges {
   const changes: AuditChanges = {};
-  for (const field of PROFILE_FIELDS) if (input[field] !== null) changes[field] = { from: null, to: input[field] };
+  for (const field of USER_PROFILE_FIELDS) if (input[field] !== null) changes[field] = { from: null, to: input[field] };
   return changes;
 }
 
@@ -71,14 +57,14 @@ export async function updateUser(userId: string, input: UserInput, context: User
   const run = async (tx: Tx) => {
     const before = await tx.user.findFirst({
       where: { id: userId, organizationId: context.organizationId },
-      select: { id: true, role: true, ...Object.fromEntries(PROFILE_FIELDS.map((field) => [field, true])) } as { id: true; role: true } & Record<
-        (typeof PROFILE_FIELDS)[number],
+      select: { id: true, role: true, ...Object.fromEntries(USER_PROFILE_FIELDS.map((field) => [field, true])) } as { id: true; role: true } & Record<
+        (typeof USER_PROFILE_FIELDS)[number],
         true
       >,
     });
     if (!before) throw new AppError("not_found", "This person is no longer in the directory.");
     const changes: AuditChanges = {};
-    for (const field of PROFILE_FIELDS) {
+    for (const field of USER_PROFILE_FIELDS) {
       if (before[field] !== input[field]) changes[field] = { from: before[field], to: input[field] };
     }
     if (Object.keys(changes).length === 0) return { id: userId, changed: [] as string[] };
