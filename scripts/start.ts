@@ -18,6 +18,7 @@ import { ensureProductionBuild } from "./build-app";
 import { DATA_DIR, loadOrCreateSecrets } from "./data-dir";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-database";
 import { isPortInUse } from "./free-port";
+import { localOrigin } from "./local-origin";
 import { generatePrismaClient } from "./generate";
 import { applyMigrations } from "./migrate";
 import { WORKER_ARGS } from "./worker-command";
@@ -76,13 +77,12 @@ async function main() {
     console.error(`The web server stopped unexpectedly (${how}); stopping Roster.`);
     void shutdown(1);
   });
-  const { HOST } = getEnv();
-  // The address it answers on: `localhost` may resolve to ::1 first, where a server on 127.0.0.1 does not listen.
-  const origin = `http://${HOST === "0.0.0.0" || HOST === "::" ? "127.0.0.1" : HOST.includes(":") ? `[${HOST}]` : HOST}:${port}`;
+  const { HOST, ROSTER_ALLOW_PRIVATE_TARGETS } = getEnv();
+  const origin = localOrigin(HOST, port);
   await waitForHealth(`${origin}/api/health`, web);
   console.log(`\nRoster is running at ${origin}  (Ctrl-C to stop)`);
   console.log(`The Atlassian-like SCIM sandbox: Sync endpoint ${sandbox.baseUrl}  SCIM token ${sandbox.token}`);
-  console.log(`${describePrivateTargets(sandbox)}\n`);
+  console.log(`${describePrivateTargets(sandbox, ROSTER_ALLOW_PRIVATE_TARGETS)}\n`);
 }
 
 /** The sandbox keeps its users in .data/sandbox.json; on the first start it is seeded from the demo directory. */
@@ -109,8 +109,8 @@ async function startDemoSandbox(token: string, freshDemo: boolean): Promise<Runn
   return running;
 }
 
-function describePrivateTargets(running: RunningSandbox): string {
-  if (/^(1|true|yes)$/.test(process.env.ROSTER_ALLOW_PRIVATE_TARGETS ?? "")) {
+function describePrivateTargets(running: RunningSandbox, allowAnyPrivateTarget: boolean): string {
+  if (allowAnyPrivateTarget) {
     return "WARNING: ROSTER_ALLOW_PRIVATE_TARGETS is on, so SCIM tokens may be sent to any private or loopback address. Never use it in production.";
   }
   return `SCIM to private and loopback addresses is refused, except the demo sandbox at ${new URL(running.baseUrl).host} (ROSTER_ALLOWED_PRIVATE_TARGETS=${process.env.ROSTER_ALLOWED_PRIVATE_TARGETS}).`;

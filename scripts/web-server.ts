@@ -19,6 +19,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { applyClientAddress, type Connection } from "../lib/auth/client-address";
 import { getEnv, type Env } from "../lib/env";
+import { localOrigin } from "./local-origin";
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
 
@@ -66,11 +67,9 @@ await new Promise<void>((resolve, reject) => {
   server.listen(port, hostname, () => resolve());
 });
 // As `next start` does: Next reaches itself at this origin (a server action's redirect is rendered by a request to it).
-const shownHost = hostname === "0.0.0.0" || hostname === "::" ? "localhost" : hostname.includes(":") ? `[${hostname}]` : hostname;
-process.env.__NEXT_PRIVATE_ORIGIN = `http://${shownHost}:${port}`;
-console.log(
-  `Listening on http://${shownHost}:${port}${trustedProxies.length ? `; forwarded headers trusted from ${trustedProxies.length} proxy range(s)` : ""}.`,
-);
+const origin = localOrigin(hostname, port);
+process.env.__NEXT_PRIVATE_ORIGIN = origin;
+console.log(`Listening on ${origin}${trustedProxies.length ? `; forwarded headers trusted from ${trustedProxies.length} proxy range(s)` : ""}.`);
 
 let stopping = false;
 function stop(signal: NodeJS.Signals) {
