@@ -2,7 +2,7 @@
  * The embedded PostgreSQL that `npm start` runs when DATABASE_URL is unset: a generated password,
  * never postgres/postgres, also for data folders that older versions made with that password.
  */
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
@@ -10,6 +10,7 @@ import { afterAll, expect, it } from "vitest";
 import { startEmbeddedDatabase } from "./embedded-database";
 
 const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
+mkdirSync(path.join(root, ".test-data"), { recursive: true });
 const parent = mkdtempSync(path.join(root, ".test-data", "embedded-"));
 // mkdtemp makes it 0700; as root the server runs as `postgres`, which must enter it.
 chmodSync(parent, 0o755);

@@ -177,6 +177,13 @@ describe("quarantine and the way back", () => {
     const unassigned = persons.slice(10);
     for (const person of edited) await retitle(person, "After", context);
     await unassignUsers(appId, { ids: unassigned.map((person) => person.id) }, context);
+    // Each unassignment queues that person's own reconcile: wait until the quarantine has held it (SKIPPED), or it
+    // would run after Resume as a plain directory change and send the removal at once.
+    await eventually(
+      async () =>
+        (await db.operation.count({ where: { appId, status: "SKIPPED", userId: { in: unassigned.map((person) => person.id) } } })) >= unassigned.length,
+      { timeoutMs: 30_000, what: "the unassignments to be held by the quarantine" },
+    );
 
     await configureProvisioning(appId, configureProvisioningInput.parse({ baseUrl: sandbox.baseUrl, token: sandbox.token }), context);
     expect(await resumeApp(organizationId, appId, context)).toEqual({ resumed: true, needsApproval: true });
