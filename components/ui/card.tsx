@@ -7,8 +7,9 @@ export function Card({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
 
 export function CardHeader({ title, description, action }: { title: string; description?: string; action?: ReactNode }) {
   return (
-    <div className="flex items-start justify-between gap-4 border-b border-zinc-100 px-6 py-4">
-      <div>
+    // On a narrow screen the action goes below the title rather than squeezing the description into a column.
+    <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-3 border-b border-zinc-100 px-6 py-4">
+      <div className="min-w-0 flex-1 basis-64">
         <h2 className="text-base font-semibold text-zinc-900">{title}</h2>
         {description ? <p className="mt-0.5 text-sm text-zinc-500">{description}</p> : null}
       </div>
