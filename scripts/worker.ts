@@ -1,13 +1,14 @@
 /**
  * `npm run worker`: runs provisioning jobs from PostgreSQL (graphile-worker).
  * Any number may run at once, here or on other machines: jobs are claimed
- * with SKIP LOCKED, and one reconcile per (app, user) runs at a time.
+ * with SKIP LOCKED, and one sync per (app, user) runs at a time (lib/provisioning/sync/pair-locks.ts).
  */
 import { EventEmitter } from "node:events";
 import { Logger, run, type WorkerEvents } from "graphile-worker";
 
 const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 16);
-// Each running reconcile holds one connection for its transaction; leave room for the queue's own.
+// Jobs hold no connection while they wait for an app (no transaction spans a request), but their short
+// loads and records can overlap; the pairs' locks live on one connection of their own (sync/pair-locks.ts).
 process.env.DATABASE_POOL_SIZE ??= String(concurrency + 4);
 
 const { readEnv } = await import("../lib/env");
@@ -15,6 +16,7 @@ const { taskList: reconcileTasks } = await import("../lib/provisioning/worker/ta
 const { importTasks } = await import("../lib/provisioning/worker/task-list-import");
 const taskList = { ...reconcileTasks, ...importTasks };
 const liveness = await import("../lib/provisioning/worker/worker-liveness");
+const { closePairLocks } = await import("../lib/provisioning/sync/pair-locks");
 
 const quiet = process.env.WORKER_QUIET === "1";
 const logger = new Logger((scope) => (level, message) => {
@@ -58,3 +60,4 @@ heartbeat.unref();
 await runner.promise;
 clearInterval(heartbeat);
 await liveness.forget([...workerIds]).catch(() => {});
+await closePairLocks();

@@ -49,7 +49,7 @@ export async function run(): Promise<void> {
       process.env.ROSTER_ALLOW_PRIVATE_TARGETS = "1";
       const { db } = await import("../../lib/db");
       const { makeActiveApp } = await import("../../lib/testing/active-app");
-      const { startSyncRun } = await import("../../lib/provisioning/worker/sync-runs");
+      const { startSyncRun } = await import("../../lib/provisioning/sync/sync-runs");
       const { updateUser } = await import("../../lib/directory/users/save-user");
       const { userInput } = await import("../../lib/directory/schemas/user");
       const { createScimClient } = await import("../../lib/scim");

@@ -8,7 +8,7 @@ import { startImport } from "../import-runs/start-import";
 import { getLatestImportRun } from "../import-runs/list-candidates";
 import { dryRunAppSync } from "../log/dry-run-app-sync";
 import { provisionUserNow } from "../log/provision-user-now";
-import { startSyncRun } from "../worker/sync-runs";
+import { startSyncRun } from "../sync/sync-runs";
 
 /**
  * An app set up against the sandbox on 127.0.0.1 while private targets were

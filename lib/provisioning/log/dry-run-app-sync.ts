@@ -4,7 +4,7 @@ import { db } from "../../db";
 import { AddressRefusedError } from "../../scim";
 import { checkTargetAddress } from "../connections/guard-scim-target";
 import { diffValues, type PlannedOperation } from "../plan/plan-operations";
-import { planAppSync } from "../worker/sync-runs";
+import { planAppSync } from "../sync/sync-runs";
 import { changeEntries, type ChangeEntry } from "./change-entries";
 
 /** How many planned changes a dry run lists; the counts always cover everyone. */

@@ -3,7 +3,10 @@ import { AppError } from "../../app-error";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { db } from "../../db";
 import type { AppWriteContext } from "../apps/app-audit";
-import { reconcileUser } from "../worker/reconcile-user";
+import { reconcileUser } from "../sync/sync-pairs";
+
+/** How long Provision now waits for another sync of the same person to end before saying so. */
+const PROVISION_NOW_LOCK_WAIT_MS = 10_000;
 
 /**
  * "Provision now": reconciles one person in one app right away, in this
@@ -19,7 +22,9 @@ export async function provisionUserNow(appId: string, userId: string, context: A
   if (!app) throw new AppError("not_found", "This app no longer exists.");
   if (!person && !account) throw new AppError("not_found", "This person is not in the directory any more and has no account in the app.");
   const started = Date.now();
-  const result = await reconcileUser(appId, userId);
+  // A batch of one through the engine. If another sync holds the person, wait for it a little; a failure
+  // to retry is queued as the person's job, since no job is running this one.
+  const result = await reconcileUser(appId, userId, { queueRetries: true, waitForLockMs: PROVISION_NOW_LOCK_WAIT_MS });
   const durationMs = Date.now() - started;
   await recordAuditEvent(db, {
     organizationId: context.organizationId,

@@ -3,9 +3,7 @@ import type { JobHelpers, TaskList } from "graphile-worker";
 import { readEnv } from "../../env";
 import { enqueueFromJob } from "../../queue/enqueue";
 import { jobs } from "../../queue/jobs";
-import { reconcileBatch } from "./reconcile-batch";
-import { reconcileUser } from "./reconcile-user";
-import { countSyncRunProgress } from "./sync-runs";
+import { reconcileUser, syncPairs } from "../sync/sync-pairs";
 
 /**
  * The worker's jobs. `reconcile` brings one (app, user) pair in line. A rate limit from the app
@@ -24,8 +22,12 @@ export const taskList: TaskList = {
     const payload = jobs.reconcile.payload.parse(rawPayload);
     const { appId, userId, syncRunId } = payload;
     const result = await reconcileUser(appId, userId, { syncRunId, attempt: helpers.job.attempts });
-    const failed = result.retry !== null || result.steps.some((step) => step.outcome === "failed");
-    if (syncRunId) await countSyncRunProgress(syncRunId, [{ userId, failed }]);
+    if (result.busy) {
+      // Another sync holds this person (a Sync now batch, Provision now): come back when it is done. Not a deferral of
+      // the app's, so it does not count against WORKER_MAX_DEFERRALS; the holder's requests have a deadline.
+      await enqueueFromJob(helpers, jobs.reconcile, payload, { runAt: new Date(Date.now() + (result.retry?.retryAfterMs ?? 1000)) });
+      return;
+    }
     if (!result.retry) return;
     const deferrals = payload.deferrals ?? 0;
     if (result.retry.retryAfterMs !== null && deferrals < readEnv("WORKER_MAX_DEFERRALS")) {
@@ -35,13 +37,9 @@ export const taskList: TaskList = {
     throw new Error(result.retry.reason);
   },
 
-  /** A sync run's people, SYNC_BATCH_SIZE at a time; whoever it hands off counts in their own job. */
+  /** A sync run's people, SYNC_BATCH_SIZE at a time; whoever it passes on counts in their own job. */
   async [jobs.reconcileBatch.task](rawPayload: unknown, helpers: JobHelpers) {
     const payload = jobs.reconcileBatch.payload.parse(rawPayload);
-    const result = await reconcileBatch(payload.appId, payload.userIds, { syncRunId: payload.syncRunId, attempt: helpers.job.attempts });
-    const handedOff = new Set(result.handedOffUserIds);
-    const failed = new Set(result.failedUserIds);
-    const outcomes = payload.userIds.filter((userId) => !handedOff.has(userId)).map((userId) => ({ userId, failed: failed.has(userId) }));
-    await countSyncRunProgress(payload.syncRunId, outcomes);
+    await syncPairs(payload.appId, payload.userIds, { syncRunId: payload.syncRunId, attempt: helpers.job.attempts, batch: true });
   },
 };

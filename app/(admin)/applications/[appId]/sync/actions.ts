@@ -7,7 +7,7 @@ import { getRequestMeta } from "@/lib/auth/request-meta";
 import type { CurrentSession } from "@/lib/auth/session";
 import { dryRunAppSync } from "@/lib/provisioning/log/dry-run-app-sync";
 import { getSyncRunView } from "@/lib/provisioning/log/get-sync-overview";
-import { resumeApp, startSyncRun } from "@/lib/provisioning/worker/sync-runs";
+import { resumeApp, startSyncRun } from "@/lib/provisioning/sync/sync-runs";
 
 async function appContext(session: CurrentSession) {
   return { organizationId: session.organization.id, actor: { id: session.userId, label: session.email }, ip: (await getRequestMeta()).ip };

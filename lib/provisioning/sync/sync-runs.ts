@@ -1,22 +1,13 @@
 import "server-only";
-import { MAPPABLE_PERSON_SELECT } from "../../directory/users/mappable-person";
 import { AppError } from "../../app-error";
 import { db } from "../../db";
 import { recordAppChange, type AppWriteContext } from "../apps/app-audit";
-import { toMappingRules } from "../apps/field-mappings";
-import { mapValues, type MappedValues } from "../mapping/build-scim-user";
-import { planOperations, type PlannedOperation } from "../plan/plan-operations";
+import type { PlannedOperation } from "../plan/plan-operations";
+import { loadApp, loadPairs, loadSyncScope } from "./load";
+import { planPair } from "./plan";
+import { planContext } from "./sync-pairs";
 import { enqueueReconcile, enqueueReconcileBatches } from "../../queue/mark-for-reconcile";
 import { authorizeApp } from "../apps/authorize-app";
-
-/** Every person a full sync looks at: the assigned ones, and anyone with an account Roster still tracks. */
-async function pairsOf(appId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ user_id: string }[]>`
-    SELECT user_id FROM assignments WHERE app_id = ${appId}::uuid
-    UNION
-    SELECT user_id FROM accounts WHERE app_id = ${appId}::uuid AND state <> 'DELETED'`;
-  return rows.map((row) => row.user_id);
-}
 
 export interface PlannedChange {
   userId: string;
@@ -24,64 +15,30 @@ export interface PlannedChange {
   operations: PlannedOperation[];
 }
 
+/** People loaded and planned at a time by a dry run: one statement each. */
+const PLAN_CHUNK = 1_000;
+
 /**
- * What a sync would do, from the database alone (nothing is sent): the
- * planned operations per person, and the counts per kind. Used by Dry run and
- * by the deletion-safety check before a run.
+ * What a sync would do, from the database alone (nothing is sent): the engine's own load and plan
+ * steps, for everyone in the app's scope, with the planned operations per person and the counts per
+ * kind. Used by Dry run and by the deletion-safety check before a run.
  */
 export async function planAppSync(organizationId: string, appId: string) {
-  const app = await db.app.findFirst({
-    where: { id: appId, organizationId },
-    select: {
-      id: true,
-      syncCreate: true,
-      syncUpdate: true,
-      syncDelete: true,
-      syncActivation: true,
-      deletionThresholdPercent: true,
-      deletionThresholdCount: true,
-      organization: { select: { name: true } },
-      fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } },
-    },
-  });
+  const app = await loadApp(appId, organizationId);
   if (!app) throw new AppError("not_found", "This app no longer exists.");
-  const rules = toMappingRules(app.fieldMappings);
-  const userIds = await pairsOf(appId);
+  const context = planContext(app);
+  const userIds = await loadSyncScope(appId);
   const changes: PlannedChange[] = [];
   const counts: Record<string, number> = {};
-  for (let start = 0; start < userIds.length; start += 1000) {
-    const batch = userIds.slice(start, start + 1000);
-    const [people, accounts] = await Promise.all([
-      db.user.findMany({
-        where: { id: { in: batch } },
-        select: { ...MAPPABLE_PERSON_SELECT, assignments: { where: { appId }, select: { appId: true } } },
-      }),
-      db.account.findMany({
-        where: { appId, userId: { in: batch } },
-        select: { userId: true, userLabel: true, remoteId: true, state: true, pushedValues: true },
-      }),
-    ]);
-    const personById = new Map(people.map((person) => [person.id, person]));
-    const accountById = new Map(accounts.map((account) => [account.userId, account]));
-    for (const userId of batch) {
-      const person = personById.get(userId);
-      const account = accountById.get(userId);
-      const operations = planOperations(
-        person
-          ? {
-              exists: true,
-              assigned: person.assignments.length > 0,
-              active: person.status === "ACTIVE",
-              values: mapValues(person, rules, { organizationName: app.organization.name }),
-            }
-          : { exists: false },
-        account ? { remoteId: account.remoteId, state: account.state, pushedValues: account.pushedValues as MappedValues } : null,
-        app,
-      );
-      if (operations.length === 0) continue;
-      for (const operation of operations)
-        counts[operation.kind === "SKIP" ? "SKIPPED" : operation.kind] = (counts[operation.kind === "SKIP" ? "SKIPPED" : operation.kind] ?? 0) + 1;
-      changes.push({ userId, label: person ? `${person.firstName} ${person.lastName} <${person.email}>` : (account?.userLabel ?? userId), operations });
+  for (let start = 0; start < userIds.length; start += PLAN_CHUNK) {
+    for (const pair of await loadPairs(app, userIds.slice(start, start + PLAN_CHUNK))) {
+      const plan = planPair(pair, context);
+      if (plan.operations.length === 0) continue;
+      for (const operation of plan.operations) {
+        const kind = operation.kind === "SKIP" ? "SKIPPED" : operation.kind;
+        counts[kind] = (counts[kind] ?? 0) + 1;
+      }
+      changes.push({ userId: plan.userId, label: plan.label, operations: plan.operations });
     }
   }
   const activeAccounts = await db.account.count({ where: { appId, state: "ACTIVE" } });
@@ -131,43 +88,6 @@ export async function startSyncRun(organizationId: string, appId: string, contex
     },
     { timeout: 120_000 },
   );
-}
-
-export interface PersonOutcome {
-  userId: string;
-  failed: boolean;
-}
-
-/**
- * Counts people of a run as done when an attempt of theirs ends, each once: the first outcome
- * counts (so the run ends when everyone has had a first attempt, however often a job is retried
- * or taken over from a dead worker), and a later success of someone who failed takes them off the
- * run's failures, also after the run ended. The run completes with its last person.
- */
-export async function countSyncRunProgress(syncRunId: string, outcomes: readonly PersonOutcome[]): Promise<void> {
-  if (outcomes.length === 0) return;
-  await db.$executeRaw`
-    WITH recorded AS (
-      INSERT INTO sync_run_people (sync_run_id, user_id, failed)
-      SELECT ${syncRunId}::uuid, outcome.user_id, outcome.failed
-      FROM unnest(${outcomes.map((outcome) => outcome.userId)}::uuid[], ${outcomes.map((outcome) => outcome.failed)}::boolean[]) AS outcome(user_id, failed)
-      ON CONFLICT (sync_run_id, user_id) DO UPDATE SET failed = false
-        WHERE sync_run_people.failed AND NOT excluded.failed
-      RETURNING (xmax = 0) AS first, failed
-    ),
-    counts AS (
-      SELECT count(*) FILTER (WHERE first)::int AS done,
-             count(*) FILTER (WHERE first AND failed)::int AS failed,
-             count(*) FILTER (WHERE NOT first)::int AS recovered
-      FROM recorded
-    )
-    UPDATE sync_runs SET
-      done = LEAST(total, sync_runs.done + counts.done),
-      failed = GREATEST(0, sync_runs.failed + counts.failed - counts.recovered),
-      status = CASE WHEN sync_runs.done + counts.done >= total AND status = 'RUNNING' THEN 'COMPLETED'::"SyncRunStatus" ELSE status END,
-      finished_at = CASE WHEN sync_runs.done + counts.done >= total AND status = 'RUNNING' THEN now() ELSE finished_at END
-    FROM counts
-    WHERE id = ${syncRunId}::uuid AND (counts.done > 0 OR counts.recovered > 0)`;
 }
 
 export async function getLatestSyncRun(appId: string) {

@@ -14,7 +14,8 @@ import { makeActiveApp } from "../../testing/active-app";
 import { makeOrganization, makePerson } from "../../testing/make-organization";
 import { eventually, startWorker, type WorkerProcess } from "../../../scripts/testing/worker-process";
 import { Prisma } from "../../generated/prisma/client";
-import { peopleStatement, reconcileBatch } from "./reconcile-batch";
+import { pairsStatement as peopleStatement } from "./load";
+import { syncPairs } from "./sync-pairs";
 import { startSyncRun } from "./sync-runs";
 
 let sandbox: RunningSandbox;
@@ -128,13 +129,14 @@ describe("reconciling a sync run in batches", () => {
         .map((person) => ({ appId, userId: person.id, userLabel: person.email, remoteId: null, state: "DELETED" as const, lastError: "Gone" })),
     });
     const before = sandbox.stats.snapshot();
-    const result = await reconcileBatch(
+    const result = await syncPairs(
       appId,
       people.map((person) => person.id),
-      { syncRunId: null, attempt: 1 },
+      { syncRunId: null, attempt: 1, batch: true },
     );
     const after = sandbox.stats.snapshot();
-    expect(result).toEqual({ done: 30, failed: 0, handedOff: 0, failedUserIds: [], handedOffUserIds: [] });
+    expect(result.busy).toEqual([]);
+    expect(result.outcomes.filter((outcome) => outcome.failed || outcome.retry)).toEqual([]);
     expect((after.byMethod.POST ?? 0) - (before.byMethod.POST ?? 0)).toBe(30);
     // The listing may take more than one page when other tests left users behind, but never one GET per person.
     expect((after.byMethod.GET ?? 0) - (before.byMethod.GET ?? 0)).toBeLessThan(5);
@@ -151,23 +153,24 @@ describe("reconciling a sync run in batches", () => {
     });
   });
 
-  it("a retried batch trusts no listing: it finds what its killed first attempt created and links it", async () => {
+  it("a retried batch trusts no listing: it finds what its killed first attempt created and takes it up as the create it was", async () => {
     const { appId, people } = await setUp("Retried", 12);
     await db.assignment.createMany({ data: people.map((person) => ({ appId, userId: person.id })) });
     // What a killed first attempt leaves: the app has the accounts, Roster has no record of them.
     for (const person of people) sandbox.store.users.create(remoteUser(person.email, { externalId: person.id }), new Date());
     const postsBefore = sandbox.stats.snapshot().byMethod.POST ?? 0;
 
-    const result = await reconcileBatch(
+    const result = await syncPairs(
       appId,
       people.map((person) => person.id),
-      { syncRunId: null, attempt: 2 },
+      { syncRunId: null, attempt: 2, batch: true },
     );
-    expect(result).toEqual({ done: 12, failed: 0, handedOff: 0, failedUserIds: [], handedOffUserIds: [] });
+    expect(result.outcomes.filter((outcome) => outcome.failed || outcome.retry)).toEqual([]);
     expect(sandbox.stats.snapshot().byMethod.POST ?? 0).toBe(postsBefore);
-    const kinds = await db.operation.groupBy({ by: ["kind"], where: { appId, status: "SUCCEEDED" }, _count: true });
-    expect(kinds.find((row) => row.kind === "LINK")?._count).toBe(12);
-    expect(kinds.find((row) => row.kind === "CREATE")).toBeUndefined();
+    // The accounts carry Roster's id: Roster created them, so the log says CREATE (LINK is for accounts that existed before).
+    const logged = await db.operation.findMany({ where: { appId }, select: { kind: true, status: true, message: true } });
+    expect(logged).toHaveLength(12);
+    for (const row of logged) expect(row).toMatchObject({ kind: "CREATE", status: "SUCCEEDED", message: expect.stringMatching(/Roster created earlier/) });
   });
 
   it("hands a person whose create failed to their own job, which the run waits for", async () => {
@@ -178,13 +181,17 @@ describe("reconciling a sync run in batches", () => {
     // back in two minutes (longer than the client waits itself). Listings work.
     sandbox.faults.set({ serverErrorRate: 1, retryAfterSeconds: 120, methods: ["POST"], seed: 3 });
     try {
-      const result = await reconcileBatch(
+      const result = await syncPairs(
         appId,
         people.map((person) => person.id),
-        { syncRunId: run.id, attempt: 1 },
+        { syncRunId: run.id, attempt: 1, batch: true },
       );
-      expect(result).toMatchObject({ done: 0, failed: 0, handedOff: 6, failedUserIds: [] });
-      expect(new Set(result.handedOffUserIds)).toEqual(new Set(people.map((person) => person.id)));
+      expect(result.outcomes.filter((outcome) => outcome.retry === null)).toEqual([]);
+      expect(new Set(result.outcomes.map((outcome) => outcome.userId))).toEqual(new Set(people.map((person) => person.id)));
+      // Every POST is in the log, each failed one with its status.
+      const posts = await db.operation.findMany({ where: { appId, kind: "CREATE" }, select: { status: true, httpStatus: true } });
+      expect(posts.length).toBeGreaterThanOrEqual(6);
+      expect(posts.every((row) => row.status === "FAILED" && (row.httpStatus === 500 || row.httpStatus === 503))).toBe(true);
     } finally {
       sandbox.faults.set({});
     }

@@ -1,0 +1,209 @@
+import "server-only";
+import pLimit from "p-limit";
+import { setTimeout as sleep } from "node:timers/promises";
+import { ListingLimitError } from "../../scim/list-all-pages";
+import { toMappingRules } from "../apps/field-mappings";
+import { getConnector } from "../connectors/catalog";
+import type { TargetPath } from "../mapping/target-attributes";
+import { userCallsFor } from "./app-clients";
+import { executePair, failPair, holdPair, outcomeWithoutRequests, type AccountRecord, type ExecuteContext, type PairOutcome } from "./execute";
+import { loadApp, loadPairs, type PairState, type SyncApp } from "./load";
+import { lockPairs, type PairLocks } from "./pair-locks";
+import { planPair, type PairPlan, type PlanContext, type SyncStep } from "./plan";
+import { quarantineIfFailingRepeatedly } from "./quarantine";
+import { recordOutcomes, type RecordOptions } from "./record";
+import { remoteSnapshot, type RemoteSnapshot } from "./remote-snapshot";
+
+/**
+ * The one path from the directory's truth to an app, for one pair or many:
+ * lock the pairs → load them (one statement) → plan (pure) → execute (SCIM requests, no database)
+ * → record (one short transaction) → unlock.
+ *
+ * A single edit's `reconcile` job is a batch of one; a Sync now `reconcile-batch` job is a batch of
+ * up to 250; Provision now is a batch of one that returns its steps; Dry run is load and plan only
+ * (planAppSync). No database transaction is open while a request to the app is in flight.
+ */
+
+export interface SyncPairsOptions {
+  syncRunId?: string | null;
+  /** The job's attempt: a retried batch (its worker died) trusts no snapshot and looks everyone up. */
+  attempt?: number;
+  /**
+   * A Sync now batch: creates may rely on the run's snapshot of the app, and whoever must be tried
+   * again (a retryable failure, or a pair another sync holds) gets a `reconcile` job of their own.
+   */
+  batch?: boolean;
+  /** Provision now: a failure to retry is queued as the pair's own job, since no job is running it. */
+  queueRetries?: boolean;
+  /** How long to wait for a pair that another sync holds (Provision now); by default not at all. */
+  waitForLockMs?: number;
+}
+
+export interface SyncPairsResult {
+  outcomes: PairOutcome[];
+  /** People another sync held: nothing was done for them here. */
+  busy: string[];
+}
+
+/** How soon a pair that another sync held is tried again. */
+const BUSY_RETRY_MS = 1_000;
+
+export async function syncPairs(appId: string, userIds: readonly string[], options: SyncPairsOptions = {}): Promise<SyncPairsResult> {
+  const syncRunId = options.syncRunId ?? null;
+  const attempt = options.attempt ?? 1;
+  const app = await loadApp(appId);
+  if (!app) {
+    // The app was deleted: there is nothing to bring in line, and its run (if any) went with it.
+    return { outcomes: [], busy: [] };
+  }
+  const locks = await lockWaiting(appId, userIds, options.waitForLockMs ?? 0);
+  let outcomes: PairOutcome[] = [];
+  try {
+    const pairs = await loadPairs(app, locks.locked);
+    const plans = pairs.map((pair) => planPair(pair, planContext(app)));
+    outcomes = await carryOut(app, pairs, plans, { batch: options.batch === true, attempt, syncRunId });
+
+    const retried = outcomes.filter((outcome) => outcome.retry !== null);
+    const followUps: RecordOptions["followUps"] =
+      options.batch || options.queueRetries
+        ? [
+            ...retried.map((outcome) => ({ userId: outcome.userId, runAt: runAtFor(outcome.retry!.retryAfterMs) })),
+            ...(options.batch ? locks.busy.map((userId) => ({ userId, runAt: new Date(Date.now() + BUSY_RETRY_MS) })) : []),
+          ]
+        : [];
+    // A batch counts whoever it finished; those it passes on count in their own job, on their first attempt.
+    const counted = options.batch ? outcomes.filter((outcome) => outcome.retry === null) : outcomes;
+    await recordOutcomes(outcomes, {
+      appId,
+      syncRunId,
+      attempt,
+      followUps,
+      progress: syncRunId ? counted.map((outcome) => ({ userId: outcome.userId, failed: outcome.failed || outcome.retry !== null })) : [],
+    });
+  } finally {
+    await locks.release();
+  }
+  if (outcomes.some((outcome) => outcome.failed)) await quarantineIfFailingRepeatedly(appId);
+  return { outcomes, busy: locks.busy };
+}
+
+async function lockWaiting(appId: string, userIds: readonly string[], waitMs: number): Promise<PairLocks> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const locks = await lockPairs(appId, userIds);
+    if (locks.busy.length === 0 || Date.now() >= deadline) return locks;
+    await locks.release();
+    await sleep(100);
+  }
+}
+
+function runAtFor(retryAfterMs: number | null): Date | null {
+  return retryAfterMs === null ? null : new Date(Date.now() + retryAfterMs);
+}
+
+export function planContext(app: Pick<SyncApp, "fieldMappings" | "organization" | "syncCreate" | "syncUpdate" | "syncDelete" | "syncActivation">): PlanContext {
+  return {
+    rules: toMappingRules(app.fieldMappings),
+    organizationName: app.organization.name,
+    actions: { syncCreate: app.syncCreate, syncUpdate: app.syncUpdate, syncDelete: app.syncDelete, syncActivation: app.syncActivation },
+  };
+}
+
+function accountOf(pair: PairState): AccountRecord | null {
+  const account = pair.account;
+  return account ? { remoteId: account.remoteId, remoteUserName: account.remoteUserName, pushedValues: account.pushedValues, state: account.state } : null;
+}
+
+async function carryOut(
+  app: SyncApp,
+  pairs: readonly PairState[],
+  plans: readonly PairPlan[],
+  run: { batch: boolean; attempt: number; syncRunId: string | null },
+): Promise<PairOutcome[]> {
+  if (app.state === "DRAFT") {
+    const step: SyncStep = { step: "App", outcome: "info", detail: "Nothing was sent because provisioning is not set up yet." };
+    return plans.map((plan) => outcomeWithoutRequests(plan, [step]));
+  }
+  if (app.state !== "ACTIVE") return plans.map((plan) => holdPair(plan, app.state as "PAUSED" | "QUARANTINED"));
+
+  const users = userCallsFor(app);
+  const connector = getConnector(app.catalogKey);
+  const base: ExecuteContext = {
+    users,
+    usePut: (app.serverCapabilities as { patch?: boolean | null } | null)?.patch === false,
+    targets: (connector?.targets ?? []) as readonly TargetPath[],
+    actions: planContext(app).actions,
+  };
+  const createsOnly = (plan: PairPlan) => plan.operations.length === 1 && plan.operations[0]!.kind === "CREATE" && plan.desired.exists;
+
+  // A Sync now batch's creates: the run's snapshot of the app proves most people absent, so they are created without a lookup each.
+  let snapshot: RemoteSnapshot | null = null;
+  let listingRefused: string | null = null;
+  if (run.batch && run.attempt === 1 && plans.some(createsOnly)) {
+    try {
+      snapshot = await remoteSnapshot(`${app.id}:${run.syncRunId ?? "-"}`, users, connector?.quirks.maxPageSize ?? 100);
+    } catch (error) {
+      // The app claims or sends more users than Roster will list: its answers cannot be trusted to create accounts by.
+      if (!(error instanceof ListingLimitError)) throw error;
+      listingRefused = error.message;
+    }
+  }
+
+  // At most the app's own concurrency of pairs in flight: the client's queue stays short, so a single edit
+  // arriving meanwhile (its own job, its own requests) waits behind a few requests, not behind a whole batch.
+  const limit = pLimit(Math.max(1, app.maxConcurrency));
+  return Promise.all(
+    plans.map((plan, index) => {
+      if (plan.operations.length === 0) {
+        return outcomeWithoutRequests(plan, [
+          ...plan.explanation,
+          { step: "Sent", outcome: "ok", detail: "Nothing to change: the app already matches the directory." },
+        ]);
+      }
+      if (listingRefused !== null && createsOnly(plan)) return failPair(plan, listingRefused);
+      const provenAbsent =
+        snapshot !== null && createsOnly(plan) && !snapshot.has(plan.userId, (plan.operations[0] as { values: { userName?: string } }).values.userName);
+      return limit(() => executePair({ ...base, provenAbsent }, plan, accountOf(pairs[index]!)).catch((error: unknown) => internalFailure(plan, error)));
+    }),
+  );
+}
+
+/** A pair whose execution broke on something that is not the app's answer (a bug, a lost connection): logged, and tried again. */
+function internalFailure(plan: PairPlan, error: unknown): PairOutcome {
+  const message = `Roster could not finish this change: ${error instanceof Error ? error.message : String(error)} It will try again.`;
+  const failed = failPair(plan, message);
+  return {
+    ...failed,
+    records: failed.records.map((record) => ({
+      ...record,
+      kind: (plan.operations[0]?.kind === "SKIP" ? "UPDATE" : (plan.operations[0]?.kind ?? "UPDATE")) as never,
+      errorKind: null,
+    })),
+    retry: { retryAfterMs: null, reason: message },
+  };
+}
+
+export interface ReconcileResult {
+  steps: SyncStep[];
+  /** A retryable failure: try again later (after `retryAfterMs` when the app said so). */
+  retry: null | { retryAfterMs: number | null; reason: string };
+  changed: boolean;
+  /** Another sync held the pair: nothing was done; try again in a moment. */
+  busy: boolean;
+}
+
+/** Brings one person's account in one app in line: a batch of one. */
+export async function reconcileUser(appId: string, userId: string, options: Omit<SyncPairsOptions, "batch"> = {}): Promise<ReconcileResult> {
+  const { outcomes, busy } = await syncPairs(appId, [userId], options);
+  if (busy.length > 0) {
+    return {
+      steps: [{ step: "App", outcome: "info", detail: "Another change to this person is being sent to the app right now; Roster tries again in a moment." }],
+      retry: { retryAfterMs: BUSY_RETRY_MS, reason: "Another sync of this person was running." },
+      changed: false,
+      busy: true,
+    };
+  }
+  const outcome = outcomes[0];
+  if (!outcome) return { steps: [], retry: null, changed: false, busy: false };
+  return { steps: outcome.steps, retry: outcome.retry, changed: outcome.changed, busy: false };
+}
