@@ -239,15 +239,15 @@ class PairExecution {
               // adopt what is there. Only a lookup that finds nothing makes another POST safe, so an ambiguous failure
               // is retried here, not blindly. The failed POST is logged too: every request has its row.
               if (!isScimError(error) || !(error.kind === "conflict" || error.retryable)) throw error;
-              this.record("CREATE", "FAILED", {
-                httpStatus: error.status ?? null,
-                message: `${error.message} Roster looked for the account before trying again.`,
-                durationMs: elapsed(),
-                errorKind: error.kind,
-              });
+              // The failed POST gets its own row when Roster goes on after it; when it is the end, `fail` logs it once.
+              const failedPost = { httpStatus: error.status ?? null, durationMs: elapsed(), errorKind: error.kind };
+              const logFailedPost = (then: string) => this.record("CREATE", "FAILED", { ...failedPost, message: `${error.message} ${then}` });
               started = Date.now();
               const found = await this.lookup(operation.values.userName);
-              if (found) return this.adopt(found, elapsed(), true);
+              if (found) {
+                logFailedPost("Roster looked for the account and found it.");
+                return this.adopt(found, elapsed(), true);
+              }
               if (error.kind === "conflict") {
                 // The server's filters may compare case exactly: look by e-mail, then through its users.
                 const search = await findConflictHolder(users, { userName: operation.values.userName, email: operation.values[PRIMARY_EMAIL] }).catch(
@@ -255,10 +255,14 @@ class PairExecution {
                     throw lookupFailed(failure);
                   },
                 );
-                if (search.holder) return this.adopt(search.holder, elapsed(), true);
+                if (search.holder) {
+                  logFailedPost("Roster looked for the account that holds the user name or e-mail and found it.");
+                  return this.adopt(search.holder, elapsed(), true);
+                }
                 throw unresolvedConflict(error, search);
               }
               if (attempt >= CREATE_ATTEMPTS) throw error;
+              logFailedPost("Roster looked for the account, found none, and sent the create again.");
             }
           }
           this.save({ remoteId: created.id, remoteUserName: created.userName, pushedValues: operation.values, state: "ACTIVE" });
@@ -397,7 +401,8 @@ class PairExecution {
 
 /** A failed lookup, said as one: it was not the create that failed (and an HTTP 200 with a broken body is no "create failed, 200"). */
 function lookupFailed(error: unknown): unknown {
-  if (!isScimError(error) || error instanceof LookupError) return error;
+  // Only an answer can be a lookup's own failure; a refused or failed connection is said as it is.
+  if (!isScimError(error) || error instanceof LookupError || error.status === undefined) return error;
   return new LookupError({
     ...error.toJSON(),
     message: `Roster looks for an existing account before creating one, and that lookup failed: ${error.message}`,
@@ -426,7 +431,7 @@ function unresolvedConflict(error: ScimError, search: { listed: number; truncate
     method: error.method,
     url: error.url,
     retryable: false,
-    message: `The app refused to create the account because another account already has this user name or e-mail (HTTP 409), and Roster found no such account by user name, by e-mail or among ${where}, so it cannot link it. Link it by hand (Link… on this row), free the user name or e-mail in the app, or change the person's e-mail here; the next change or Sync now tries again.`,
+    message: `The app refused to create the account because another account already has this user name or e-mail (HTTP 409), and Roster found no such account by user name, by e-mail or among ${where}, so it cannot link it by itself. Link it with “Link…” on this row of the log, free the user name or e-mail in the app, or change the person's e-mail here; the next change or Sync now tries again.`,
     cause: error,
   });
 }

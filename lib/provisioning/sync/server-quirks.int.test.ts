@@ -65,8 +65,9 @@ describe("the sync engine against servers as they really are", () => {
     await eventually(async () => sandbox.store.users.get(existing.id)?.attributes.title === "AE", { what: "the linked account's update" });
 
     const operations = await operationsOf(id);
-    expect(operations.filter((op) => op.status === "FAILED")).toEqual([]);
-    expect(operations.map((op) => `${op.kind}:${op.status}`)).toEqual(["LINK:SUCCEEDED", "UPDATE:SUCCEEDED"]);
+    // The refused POST has its row, saying what came of it; then the link and the update.
+    expect(operations.map((op) => `${op.kind}:${op.status}`)).toEqual(["CREATE:FAILED", "LINK:SUCCEEDED", "UPDATE:SUCCEEDED"]);
+    expect(operations[0]).toMatchObject({ httpStatus: 409, message: expect.stringMatching(/found it\.$/) });
     expect(sandbox.store.users.all().filter((user) => String(user.attributes.userName).toLowerCase() === "farid@halden.example")).toHaveLength(1);
     expect(await accountOf(id)).toEqual({ state: "ACTIVE", remoteId: existing.id });
   });
@@ -97,7 +98,7 @@ describe("the sync engine against servers as they really are", () => {
           kind: "CREATE",
           httpStatus: 409,
           message: expect.stringMatching(
-            /^The app refused to create the account because another account already has this user name or e-mail \(HTTP 409\), and Roster found no such account by user name, by e-mail or among the first 10,000 of the app's users, so it cannot link it\. Free the user name or e-mail in the app/,
+            /^The app refused to create the account because another account already has this user name or e-mail \(HTTP 409\), and Roster found no such account by user name, by e-mail or among the first 10,000 of the app's users, so it cannot link it by itself\. Link it with “Link…” on this row of the log, free the user name or e-mail in the app/,
           ),
         });
         // Not retried blindly: the job ends with the failure instead of waiting for another attempt.
