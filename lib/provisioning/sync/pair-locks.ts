@@ -21,6 +21,14 @@ import { readEnv } from "../../env";
 
 let connection: Promise<pg.Client> | null = null;
 let generation = 0;
+/** The connection's statements, one after the other (a pg client does not take a query while another runs). */
+let queue: Promise<unknown> = Promise.resolve();
+
+function serially<T>(statement: () => Promise<T>): Promise<T> {
+  const next = queue.then(statement, statement);
+  queue = next.catch(() => {});
+  return next;
+}
 
 function lockKey(appId: string): string {
   return `reconcile:${appId}:`;
@@ -62,9 +70,11 @@ export async function lockPairs(appId: string, userIds: readonly string[]): Prom
   const client = await lockConnection();
   const takenIn = generation;
   const ids = [...new Set(userIds)];
-  const { rows } = await client.query<{ user_id: string }>(
-    `SELECT user_id::text FROM unnest($1::uuid[]) AS user_id WHERE pg_try_advisory_lock(hashtextextended($2 || user_id::text, 0))`,
-    [ids, lockKey(appId)],
+  const { rows } = await serially(() =>
+    client.query<{ user_id: string }>(
+      `SELECT user_id::text FROM unnest($1::uuid[]) AS user_id WHERE pg_try_advisory_lock(hashtextextended($2 || user_id::text, 0))`,
+      [ids, lockKey(appId)],
+    ),
   );
   const locked = rows.map((row) => row.user_id);
   const mine = new Set(locked);
@@ -77,7 +87,9 @@ export async function lockPairs(appId: string, userIds: readonly string[]): Prom
       if (released || locked.length === 0) return;
       released = true;
       if (generation !== takenIn) return; // The session that held them is gone, and the locks with it.
-      await client.query(`SELECT pg_advisory_unlock(hashtextextended($2 || user_id::text, 0)) FROM unnest($1::uuid[]) AS user_id`, [locked, lockKey(appId)]);
+      await serially(() =>
+        client.query(`SELECT pg_advisory_unlock(hashtextextended($2 || user_id::text, 0)) FROM unnest($1::uuid[]) AS user_id`, [locked, lockKey(appId)]),
+      );
     },
   };
 }
