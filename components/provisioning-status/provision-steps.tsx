@@ -1,7 +1,7 @@
 import { CheckCircle2, CircleMinus, Info, XCircle } from "lucide-react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { cn } from "@/components/ui/class-names";
-import type { ProvisionNowResult } from "@/lib/provisioning/log/provision-user-now";
+import type { ProvisionNowResult } from "@/lib/provisioning/sync/provision-now";
 
 const ICONS = {
   ok: { Icon: CheckCircle2, className: "text-emerald-600" },

@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ActionResult } from "@/lib/actions/define-action";
-import type { ProvisionNowResult } from "@/lib/provisioning/log/provision-user-now";
+import type { ProvisionNowResult } from "@/lib/provisioning/sync/provision-now";
 import { accountStatus, type AccountStatusInput } from "./account-status";
 import { ProvisionSteps } from "./provision-steps";
 

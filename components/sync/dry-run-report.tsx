@@ -4,7 +4,7 @@ import { PersonLabel } from "@/components/provisioning-log/person-label";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import type { DryRunKind, DryRunReport as Report } from "@/lib/provisioning/log/dry-run-app-sync";
+import type { DryRunKind, DryRunReport as Report } from "@/lib/provisioning/sync/dry-run";
 import { Skeleton } from "@/components/ui/skeleton";
 
 const KINDS: { kind: DryRunKind; label: string; tone: "success" | "brand" | "warning" | "danger" | "neutral" }[] = [

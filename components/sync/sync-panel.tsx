@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import type { ActionResult } from "@/lib/actions/define-action";
-import type { DryRunReport as Report } from "@/lib/provisioning/log/dry-run-app-sync";
+import type { DryRunReport as Report } from "@/lib/provisioning/sync/dry-run";
 import type { SyncRunView } from "@/lib/provisioning/log/get-sync-overview";
 import { ApprovalNotice } from "./approval-notice";
 import { DryRunReport, DryRunSkeleton } from "./dry-run-report";

@@ -10,7 +10,7 @@ import { makeOrganization, makePerson } from "../../testing/make-organization";
 import { authorizeApp } from "../apps/authorize-app";
 import { configureProvisioning } from "../apps/configure-provisioning";
 import { addApp } from "../apps/manage-apps";
-import { provisionUserNow } from "../log/provision-user-now";
+import { provisionUserNow } from "../sync/provision-now";
 import { configureProvisioningInput } from "../schemas/provisioning";
 import { openScimClient } from "./open-scim-client";
 

@@ -6,8 +6,8 @@ import { makeOrganization, makePerson } from "../../testing/make-organization";
 import { eventually, startWorker, type WorkerProcess } from "../../../scripts/testing/worker-process";
 import { startImport } from "../import-runs/start-import";
 import { getLatestImportRun } from "../import-runs/list-candidates";
-import { dryRunAppSync } from "../log/dry-run-app-sync";
-import { provisionUserNow } from "../log/provision-user-now";
+import { dryRunAppSync } from "../sync/dry-run";
+import { provisionUserNow } from "../sync/provision-now";
 import { startSyncRun } from "../sync/sync-runs";
 
 /**

@@ -7,6 +7,8 @@ export interface AdoptedAccount {
   userLabel: string;
   remoteId: string;
   remoteUserName: string | null;
+  /** The externalId the app holds for the account: Roster's id when it matched by it, else not known (null), so the next update sends it. */
+  remoteExternalId: string | null;
   /** The app's values: recorded as what Roster last sent, so none of them is pushed back. */
   pushedValues: MappedValues;
   state: "ACTIVE" | "INACTIVE";
@@ -20,12 +22,13 @@ export interface AdoptedAccount {
 export async function adoptAccounts(tx: Tx, appId: string, accounts: readonly AdoptedAccount[]): Promise<void> {
   if (accounts.length === 0) return;
   await tx.$executeRaw`
-    INSERT INTO accounts (id, app_id, user_id, user_label, remote_id, remote_user_name, pushed_values, state, last_synced_at, updated_at)
-    SELECT gen_random_uuid(), ${appId}::uuid, a."userId", a."userLabel", a."remoteId", a."remoteUserName", a."pushedValues", a.state::"AccountState", now(), now()
-    FROM jsonb_to_recordset(${JSON.stringify(accounts)}::jsonb) AS a("userId" uuid, "userLabel" text, "remoteId" text, "remoteUserName" text, "pushedValues" jsonb, state text)
+    INSERT INTO accounts (id, app_id, user_id, user_label, remote_id, remote_user_name, remote_external_id, pushed_values, state, last_synced_at, updated_at)
+    SELECT gen_random_uuid(), ${appId}::uuid, a."userId", a."userLabel", a."remoteId", a."remoteUserName", a."remoteExternalId", a."pushedValues", a.state::"AccountState", now(), now()
+    FROM jsonb_to_recordset(${JSON.stringify(accounts)}::jsonb) AS a("userId" uuid, "userLabel" text, "remoteId" text, "remoteUserName" text, "remoteExternalId" text, "pushedValues" jsonb, state text)
     ON CONFLICT (app_id, user_id) DO UPDATE SET
       remote_id = excluded.remote_id,
       remote_user_name = excluded.remote_user_name,
+      remote_external_id = excluded.remote_external_id,
       pushed_values = excluded.pushed_values,
       state = excluded.state,
       user_label = excluded.user_label,

@@ -33,6 +33,8 @@ export interface ClaimedCandidate {
   remoteActive: boolean | null;
   remoteValues: MappedValues | null;
   matchedUserId: string | null;
+  /** How the app's user matched the person: "externalId" means it carries Roster's id already. */
+  matchedBy: string | null;
   actions: ImportAction[];
 }
 
@@ -70,7 +72,7 @@ export async function claimCandidates(tx: Tx, runId: string, selection: ImportSe
       FOR UPDATE SKIP LOCKED
     )
     RETURNING id::text, position, remote_id AS "remoteId", user_name AS "userName", email, remote_active AS "remoteActive",
-      remote_values AS "remoteValues", matched_user_id::text AS "matchedUserId", actions`;
+      remote_values AS "remoteValues", matched_user_id::text AS "matchedUserId", matched_by AS "matchedBy", actions`;
   return rows.sort((a, b) => a.position - b.position);
 }
 
@@ -241,6 +243,7 @@ export async function applyCandidates(
         userLabel: displayLabel(person!),
         remoteId: candidate.remoteId,
         remoteUserName: candidate.userName,
+        remoteExternalId: candidate.matchedBy === "externalId" ? person!.id : null,
         pushedValues: remoteValues,
         state: candidate.remoteActive === false ? "INACTIVE" : "ACTIVE",
       });

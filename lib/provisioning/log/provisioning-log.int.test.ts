@@ -4,12 +4,12 @@ import { db } from "../../db";
 import { startSandbox, type RunningSandbox } from "../../sandbox";
 import { makeActiveApp } from "../../testing/active-app";
 import { makeOrganization, makePerson } from "../../testing/make-organization";
-import { dryRunAppSync } from "./dry-run-app-sync";
+import { dryRunAppSync } from "../sync/dry-run";
 import { exportOperationsCsv } from "./export-operations-csv";
 import { countAppAccounts } from "./get-sync-overview";
 import { decodeOperationCursor, listOperations } from "./list-operations";
 import { listUserAccounts } from "./list-user-accounts";
-import { provisionUserNow } from "./provision-user-now";
+import { provisionUserNow } from "../sync/provision-now";
 import type { OperationLogFilter } from "./schemas";
 
 const T0 = new Date("2026-03-10T12:00:00.000Z");

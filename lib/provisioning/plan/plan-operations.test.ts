@@ -19,6 +19,30 @@ describe("planOperations", () => {
       [{ kind: "SKIP", wanted: "CREATE", reason: "The person is assigned, but “Create users” is off for this app." }],
     ],
     ["assigned but deactivated, no account → nothing", present({ active: false }), null, ALL_ON, []],
+    // Roster's id on linked and imported accounts
+    [
+      "linked account without Roster's id → an update that sets it",
+      present({ externalId: "u-1" }),
+      account({ externalId: null }),
+      ALL_ON,
+      [{ kind: "UPDATE", changes: { externalId: { from: null, to: "u-1" } }, values }],
+    ],
+    [
+      "linked account with another externalId, update off → skipped, saying why",
+      present({ externalId: "u-1" }),
+      account({ externalId: "theirs" }),
+      off("syncUpdate"),
+      [{ kind: "SKIP", wanted: "UPDATE", reason: "The account does not carry Roster's id yet, but “Update user profile” is off for this app." }],
+    ],
+    ["account with Roster's id → nothing", present({ externalId: "u-1" }), account({ externalId: "u-1" }), ALL_ON, []],
+    ["externalId not known → not checked", present({ externalId: "u-1" }), account(), ALL_ON, []],
+    [
+      "unassigned linked account without Roster's id → only the deactivation",
+      present({ assigned: false, externalId: "u-1" }),
+      account({ externalId: null }),
+      ALL_ON,
+      [{ kind: "DEACTIVATE" }],
+    ],
     ["not assigned, no account → nothing", present({ assigned: false }), null, ALL_ON, []],
     ["account deleted earlier, assigned again → create anew", present(), account({ state: "DELETED" }), ALL_ON, [{ kind: "CREATE", values, active: true }]],
     [

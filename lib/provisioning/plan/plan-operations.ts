@@ -14,17 +14,23 @@ export interface SyncActions {
   syncActivation: boolean;
 }
 
-/** The directory's side: is the person there, assigned, active, and what do they map to. */
-export type Desired = { exists: false } | { exists: true; assigned: boolean; active: boolean; values: MappedValues };
+/**
+ * The directory's side: is the person there, assigned, active, and what do they map to. `externalId` is
+ * Roster's id for them, which every account of theirs should carry (left out, it is not checked).
+ */
+export type Desired = { exists: false } | { exists: true; assigned: boolean; active: boolean; values: MappedValues; externalId?: string };
 
 /** Roster's record of the person's account in the app, if it has one. */
 export interface KnownAccount {
   remoteId: string | null;
   state: "ACTIVE" | "INACTIVE" | "DELETED";
   pushedValues: MappedValues;
+  /** The externalId the app holds, as Roster last knew it (undefined: not known, not checked). */
+  externalId?: string | null;
 }
 
-export type AttributeChanges = Partial<Record<TargetPath, { from: string | null; to: string | null }>>;
+/** Changed attributes by SCIM path: the mapped ones, and `externalId` when an account lacks Roster's id. */
+export type AttributeChanges = Partial<Record<TargetPath | "externalId", { from: string | null; to: string | null }>>;
 
 export type PlannedOperation =
   | { kind: "CREATE"; values: MappedValues; active: true }
@@ -69,11 +75,22 @@ export function planOperations(desired: Desired, account: KnownAccount | null, a
   // Only people still in scope get profile updates; an unassigned account is left as it was.
   if (desired.assigned) {
     const changes = diffValues(account.pushedValues, desired.values);
+    // A linked or imported account gets Roster's id with its next update, so a later import matches it by id.
+    if (desired.externalId !== undefined && account.externalId !== undefined && account.externalId !== desired.externalId) {
+      changes.externalId = { from: account.externalId, to: desired.externalId };
+    }
     if (Object.keys(changes).length > 0) {
       operations.push(
         actions.syncUpdate
           ? { kind: "UPDATE", changes, values: desired.values }
-          : { kind: "SKIP", wanted: "UPDATE", reason: `Mapped fields changed, but ${off("Update user profile")}.` },
+          : {
+              kind: "SKIP",
+              wanted: "UPDATE",
+              reason:
+                Object.keys(changes).length === 1 && changes.externalId
+                  ? `The account does not carry Roster's id yet, but ${off("Update user profile")}.`
+                  : `Mapped fields changed, but ${off("Update user profile")}.`,
+            },
       );
     }
   }

@@ -36,6 +36,8 @@ export interface OperationRecord {
 export interface AccountRecord {
   remoteId: string | null;
   remoteUserName: string | null;
+  /** The externalId the app holds for it. */
+  externalId: string | null;
   pushedValues: MappedValues;
   state: "ACTIVE" | "INACTIVE" | "DELETED";
 }
@@ -150,7 +152,8 @@ class PairExecution {
   }
 
   known(): KnownAccount | null {
-    return this.account ? { remoteId: this.account.remoteId, state: this.account.state, pushedValues: this.account.pushedValues } : null;
+    const account = this.account;
+    return account ? { remoteId: account.remoteId, state: account.state, pushedValues: account.pushedValues, externalId: account.externalId } : null;
   }
 
   async run(): Promise<PairOutcome> {
@@ -265,7 +268,7 @@ class PairExecution {
               logFailedPost("Roster looked for the account, found none, and sent the create again.");
             }
           }
-          this.save({ remoteId: created.id, remoteUserName: created.userName, pushedValues: operation.values, state: "ACTIVE" });
+          this.save({ remoteId: created.id, remoteUserName: created.userName, externalId: this.plan.userId, pushedValues: operation.values, state: "ACTIVE" });
           this.record("CREATE", "SUCCEEDED", { httpStatus: 201, changes: diffValues({}, operation.values), durationMs: elapsed() });
           this.note("Sent", "ok", `Created the account ${created.userName}.`);
           break;
@@ -282,7 +285,12 @@ class PairExecution {
               users.patch(remoteId, scimPatch.patchRequest(...patchForChanges(operation.changes)), options),
             );
           }
-          this.save({ ...account, pushedValues: operation.values });
+          // A PATCH sets what changed (externalId too, when it was missing); a PUT sends the whole user, externalId included.
+          this.save({
+            ...account,
+            pushedValues: operation.values,
+            externalId: this.context.usePut || operation.changes.externalId ? this.plan.userId : account.externalId,
+          });
           this.record("UPDATE", "SUCCEEDED", { httpStatus: 200, changes: operation.changes, durationMs: elapsed() });
           this.note("Sent", "ok", `Updated ${Object.keys(operation.changes).join(", ")}.`);
           break;
@@ -364,6 +372,7 @@ class PairExecution {
     this.save({
       remoteId: remote.id,
       remoteUserName: remote.userName,
+      externalId: remote.externalId ?? null,
       pushedValues: readScimValues(remote, this.context.targets),
       state: remote.active === false ? "INACTIVE" : "ACTIVE",
     });

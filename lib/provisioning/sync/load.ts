@@ -44,6 +44,7 @@ export function loadApp(appId: string, organizationId?: string): Promise<SyncApp
 export interface LoadedAccount extends KnownAccount {
   remoteUserName: string | null;
   userLabel: string;
+  externalId: string | null;
 }
 
 /** One (app, person) pair as the directory and Roster's records have it now. */
@@ -62,6 +63,7 @@ type PairRow = Omit<DirectoryPerson, "status"> & {
   assigned: boolean;
   remoteId: string | null;
   remoteUserName: string | null;
+  remoteExternalId: string | null;
   userLabel: string | null;
   accountState: KnownAccount["state"] | null;
   pushedValues: MappedValues | null;
@@ -71,11 +73,13 @@ type PairRow = Omit<DirectoryPerson, "status"> & {
 export async function loadPairs(app: { id: string; organizationId: string }, userIds: readonly string[]): Promise<PairState[]> {
   if (userIds.length === 0) return [];
   const rows = await db.$queryRaw<PairRow[]>(pairsStatement(app.id, app.organizationId, userIds));
-  return rows.map(({ userId, found, assigned, remoteId, remoteUserName, userLabel, accountState, pushedValues, ...person }) => ({
+  return rows.map(({ userId, found, assigned, remoteId, remoteUserName, remoteExternalId, userLabel, accountState, pushedValues, ...person }) => ({
     userId,
     person: found ? person : null,
     assigned: found && assigned,
-    account: accountState ? { remoteId, remoteUserName, userLabel: userLabel ?? userId, state: accountState, pushedValues: pushedValues ?? {} } : null,
+    account: accountState
+      ? { remoteId, remoteUserName, externalId: remoteExternalId, userLabel: userLabel ?? userId, state: accountState, pushedValues: pushedValues ?? {} }
+      : null,
   }));
 }
 
@@ -97,7 +101,7 @@ export function pairsStatement(appId: string, organizationId: string, userIds: r
     SELECT ids.id::text AS "userId", u.organization_id IS NOT DISTINCT FROM ${organizationId}::uuid AS found, u.id::text AS id, u.email, u.first_name AS "firstName", u.last_name AS "lastName",
       u.display_name AS "displayName", u.employee_id AS "employeeId", u.title, u.department, u.mobile, u.locale, u.timezone, u.status::text AS status,
       a.user_id IS NOT NULL AS assigned,
-      acc.remote_id AS "remoteId", acc.remote_user_name AS "remoteUserName", acc.user_label AS "userLabel", acc.state::text AS "accountState", acc.pushed_values AS "pushedValues"
+      acc.remote_id AS "remoteId", acc.remote_user_name AS "remoteUserName", acc.remote_external_id AS "remoteExternalId", acc.user_label AS "userLabel", acc.state::text AS "accountState", acc.pushed_values AS "pushedValues"
     FROM unnest(${userIds}::uuid[]) WITH ORDINALITY AS ids(id, position)
     LEFT JOIN LATERAL (SELECT * FROM users WHERE users.id = ids.id OFFSET 0) u ON true
     LEFT JOIN LATERAL (SELECT * FROM accounts WHERE accounts.app_id = ${appId}::uuid AND accounts.user_id = ids.id OFFSET 0) acc ON true

@@ -6,8 +6,8 @@ import { createUser, updateUser } from "../../directory/users/save-user";
 import { startSandbox, type RunningSandbox } from "../../sandbox";
 import { makeActiveApp } from "../../testing/active-app";
 import { makeOrganization, makePerson } from "../../testing/make-organization";
-import { dryRunAppSync } from "../log/dry-run-app-sync";
-import { provisionUserNow } from "../log/provision-user-now";
+import { dryRunAppSync } from "../sync/dry-run";
+import { provisionUserNow } from "../sync/provision-now";
 import { reconcileUser, syncPairs } from "./sync-pairs";
 
 /**
@@ -53,10 +53,13 @@ describe("one sync engine", () => {
     const requestsBefore = sandbox.stats.snapshot().total;
     const watch = (async () => {
       while (sampling) {
-        // Every session of this test's own database but the observer's: the engine's pool, its lock connection.
+        // Every client session of this test's own database but the observer's (the engine's pool, its lock connection)
+        // that is inside a transaction: running a statement, or idle between the statements of a transaction.
         const { rows } = await observer.query<{ pid: number; age_ms: number; state: string; query: string }>(
           `SELECT pid, (extract(epoch FROM clock_timestamp() - xact_start) * 1000)::int AS age_ms, state, left(query, 160) AS query
-           FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start IS NOT NULL`,
+           FROM pg_stat_activity
+           WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+             AND xact_start IS NOT NULL AND state IN ('active', 'idle in transaction', 'idle in transaction (aborted)')`,
         );
         samples.push(...rows.map((row) => ({ pid: row.pid, ageMs: row.age_ms, state: row.state, query: row.query })));
         await new Promise((resolve) => setImmediate(resolve));
@@ -83,7 +86,7 @@ describe("one sync engine", () => {
     }
     // Short transactions (a load, a record) may be caught in passing; none lasts anywhere near a held answer.
     const longest = samples.reduce((max, sample) => (sample.ageMs > max.ageMs ? sample : max), { pid: 0, ageMs: 0, state: "", query: "" });
-    expect(longest.ageMs, `a transaction open ${longest.ageMs} ms: ${longest.query}`).toBeLessThan(1_500);
+    expect(longest.ageMs, `a transaction open ${longest.ageMs} ms (${longest.state}): ${longest.query}`).toBeLessThan(1_500);
     expect(await db.account.count({ where: { appId, userId: { in: ids }, state: "ACTIVE", remoteId: { not: null } } })).toBe(4);
   });
 
@@ -161,5 +164,32 @@ describe("one sync engine", () => {
       expect(accounts[1]).toEqual(accounts[0]);
       expect(accounts[2]).toEqual(accounts[0]);
     }
+  });
+});
+
+describe("Roster's id on accounts it did not create", () => {
+  it("a linked account gets Roster's id as its externalId right after the link", async () => {
+    const existing = sandbox.store.users.create(
+      { userName: "linked.before@oneway.example", emails: [{ value: "linked.before@oneway.example", primary: true }], active: true },
+      new Date(),
+    );
+    expect(existing.attributes.externalId).toBeUndefined();
+    const id = await person("linked.before@oneway.example");
+    await db.assignment.create({ data: { appId, userId: id } });
+    await reconcileUser(appId, id);
+    const rows = await db.operation.findMany({
+      where: { appId, userId: id },
+      orderBy: { createdAt: "asc" },
+      select: { kind: true, status: true, changes: true },
+    });
+    expect(rows.map((row) => `${row.kind}:${row.status}`)).toEqual(["LINK:SUCCEEDED", "UPDATE:SUCCEEDED"]);
+    expect(rows[1]!.changes).toMatchObject({ externalId: { from: null, to: id } });
+    expect(sandbox.store.users.get(existing.id)?.attributes.externalId).toBe(id);
+    expect(await db.account.findUnique({ where: { appId_userId: { appId, userId: id } }, select: { remoteExternalId: true } })).toEqual({
+      remoteExternalId: id,
+    });
+    // Nothing more to send after that.
+    const again = await reconcileUser(appId, id);
+    expect(again.changed).toBe(false);
   });
 });

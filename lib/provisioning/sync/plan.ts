@@ -55,6 +55,7 @@ export function desiredOf(pair: Pick<PlannablePair, "person" | "assigned">, cont
         assigned: pair.assigned,
         active: person.status === "ACTIVE",
         values: mapValues(person, context.rules, { organizationName: context.organizationName }),
+        externalId: person.id,
       }
     : { exists: false };
 }
@@ -62,7 +63,12 @@ export function desiredOf(pair: Pick<PlannablePair, "person" | "assigned">, cont
 export function planPair(pair: PlannablePair, context: PlanContext): PairPlan {
   const desired = desiredOf(pair, context);
   const known: KnownAccount | null = pair.account
-    ? { remoteId: pair.account.remoteId, state: pair.account.state, pushedValues: pair.account.pushedValues as MappedValues }
+    ? {
+        remoteId: pair.account.remoteId,
+        state: pair.account.state,
+        pushedValues: pair.account.pushedValues as MappedValues,
+        externalId: pair.account.externalId,
+      }
     : null;
   return {
     userId: pair.userId,

@@ -42,6 +42,7 @@ export async function recordOutcomes(outcomes: readonly PairOutcome[], options: 
       user_label: outcome.label,
       remote_id: outcome.account!.remoteId,
       remote_user_name: outcome.account!.remoteUserName,
+      remote_external_id: outcome.account!.externalId,
       pushed_values: outcome.account!.pushedValues,
       state: outcome.account!.state,
       last_error: outcome.lastError,
@@ -61,13 +62,13 @@ export async function recordOutcomes(outcomes: readonly PairOutcome[], options: 
     }
     if (accounts.length > 0) {
       await tx.$executeRaw`
-        INSERT INTO accounts (id, app_id, user_id, user_label, remote_id, remote_user_name, pushed_values, state, last_error, last_error_at, last_synced_at, updated_at)
-        SELECT gen_random_uuid(), ${options.appId}::uuid, r.user_id, r.user_label, r.remote_id, r.remote_user_name, r.pushed_values, r.state::"AccountState",
+        INSERT INTO accounts (id, app_id, user_id, user_label, remote_id, remote_user_name, remote_external_id, pushed_values, state, last_error, last_error_at, last_synced_at, updated_at)
+        SELECT gen_random_uuid(), ${options.appId}::uuid, r.user_id, r.user_label, r.remote_id, r.remote_user_name, r.remote_external_id, r.pushed_values, r.state::"AccountState",
           r.last_error, CASE WHEN r.last_error IS NULL THEN NULL ELSE ${now}::timestamptz END, ${now}, ${now}
         FROM jsonb_to_recordset(${JSON.stringify(accounts)}::jsonb)
-          AS r(user_id uuid, user_label text, remote_id text, remote_user_name text, pushed_values jsonb, state text, last_error text)
+          AS r(user_id uuid, user_label text, remote_id text, remote_user_name text, remote_external_id text, pushed_values jsonb, state text, last_error text)
         ON CONFLICT (app_id, user_id) DO UPDATE SET
-          user_label = excluded.user_label, remote_id = excluded.remote_id, remote_user_name = excluded.remote_user_name,
+          user_label = excluded.user_label, remote_id = excluded.remote_id, remote_user_name = excluded.remote_user_name, remote_external_id = excluded.remote_external_id,
           pushed_values = excluded.pushed_values, state = excluded.state, last_error = excluded.last_error, last_error_at = excluded.last_error_at,
           last_synced_at = excluded.last_synced_at, updated_at = excluded.updated_at`;
     }

@@ -111,7 +111,15 @@ export function planContext(app: Pick<SyncApp, "fieldMappings" | "organization" 
 
 function accountOf(pair: PairState): AccountRecord | null {
   const account = pair.account;
-  return account ? { remoteId: account.remoteId, remoteUserName: account.remoteUserName, pushedValues: account.pushedValues, state: account.state } : null;
+  return account
+    ? {
+        remoteId: account.remoteId,
+        remoteUserName: account.remoteUserName,
+        externalId: account.externalId,
+        pushedValues: account.pushedValues,
+        state: account.state,
+      }
+    : null;
 }
 
 async function carryOut(

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { getRequestMeta } from "@/lib/auth/request-meta";
 import type { CurrentSession } from "@/lib/auth/session";
-import { dryRunAppSync } from "@/lib/provisioning/log/dry-run-app-sync";
+import { dryRunAppSync } from "@/lib/provisioning/sync/dry-run";
 import { getSyncRunView } from "@/lib/provisioning/log/get-sync-overview";
 import { resumeApp, startSyncRun } from "@/lib/provisioning/sync/sync-runs";
 

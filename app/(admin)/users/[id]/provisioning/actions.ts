@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { getRequestMeta } from "@/lib/auth/request-meta";
-import { provisionUserNow } from "@/lib/provisioning/log/provision-user-now";
+import { provisionUserNow } from "@/lib/provisioning/sync/provision-now";
 
 /** "Provision now" on the person page: reconcile this person in this app right away and report each step. */
 export const provisionUserNowAction = defineAction(

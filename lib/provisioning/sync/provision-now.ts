@@ -3,7 +3,7 @@ import { AppError } from "../../app-error";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import { db } from "../../db";
 import type { AppWriteContext } from "../apps/app-audit";
-import { reconcileUser } from "../sync/sync-pairs";
+import { reconcileUser } from "./sync-pairs";
 
 /** How long Provision now waits for another sync of the same person to end before saying so. */
 const PROVISION_NOW_LOCK_WAIT_MS = 10_000;

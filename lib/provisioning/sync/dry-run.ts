@@ -4,8 +4,8 @@ import { db } from "../../db";
 import { AddressRefusedError } from "../../scim";
 import { checkTargetAddress } from "../connections/guard-scim-target";
 import { diffValues, type PlannedOperation } from "../plan/plan-operations";
-import { planAppSync } from "../sync/sync-runs";
-import { changeEntries, type ChangeEntry } from "./change-entries";
+import { planAppSync } from "./sync-runs";
+import { changeEntries, type ChangeEntry } from "../log/change-entries";
 
 /** How many planned changes a dry run lists; the counts always cover everyone. */
 export const DRY_RUN_LIST_LIMIT = 200;
