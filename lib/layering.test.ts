@@ -60,6 +60,7 @@ const cases: [string, string, string | null][] = [
   ["components/users/example.tsx", `import type { User } from "@/lib/generated/prisma/client";`, "no database client"],
   ["components/users/example.tsx", `import { listUsers } from "@/lib/directory/users/list-users";`, "Components may import from lib only"],
   ["components/users/example.tsx", `import { SEARCH_MAX_LENGTH } from "@/lib/http/search-text";`, null],
+  ["components/users/example.tsx", `import { listUsers } from "../../lib/directory/users/list-users";`, "Components may import from lib only"],
   ["components/users/example.tsx", `import { signOutAction } from "@/app/(admin)/actions";`, "Components are below app/"],
   // Tests may reach anywhere.
   ["lib/directory/users/example.test.ts", `import { toMappingRules } from "../../provisioning/apps/field-mappings";`, null],
