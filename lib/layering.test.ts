@@ -27,6 +27,7 @@ const cases: [string, string, string | null][] = [
   ["lib/provisioning/apps/example.ts", `import { createScimClient } from "../../scim";`, "Open SCIM clients with openScimClient"],
   ["lib/provisioning/apps/example.ts", `import { makeOrganization } from "../../testing/make-organization";`, "test helpers"],
   ["lib/provisioning/sync/example.ts", `import { startSandbox } from "../../sandbox";`, "does not know the sandbox exists"],
+  ["lib/provisioning/sync/example.ts", `import { defineAction } from "../../actions/define-action";`, "the engine does not depend on the actions"],
   ["lib/provisioning/connections/open-scim-client.ts", `import { createScimClient } from "../../scim";`, null],
   // The pure folders keep the engine's rules as well as their own.
   ["lib/provisioning/mapping/example.ts", `import { db } from "../../db";`, "pure functions"],
