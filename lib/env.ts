@@ -7,7 +7,7 @@
  */
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
-import { parseTrustedProxies } from "./auth/client-address";
+import { parseTrustedProxies } from "./http/client-address";
 
 /** `127.0.0.1:8790` or `[::1]:8790` → `address:port`, the address in ipaddr.js's own spelling. */
 function allowedTargetKey(entry: string): string {

@@ -5,7 +5,7 @@
  * apart from a proxy's (Next fills the header in only when it is missing), so
  * here every forwarded header from a peer that is not in
  * ROSTER_TRUSTED_PROXIES is removed and replaced with the peer's own address
- * and scheme (lib/auth/client-address.ts) before Next sees the request.
+ * and scheme (lib/http/client-address.ts) before Next sees the request.
  *
  * Listens on HOST (127.0.0.1 unless set) and the port given as `--port`.
  * Run as `node --import tsx scripts/web-server.ts --port 3000` with
@@ -17,7 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import next from "next";
-import { applyClientAddress, type Connection } from "../lib/auth/client-address";
+import { applyClientAddress, type Connection } from "../lib/http/client-address";
 import { getEnv, type Env } from "../lib/env";
 import { localOrigin } from "./local-origin";
 

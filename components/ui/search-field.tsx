@@ -1,5 +1,5 @@
 import { Search, X } from "lucide-react";
-import { SEARCH_MAX_LENGTH } from "@/lib/directory/schemas/search-text";
+import { SEARCH_MAX_LENGTH } from "@/lib/http/search-text";
 import { cn } from "./class-names";
 import { Input } from "./input";
 

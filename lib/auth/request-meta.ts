@@ -1,7 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { readEnv } from "../env";
-import { parseAddress } from "./client-address";
+import { parseAddress } from "../http/client-address";
 
 export interface RequestMeta {
   ip: string | null;
@@ -11,7 +11,7 @@ export interface RequestMeta {
 
 /**
  * Who is calling. The web server (scripts/web-server.ts) has already replaced
- * every forwarded header with what it trusts (lib/auth/client-address.ts):
+ * every forwarded header with what it trusts (lib/http/client-address.ts):
  * `x-forwarded-for` holds the one client address, the socket's peer unless
  * that is a trusted proxy, and `x-forwarded-proto` the scheme. A value that is
  * not an address is never recorded.

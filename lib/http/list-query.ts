@@ -5,7 +5,7 @@
  * formed but names no row the list could have made is the list's to ignore (it starts at its first page).
  * Pure: runs in the proxy.
  */
-import { SEARCH_MAX_LENGTH } from "../directory/schemas/search-text";
+import { SEARCH_MAX_LENGTH } from "./search-text";
 
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 const CURSOR_MAX_LENGTH = 2_048;

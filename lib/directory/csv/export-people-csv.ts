@@ -3,7 +3,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../../db";
 import { USER_FIELD_LABELS, USER_PROFILE_FIELDS } from "../schemas/user";
 import { buildUserWhere, type UserFilter } from "../users/list-users";
-import { formatCsvRow } from "./neutralise-csv-cell";
+import { formatCsvRow } from "../../csv/neutralise-csv-cell";
 
 const PAGE_SIZE = 1_000;
 

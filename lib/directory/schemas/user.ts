@@ -3,7 +3,7 @@
  * zodResolver) and on the server. Pure zod: safe to import in the browser.
  */
 import { z } from "zod";
-import { searchText, searchTextFromUrl } from "./search-text";
+import { searchText, searchTextFromUrl } from "../../http/search-text";
 
 export const USER_STATUSES = ["ACTIVE", "INACTIVE"] as const;
 export type UserStatusName = (typeof USER_STATUSES)[number];

@@ -9,12 +9,11 @@ import { MAPPABLE_PERSON_SELECT } from "../../directory/users/mappable-person";
 import { updateUser } from "../../directory/users/save-user";
 import { displayLabel, type UserWriteContext } from "../../directory/users/user-audit";
 import type { toMappingRules } from "../apps/field-mappings";
-import type { ImportAction } from "../import/candidate-types";
+import type { ImportAction, ImportSelection } from "../import/candidate-types";
 import type { MappedValues } from "../mapping/build-scim-user";
 import { directoryValuesFromApp } from "../mapping/directory-values-from-app";
 import { markForReconcile } from "../../queue/mark-for-reconcile";
 import { adoptAccounts, forgetAccounts, type AdoptedAccount } from "./adopt-accounts";
-import type { ImportSelection } from "./confirm-import";
 
 /**
  * Candidates per transaction: each batch commits on its own, so a long import

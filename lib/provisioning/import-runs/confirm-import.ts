@@ -7,10 +7,8 @@ import { jobs } from "../../queue/jobs";
 import type { UserWriteContext } from "../../directory/users/user-audit";
 import { recordAppChange } from "../apps/app-audit";
 import { toMappingRules } from "../apps/field-mappings";
-import type { ImportAction } from "../import/candidate-types";
+import type { ImportSelection } from "../import/candidate-types";
 import { applyCandidates, claimCandidates } from "./apply-candidates";
-
-export type ImportSelection = { candidateIds: string[] } | { filter: "ALL" | ImportAction };
 
 function selectionWhere(runId: string, selection: ImportSelection): Prisma.ImportCandidateWhereInput {
   const base: Prisma.ImportCandidateWhereInput = { runId, appliedAt: null, conflict: null, NOT: { actions: { isEmpty: true } } };

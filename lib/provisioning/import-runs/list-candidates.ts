@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../../db";
-import { searchTextFromUrl } from "../../directory/schemas/search-text";
+import { searchTextFromUrl } from "../../http/search-text";
 import type { ImportAction } from "../import/candidate-types";
 
 export const CANDIDATES_PAGE_SIZE = 50;

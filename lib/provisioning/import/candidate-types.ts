@@ -8,6 +8,9 @@ import type { MappedValues } from "../mapping/build-scim-user";
 export const IMPORT_ACTIONS = ["NEW", "UPDATE", "ACTIVATE", "DEACTIVATE"] as const;
 export type ImportAction = (typeof IMPORT_ACTIONS)[number];
 
+/** What an admin confirmed: chosen candidates, or every candidate (of one action). */
+export type ImportSelection = { candidateIds: string[] } | { filter: "ALL" | ImportAction };
+
 /** One user as the app returned it, reduced to what matching and review need. */
 export interface RemoteUser {
   remoteId: string;

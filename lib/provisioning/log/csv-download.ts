@@ -1,5 +1,5 @@
 import "server-only";
-import { csvDownloadResponse } from "../../directory/csv/csv-download-response";
+import { csvDownloadResponse } from "../../csv/csv-download-response";
 import { exportOperationsCsv } from "./export-operations-csv";
 import type { OperationLogFilter } from "./schemas";
 

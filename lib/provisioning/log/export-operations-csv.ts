@@ -1,5 +1,5 @@
 import "server-only";
-import { formatCsvRow } from "../../directory/csv/neutralise-csv-cell";
+import { formatCsvRow } from "../../csv/neutralise-csv-cell";
 import { changesAsText } from "./change-entries";
 import { eachOperation } from "./list-operations";
 import type { OperationLogFilter } from "./schemas";

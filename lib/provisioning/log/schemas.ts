@@ -4,7 +4,7 @@
  * A value that does not parse is dropped rather than failing the page.
  */
 import { z } from "zod";
-import { cleanedSearchText } from "../../directory/schemas/search-text";
+import { cleanedSearchText } from "../../http/search-text";
 
 export const OPERATION_KINDS = ["CREATE", "LINK", "UPDATE", "ACTIVATE", "DEACTIVATE", "DELETE"] as const;
 export const OPERATION_STATUSES = ["SUCCEEDED", "FAILED", "SKIPPED"] as const;

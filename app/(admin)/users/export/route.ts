@@ -1,6 +1,6 @@
 import { AppError, HTTP_STATUS } from "@/lib/app-error";
 import { requirePermission } from "@/lib/auth/require";
-import { csvDownloadResponse } from "@/lib/directory/csv/csv-download-response";
+import { csvDownloadResponse } from "@/lib/csv/csv-download-response";
 import { exportPeopleCsv } from "@/lib/directory/csv/export-people-csv";
 import { userListQuery } from "@/lib/directory/schemas/user";
 
