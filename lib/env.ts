@@ -79,6 +79,12 @@ const envSchema = z.object({
   /** How often an app's Retry-After may put one pair off before the wait counts as a failed attempt. */
   WORKER_MAX_DEFERRALS: z.coerce.number().int().min(0).max(1_000).default(20),
   /**
+   * How many of one app's single-person reconciles may run at once, whatever the worker's size: each app's people
+   * are spread over this many lanes, one job at a time per lane, so a slow app holds only its own lanes. Producers
+   * and the worker must agree on it (a person's lane is derived from it).
+   */
+  WORKER_APP_LANES: z.coerce.number().int().min(1).max(64).default(3),
+  /**
    * The reverse proxies whose X-Forwarded-For, -Proto and -Host Roster believes:
    * comma-separated IP addresses or CIDR ranges. None when unset, so the
    * connection's own address is the client's.

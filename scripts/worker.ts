@@ -2,6 +2,9 @@
  * `npm run worker`: runs provisioning jobs from PostgreSQL (graphile-worker).
  * Any number may run at once, here or on other machines: jobs are claimed
  * with SKIP LOCKED, and one sync per (app, user) runs at a time (lib/provisioning/sync/pair-locks.ts).
+ * Each app's jobs run in the app's own named queues (lib/queue/jobs.ts), claimed
+ * with the queue's lock, so one app holds at most WORKER_APP_LANES + 2 + 1
+ * of the WORKER_CONCURRENCY slots however slow it answers.
  */
 import { EventEmitter } from "node:events";
 import { Logger, run, type WorkerEvents } from "graphile-worker";

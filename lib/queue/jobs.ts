@@ -1,16 +1,24 @@
 /**
- * The worker's jobs, in one table: each task's name, the zod schema of its payload, its job key
- * and its attempts. Producers queue through `enqueue`/`enqueueMany` (lib/queue/enqueue.ts) and the
- * worker's task list parses with the same schemas, so a payload is spelled in one place only.
- * Pure: no database, usable by the directory and the engine alike.
+ * The worker's jobs, in one table: each task's name, the zod schema of its payload, its job key,
+ * its queue and its attempts. Producers queue through `enqueue`/`enqueueMany` (lib/queue/enqueue.ts)
+ * and the worker's task list parses with the same schemas, so a payload is spelled in one place only.
+ * No database: usable by the directory and the engine alike.
+ *
+ * Every job that talks to an app runs in one of that app's named queues (graphile-worker runs the
+ * jobs of one queue one at a time, and a worker claims a job only together with its queue's lock),
+ * so a slow or failing app holds at most its own queues' slots, never the whole worker:
+ * WORKER_APP_LANES for single reconciles, RUN_LANES for a Sync now run's batches, one for imports.
  */
 import { z } from "zod";
+import { readEnv } from "../env";
 
 export interface JobContract<Payload> {
   task: string;
   payload: z.ZodType<Payload>;
   /** Jobs with the same key coalesce: a repeat replaces the pending job instead of adding one. */
   key?: (payload: Payload) => string;
+  /** The named queue the job runs in: one job of a queue at a time. None for a job that may run beside any other. */
+  queue?: (payload: Payload) => string | undefined;
   maxAttempts: number;
 }
 
@@ -20,6 +28,21 @@ function defineJob<Payload>(contract: JobContract<Payload>): JobContract<Payload
 
 /** With graphile-worker's exponential backoff, 25 attempts span about a day. */
 const A_DAY_OF_ATTEMPTS = 25;
+
+/** A Sync now run's batches of one app run two at a time, so one batch's database work overlaps the other's requests. */
+export const RUN_LANES = 2;
+
+/** FNV-1a over the UTF-16 code units: the same lane for the same id in every process and every release. */
+function stableHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Which of `lanes` lanes `id` belongs to. */
+export function laneOf(id: string, lanes: number): number {
+  return stableHash(id) % lanes;
+}
 
 const importSelection = z.union([
   z.object({ candidateIds: z.array(z.uuid()) }),
@@ -38,12 +61,16 @@ export const jobs = {
       deferrals: z.int().min(0).optional(),
     }),
     key: ({ appId, userId }) => `reconcile:${appId}:${userId}`,
+    // A person is always in the same lane of the app, so two reconciles of one pair never run at once (a repeat
+    // queued while one runs becomes a second job: graphile-worker takes the key off the running one).
+    queue: ({ appId, userId }) => `app:${appId}:lane:${laneOf(userId, readEnv("WORKER_APP_LANES"))}`,
     maxAttempts: A_DAY_OF_ATTEMPTS,
   }),
   /** A Sync now run's people, a batch at a time; whoever a batch cannot finish goes to their own `reconcile`. */
   reconcileBatch: defineJob({
     task: "reconcile-batch",
     payload: z.object({ appId: z.uuid(), syncRunId: z.uuid(), userIds: z.array(z.uuid()).min(1) }),
+    queue: ({ appId, userIds }) => `app:${appId}:run:${laneOf(userIds[0]!, RUN_LANES)}`,
     maxAttempts: A_DAY_OF_ATTEMPTS,
   }),
   /** Reads an app's users into an import run's snapshot; one per app at a time. */
@@ -52,9 +79,14 @@ export const jobs = {
     // appId is optional only for jobs queued before it was part of the payload.
     payload: z.object({ runId: z.uuid(), appId: z.uuid().optional() }),
     key: ({ runId, appId }) => `import-fetch:${appId ?? runId}`,
+    queue: ({ appId }) => (appId ? `app:${appId}:import` : undefined),
     maxAttempts: 3,
   }),
-  /** Applies the people an admin confirmed from an import run. */
+  /**
+   * Applies the people an admin confirmed from an import run. No queue: it writes to the directory only (the
+   * app's values come from the run's snapshot, and the reconciles it marks run in the app's lanes), so a slow
+   * app cannot hold it up.
+   */
   importConfirm: defineJob({
     task: "import-confirm",
     payload: z.object({
