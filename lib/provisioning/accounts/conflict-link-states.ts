@@ -42,30 +42,31 @@ export async function conflictLinkStates(organizationId: string, rows: readonly 
   return states;
 }
 
-/** For a person's apps (the person page), the Link state of each app whose latest attempt was an unresolved conflict, by app id. */
-export async function conflictLinkStatesForPerson(
-  organizationId: string,
-  userId: string,
-  appIds: readonly string[],
-): Promise<Record<string, ConflictLinkState>> {
+/** A person's unresolved conflict in one app, for the person page: what the app said, and when. */
+export interface PersonConflict {
+  message: string | null;
+  at: Date;
+}
+
+/** For a person's apps (the person page), each app whose latest attempt was an unresolved conflict that an admin can still link, by app id. */
+export async function conflictLinkStatesForPerson(organizationId: string, userId: string, appIds: readonly string[]): Promise<Record<string, PersonConflict>> {
   if (appIds.length === 0) return {};
   const latest = await db.operation.findMany({
     where: { userId, appId: { in: [...appIds] }, status: { not: "SKIPPED" }, app: { organizationId } },
     distinct: ["appId"],
     orderBy: [{ appId: "asc" }, { createdAt: "desc" }, { id: "desc" }],
-    select: { appId: true, kind: true, status: true, errorKind: true },
+    select: { appId: true, kind: true, status: true, errorKind: true, message: true, createdAt: true },
   });
   const conflicted = latest.filter((row) => row.kind === "CREATE" && row.status === "FAILED" && row.errorKind === "conflict");
   const pairs = await pairStates(
     organizationId,
     conflicted.map((row) => ({ appId: row.appId, userId })),
   );
-  const states: Record<string, ConflictLinkState> = {};
+  const conflicts: Record<string, PersonConflict> = {};
   for (const row of conflicted) {
-    const state = pairs.get(pairKey(row.appId, userId));
-    if (state?.state === "linkable") states[row.appId] = state;
+    if (pairs.get(pairKey(row.appId, userId))?.state === "linkable") conflicts[row.appId] = { message: row.message, at: row.createdAt };
   }
-  return states;
+  return conflicts;
 }
 
 async function pairStates(organizationId: string, pairs: readonly { appId: string; userId: string }[]): Promise<Map<string, ConflictLinkState>> {

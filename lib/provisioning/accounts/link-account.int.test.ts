@@ -77,7 +77,7 @@ describe("linking the account an unresolved conflict could not find", () => {
     });
     expect(failed).toMatchObject({ kind: "CREATE", httpStatus: 409, errorKind: "conflict", message: expect.stringMatching(/so it cannot link it/) });
     expect(await conflictLinkStates(organizationId, [failed!])).toEqual({ [failed!.id]: { state: "linkable" } });
-    expect(await conflictLinkStatesForPerson(organizationId, userId, [appId])).toEqual({ [appId]: { state: "linkable" } });
+    expect(await conflictLinkStatesForPerson(organizationId, userId, [appId])).toEqual({ [appId]: { message: failed!.message, at: expect.any(Date) } });
     // Another organization's admin sees nothing of it.
     const stranger = (await makeOrganization("Elsewhere")).id;
     expect(await conflictLinkStates(stranger, [failed!])).toEqual({});
