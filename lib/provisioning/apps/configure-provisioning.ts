@@ -69,7 +69,8 @@ export async function configureProvisioning(appId: string, input: ConfigureProvi
 
 /** Why an app that was provisioning is held after its settings changed, and the way back, for the Overview's banner. */
 function heldReason(changes: Record<string, unknown>): string {
-  const both = Boolean(changes.baseUrl && changes.token);
-  const what = both ? "The Sync endpoint and the SCIM token changed" : changes.token ? "The SCIM token changed" : "The Sync endpoint changed";
-  return `${what}: Roster sends nothing with ${both ? "them until they are" : "it until it is"} checked, and holds every change made meanwhile. Click Resume to check the connection and send them.`;
+  if (changes.baseUrl && changes.token) return "The Sync endpoint and the SCIM token changed: Roster sends nothing with them until they are checked.";
+  return changes.token
+    ? "The SCIM token changed: Roster sends nothing with it until it is checked."
+    : "The Sync endpoint changed: Roster sends nothing to it until it is checked.";
 }
