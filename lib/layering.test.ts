@@ -36,7 +36,7 @@ const cases: [string, string, string | null][] = [
   ["lib/provisioning/mapping/example.ts", `import { createScimClient } from "../../scim";`, "Open SCIM clients with openScimClient"],
   // lib/auth is below the directory and the engine.
   ["lib/auth/example.ts", `import { getUser } from "../directory/users/get-user";`, "lib/auth (sessions, passwords"],
-  ["lib/auth/example.ts", `import { provisionUserNow } from "../provisioning/log/provision-user-now";`, "lib/auth (sessions, passwords"],
+  ["lib/auth/example.ts", `import { provisionUserNow } from "../provisioning/sync/provision-now";`, "lib/auth (sessions, passwords"],
   ["lib/auth/example.ts", `import { recordAuditEvent } from "../audit/record-audit-event";`, null],
   // lib/audit and lib/queue: lib/db only.
   ["lib/audit/example.ts", `import { getCurrentSession } from "../auth/session";`, "imports lib/db only"],

@@ -24,6 +24,7 @@ const ACTION_LABELS: Record<string, string> = {
   "app.sync_held_for_approval": "Sync held for approval",
   "app.resumed": "Resumed provisioning",
   "user.provisioned_now": "Provisioned now",
+  "user.account_linked": "Linked an account in an app",
   "domain.added": "Added a domain",
   "domain.verified": "Verified a domain",
   "domain.removed": "Removed a domain",

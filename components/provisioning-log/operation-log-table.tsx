@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { LinkAccountDialog, type LinkAppAccount, type SearchAppAccounts } from "@/components/provisioning-status/link-account-dialog";
 import { Table, Td, Th } from "@/components/ui/table";
+import type { ConflictLinkState } from "@/lib/provisioning/accounts/conflict-link-states";
 import type { OperationRow } from "@/lib/provisioning/log/list-operations";
 import { ChangeList } from "./change-list";
 import { OperationStatusBadge } from "./operation-status-badge";
@@ -9,8 +11,16 @@ export type OperationLogRow = OperationRow;
 
 const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
+/** What the log offers on a create refused with a conflict Roster could not resolve: the Link action, or where the person is linked now. */
+export interface ConflictLinking {
+  states: Record<string, ConflictLinkState>;
+  canLink: boolean;
+  search: SearchAppAccounts;
+  link: LinkAppAccount;
+}
+
 /** The provisioning log: one row per request Roster sent (or chose not to send) to an app. */
-export function OperationLogTable({ operations, showApp }: { operations: OperationLogRow[]; showApp: boolean }) {
+export function OperationLogTable({ operations, showApp, linking }: { operations: OperationLogRow[]; showApp: boolean; linking?: ConflictLinking }) {
   return (
     <Table aria-label="Provisioning log">
       <thead>
@@ -49,11 +59,27 @@ export function OperationLogTable({ operations, showApp }: { operations: Operati
             <Td>
               {operation.message ? <p className={operation.status === "FAILED" ? "text-red-700" : "text-zinc-700"}>{operation.message}</p> : null}
               <ChangeList changes={operation.changes} />
+              {linking?.states[operation.id] ? <ConflictLink operation={operation} state={linking.states[operation.id]!} linking={linking} /> : null}
               {!operation.message && operation.changes.length === 0 ? <span className="text-zinc-400">—</span> : null}
             </Td>
           </tr>
         ))}
       </tbody>
     </Table>
+  );
+}
+
+function ConflictLink({ operation, state, linking }: { operation: OperationLogRow; state: ConflictLinkState; linking: ConflictLinking }) {
+  if (state.state === "linked") return <p className="mt-1.5 text-emerald-700">Now linked to the app&apos;s account {state.remoteUserName}.</p>;
+  if (!linking.canLink) return <p className="mt-1.5 text-zinc-600">An admin who may assign apps can link the app&apos;s existing account here.</p>;
+  return (
+    <div className="mt-2">
+      <LinkAccountDialog
+        app={{ id: operation.appId, name: operation.appName }}
+        person={{ id: operation.userId, label: operation.userLabel }}
+        search={linking.search}
+        link={linking.link}
+      />
+    </div>
   );
 }

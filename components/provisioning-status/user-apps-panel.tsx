@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { ActionResult } from "@/lib/actions/define-action";
 import type { ProvisionNowResult } from "@/lib/provisioning/sync/provision-now";
 import { accountStatus, type AccountStatusInput } from "./account-status";
+import { LinkAccountDialog, type LinkAppAccount, type SearchAppAccounts } from "./link-account-dialog";
 import { ProvisionSteps } from "./provision-steps";
 
 export interface UserAppRow {
@@ -24,19 +25,25 @@ export interface UserAppRow {
     lastError: string | null;
     lastErrorAt: Date | null;
   } | null;
+  /** The app refused to create the account for a conflict Roster could not resolve: an admin may link the app's existing account. */
+  conflict: { message: string | null; at: Date } | null;
 }
 
 interface Props {
   userId: string;
+  /** "Name <e-mail>", as the Link dialog names the person. */
+  personLabel: string;
   rows: UserAppRow[];
   canProvision: boolean;
   provision: (input: { appId: string; userId: string }) => Promise<ActionResult<ProvisionNowResult>>;
+  search: SearchAppAccounts;
+  link: LinkAppAccount;
 }
 
 const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** The person's account in each app: state, last sync, last error, and "Provision now" with its steps. */
-export function UserAppsPanel({ userId, rows, canProvision, provision }: Props) {
+export function UserAppsPanel({ userId, personLabel, rows, canProvision, provision, search, link }: Props) {
   const router = useRouter();
   const [results, setResults] = useState<Record<string, ProvisionNowResult | "running">>({});
 
@@ -61,7 +68,13 @@ export function UserAppsPanel({ userId, rows, canProvision, provision }: Props) 
   return (
     <ul className="divide-y divide-zinc-100" aria-label="Accounts in apps">
       {rows.map((row) => {
-        const status = accountStatus({ appState: row.app.state, assigned: row.assigned, account: row.account });
+        // A create refused for good leaves no account row to hold its error: the failed attempt says it.
+        const lastError = row.account?.lastError ?? row.conflict?.message ?? null;
+        const lastErrorAt = row.account?.lastError ? row.account.lastErrorAt : (row.conflict?.at ?? null);
+        const status =
+          lastError && !row.account?.lastError
+            ? ({ label: "Failing", tone: "danger" } as const)
+            : accountStatus({ appState: row.app.state, assigned: row.assigned, account: row.account });
         const result = results[row.app.id];
         const canRun = canProvision && row.app.state === "ACTIVE";
         return (
@@ -93,12 +106,13 @@ export function UserAppsPanel({ userId, rows, canProvision, provision }: Props) 
                 </Button>
               ) : null}
             </div>
-            {row.account?.lastError ? (
+            {lastError ? (
               <p className="rounded-md bg-red-50 px-3 py-2 text-xs text-red-800 ring-1 ring-red-200 ring-inset">
-                {row.account.lastError}
-                {row.account.lastErrorAt ? <span className="text-red-600"> ({TIME.format(row.account.lastErrorAt)} UTC)</span> : null}
+                {lastError}
+                {lastErrorAt ? <span className="text-red-600"> ({TIME.format(lastErrorAt)} UTC)</span> : null}
               </p>
             ) : null}
+            {row.conflict && canRun ? <LinkAccountDialog app={row.app} person={{ id: userId, label: personLabel }} search={search} link={link} /> : null}
             {row.app.state !== "ACTIVE" && row.app.state !== "DRAFT" ? (
               <p className="text-xs text-amber-700">
                 Provisioning to {row.app.name} is {row.app.state === "PAUSED" ? "paused" : "quarantined"}; nothing is sent until it resumes.

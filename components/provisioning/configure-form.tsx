@@ -18,12 +18,13 @@ interface Props {
   baseUrlExample: string;
   expiryHint: string;
   canEdit: boolean;
-  /** A quarantined or paused app goes back to its Overview, where Resume checks the new settings; a new one goes on to Authorize. */
-  resumable: boolean;
-  save: (input: ConfigureProvisioningInput & { appId: string }) => Promise<ActionResult<{ changed: string[] }>>;
+  /** Answers the app's state after saving: a held (paused) or quarantined app goes back to its Overview, where Resume checks the new settings; a new one goes on to Authorize. */
+  save: (
+    input: ConfigureProvisioningInput & { appId: string },
+  ) => Promise<ActionResult<{ changed: string[]; state: "DRAFT" | "ACTIVE" | "PAUSED" | "QUARANTINED" }>>;
 }
 
-export function ConfigureForm({ appId, initial, tokenLast4, baseUrlExample, expiryHint, canEdit, resumable, save }: Props) {
+export function ConfigureForm({ appId, initial, tokenLast4, baseUrlExample, expiryHint, canEdit, save }: Props) {
   const router = useRouter();
   const form = useForm<ConfigureProvisioningForm, unknown, ConfigureProvisioningInput>({
     resolver: zodResolver(configureProvisioningInput),
@@ -41,11 +42,15 @@ export function ConfigureForm({ appId, initial, tokenLast4, baseUrlExample, expi
       if (fieldErrors.length === 0) form.setError("root", { message: result.message });
       return;
     }
-    if (resumable) {
-      toast.success(result.data.changed.length ? "Saved. Click Resume: Roster checks the connection first." : "Nothing changed.");
+    const { changed, state } = result.data;
+    if (state === "PAUSED" || state === "QUARANTINED") {
+      toast.success(changed.length ? "Saved. Click Resume: Roster checks the connection first, then sends every change made meanwhile." : "Nothing changed.");
+      router.push(`/applications/${appId}`);
+    } else if (state === "ACTIVE") {
+      toast.success(changed.length ? "Saved." : "Nothing changed.");
       router.push(`/applications/${appId}`);
     } else {
-      toast.success(result.data.changed.length ? "Saved. Next, check that Roster can reach the app." : "Nothing changed.");
+      toast.success(changed.length ? "Saved. Next, check that Roster can reach the app." : "Nothing changed.");
       router.push(`/applications/${appId}/provisioning/authorize`);
     }
     router.refresh();

@@ -38,7 +38,7 @@ export function QuarantineBanner({ appId, state, reason, quarantinedAt, canResum
             </span>
           ) : null}
         </p>
-        {quarantined ? <p className="mt-1">{reason ?? "Roster stopped sending changes to this app after repeated failures."}</p> : null}
+        {quarantined || reason ? <p className="mt-1">{reason ?? "Roster stopped sending changes to this app after repeated failures."}</p> : null}
         <p className="mt-1">
           Nothing is sent to the app until you resume; changes made meanwhile are logged as skipped.{" "}
           {quarantined ? "Resume sends them." : "Resume checks the connection first, then sends them."}

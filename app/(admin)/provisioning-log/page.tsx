@@ -8,11 +8,14 @@ import { OperationLogToolbar } from "@/components/provisioning-log/operation-log
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require";
+import { conflictLinkStates } from "@/lib/provisioning/accounts/conflict-link-states";
 import { listApps } from "@/lib/provisioning/apps/manage-apps";
 import { decodeOperationCursor, listOperations } from "@/lib/provisioning/log/list-operations";
 import { OPERATION_KIND_OPTIONS, OPERATION_STATUS_OPTIONS } from "@/lib/provisioning/log/labels";
 import { filterSearchParams, operationLogQuery } from "@/lib/provisioning/log/schemas";
+import { linkAccountAction, searchAppAccountsAction } from "../users/[id]/provisioning/actions";
 
 export const metadata: Metadata = { title: "Provisioning log" };
 
@@ -21,6 +24,7 @@ export default async function ProvisioningLogPage({ searchParams }: { searchPara
   const { after, ...filter } = operationLogQuery.parse(await searchParams);
   const cursor = decodeOperationCursor(after);
   const [apps, page] = await Promise.all([listApps(session.organization.id), listOperations(session.organization.id, filter, cursor)]);
+  const linkStates = await conflictLinkStates(session.organization.id, page.operations);
   const filtered = filterSearchParams(filter).size > 0;
   return (
     <>
@@ -47,7 +51,11 @@ export default async function ProvisioningLogPage({ searchParams }: { searchPara
           </EmptyState>
         ) : (
           <>
-            <OperationLogTable operations={page.operations} showApp />
+            <OperationLogTable
+              operations={page.operations}
+              showApp
+              linking={{ states: linkStates, canLink: can(session, "assign apps"), search: searchAppAccountsAction, link: linkAccountAction }}
+            />
             <LogPager
               basePath="/provisioning-log"
               query={filterSearchParams(filter)}

@@ -11,9 +11,13 @@ import { checkTargetAddress } from "../connections/guard-scim-target";
 /**
  * Saves the Sync endpoint and, when given, a new SCIM token (encrypted; only
  * its last four characters are kept in clear). A new endpoint or token must be
- * authorized again before anything is sent with it: a set-up app goes back to
- * the wizard (DRAFT), while a quarantined or paused one keeps its state, so that
- * Resume, which checks the connection first, stays the way back.
+ * authorized again before anything is sent with it:
+ * - an app still in its wizard (DRAFT) goes on to the Authorize step;
+ * - an app that was provisioning (ACTIVE) is held (PAUSED) until Resume, which checks the new settings with the
+ *   Authorize step's requests and then syncs everyone. Meanwhile each change is logged as held (SKIPPED) and Resume
+ *   sends it, so no edit is lost and nothing goes out with a token nobody has checked. (Sending it back through the
+ *   wizard instead left it DRAFT, where changes were dropped unlogged and never sent.)
+ * - a quarantined or paused app keeps its state and reason, so that Resume stays the way back.
  */
 export async function configureProvisioning(appId: string, input: ConfigureProvisioningInput, context: AppWriteContext) {
   try {
@@ -41,21 +45,32 @@ export async function configureProvisioning(appId: string, input: ConfigureProvi
     if ((app.tokenExpiresAt?.getTime() ?? null) !== (tokenExpiresAt?.getTime() ?? null)) {
       changes.tokenExpiresAt = { from: app.tokenExpiresAt?.toISOString().slice(0, 10) ?? null, to: input.tokenExpiresOn || null };
     }
-    if (Object.keys(changes).length === 0) return { changed: [] as string[] };
+    if (Object.keys(changes).length === 0) return { changed: [] as string[], state: app.state };
 
     const secret = input.token ? new Secret(input.token) : null;
     const needsAuthorizing = Boolean(changes.baseUrl || changes.token);
-    const stopped = app.state === "QUARANTINED" || app.state === "PAUSED";
+    const held = needsAuthorizing && app.state === "ACTIVE";
+    const state = held ? "PAUSED" : app.state;
+    if (held) changes.state = { from: app.state, to: state };
     await tx.app.update({
       where: { id: app.id },
       data: {
         baseUrl,
         tokenExpiresAt,
         ...(secret ? { tokenCiphertext: encryptSecret(secret, app.id), tokenLast4: secret.last4(), tokenUpdatedAt: new Date() } : {}),
-        ...(needsAuthorizing ? { authorizedAt: null, serverCapabilities: undefined, ...(stopped ? {} : { state: "DRAFT" as const }) } : {}),
+        ...(needsAuthorizing ? { authorizedAt: null, serverCapabilities: undefined } : {}),
+        ...(held ? { state, quarantineReason: heldReason(changes), quarantinedAt: null } : {}),
       },
     });
     await recordAppChange(tx, context, app, "app.provisioning_configured", changes);
-    return { changed: Object.keys(changes) };
+    return { changed: Object.keys(changes).filter((key) => key !== "state"), state };
   });
+}
+
+/** Why an app that was provisioning is held after its settings changed, and the way back, for the Overview's banner. */
+function heldReason(changes: Record<string, unknown>): string {
+  if (changes.baseUrl && changes.token) return "The Sync endpoint and the SCIM token changed: Roster sends nothing with them until they are checked.";
+  return changes.token
+    ? "The SCIM token changed: Roster sends nothing with it until it is checked."
+    : "The Sync endpoint changed: Roster sends nothing to it until it is checked.";
 }

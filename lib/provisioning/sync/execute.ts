@@ -440,7 +440,7 @@ function unresolvedConflict(error: ScimError, search: { listed: number; truncate
     method: error.method,
     url: error.url,
     retryable: false,
-    message: `The app refused to create the account because another account already has this user name or e-mail (HTTP 409), and Roster found no such account by user name, by e-mail or among ${where}, so it cannot link it by itself. Link it with “Link…” on this row of the log, free the user name or e-mail in the app, or change the person's e-mail here; the next change or Sync now tries again.`,
+    message: `The app refused to create the account because another account already has this user name or e-mail (HTTP 409), and Roster found no such account by user name, by e-mail or among ${where}, so it cannot link it by itself. Link it with “Link to an existing account…” (on this row of the log, or on the person’s page), free the user name or e-mail in the app, or change the person's e-mail here; the next change or Sync now tries again.`,
     cause: error,
   });
 }

@@ -98,7 +98,7 @@ describe("the sync engine against servers as they really are", () => {
           kind: "CREATE",
           httpStatus: 409,
           message: expect.stringMatching(
-            /^The app refused to create the account because another account already has this user name or e-mail \(HTTP 409\), and Roster found no such account by user name, by e-mail or among the first 10,000 of the app's users, so it cannot link it by itself\. Link it with “Link…” on this row of the log, free the user name or e-mail in the app/,
+            /^The app refused to create the account because another account already has this user name or e-mail \(HTTP 409\), and Roster found no such account by user name, by e-mail or among the first 10,000 of the app's users, so it cannot link it by itself\. Link it with “Link to an existing account…” \(on this row of the log, or on the person’s page\), free the user name or e-mail in the app/,
           ),
         });
         // Not retried blindly: the job ends with the failure instead of waiting for another attempt.

@@ -80,7 +80,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             ))}
           </dl>
         </Card>
-        <UserAppsSection userId={user.id} />
+        <UserAppsSection userId={user.id} personLabel={`${name} <${user.email}>`} />
       </div>
 
       <Card className="mt-6">

@@ -8,11 +8,14 @@ import { OperationLogTable } from "@/components/provisioning-log/operation-log-t
 import { OperationLogToolbar } from "@/components/provisioning-log/operation-log-toolbar";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require";
+import { conflictLinkStates } from "@/lib/provisioning/accounts/conflict-link-states";
 import { getApp } from "@/lib/provisioning/apps/manage-apps";
 import { decodeOperationCursor, listOperations } from "@/lib/provisioning/log/list-operations";
 import { OPERATION_KIND_OPTIONS, OPERATION_STATUS_OPTIONS } from "@/lib/provisioning/log/labels";
 import { filterSearchParams, operationLogQuery } from "@/lib/provisioning/log/schemas";
+import { linkAccountAction, searchAppAccountsAction } from "../../../users/[id]/provisioning/actions";
 
 export const metadata: Metadata = { title: "Provisioning log" };
 
@@ -31,6 +34,7 @@ export default async function AppLogPage({
   const { after, app: _otherApp, ...filter } = operationLogQuery.parse(await searchParams);
   const cursor = decodeOperationCursor(after);
   const page = await listOperations(session.organization.id, { ...filter, app: app.id }, cursor);
+  const linkStates = await conflictLinkStates(session.organization.id, page.operations);
   const filtered = filterSearchParams(filter).size > 0;
   return (
     <Card>
@@ -58,7 +62,11 @@ export default async function AppLogPage({
         </EmptyState>
       ) : (
         <>
-          <OperationLogTable operations={page.operations} showApp={false} />
+          <OperationLogTable
+            operations={page.operations}
+            showApp={false}
+            linking={{ states: linkStates, canLink: can(session, "assign apps"), search: searchAppAccountsAction, link: linkAccountAction }}
+          />
           <LogPager
             basePath={`/applications/${app.id}/log`}
             query={filterSearchParams(filter)}

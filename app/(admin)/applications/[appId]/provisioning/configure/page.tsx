@@ -35,7 +35,6 @@ export default async function ConfigurePage({ params }: { params: Promise<{ appI
                 : "Roster warns you a month before it expires."
             }
             canEdit={canEdit}
-            resumable={app.state === "QUARANTINED" || app.state === "PAUSED"}
             save={configureProvisioningAction}
           />
         </Card>
