@@ -65,7 +65,10 @@ describe("the lookup option", () => {
     const scim = createScimClient({ baseUrl: server.baseUrl.replace("127.0.0.1", "scim.invalid"), token: "t", lookup });
     for (let index = 0; index < 10; index++) await scim.users.get("id-1");
     expect(server.requests).toHaveLength(10);
-    expect(asked).toEqual(["scim.invalid"]);
+    // undici reuses a connection only a turn of the event loop after its answer, so back-to-back requests may open a second one.
+    const connections = new Set(server.requests.map((request) => request.remotePort)).size;
+    expect(connections).toBeLessThanOrEqual(2);
+    expect(asked).toEqual(Array.from({ length: connections }, () => "scim.invalid"));
   });
 
   it("is asked for an IP literal too", async () => {
@@ -87,13 +90,6 @@ describe("the lookup option", () => {
     });
     expect(asked).toHaveLength(1);
     expect(server.requests).toEqual([]);
-  });
-
-  it("cannot be combined with a fetch, which would go around it", () => {
-    const { lookup } = countingLookup(() => "127.0.0.1");
-    expect(() => createScimClient({ baseUrl: "https://example.com/scim", token: "t", lookup, fetch: globalThis.fetch })).toThrow(
-      /cannot send through a custom fetch/,
-    );
   });
 });
 
