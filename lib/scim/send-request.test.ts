@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScimClient, type ScimClientOptions } from "./create-scim-client.ts";
@@ -327,6 +327,34 @@ describe("the transport", () => {
       );
       expect(error).toMatchObject({ kind: "tls", retryable: false });
       expect(error.code).toMatch(/^ERR_SSL_|^EPROTO$/);
+    });
+
+    it("times out a connection whose TLS handshake never finishes, as a connect timeout that even a create retries", async () => {
+      // Accepts TCP, then says nothing: the secure connection never opens.
+      const sockets: Socket[] = [];
+      let closed = 0;
+      const silent = createNetServer((socket) => {
+        sockets.push(socket);
+        socket.resume().on("close", () => (closed += 1));
+      });
+      await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+      try {
+        const { port } = silent.address() as AddressInfo;
+        const scim = createScimClient({
+          baseUrl: `https://127.0.0.1:${port}/scim`,
+          token: TOKEN,
+          retry: { retries: 1, minTimeoutMs: 1, maxTimeoutMs: 1 },
+          timeouts: { connectMs: 200 },
+        });
+        const error = await failure(scim.users.create({ userName: "alice@example.com" }));
+        expect(error).toMatchObject({ kind: "timeout", code: "CONNECT_TIMEOUT", retryable: true });
+        expect(error.message).toMatch(/^The app answered too slowly: Roster could not connect to 127\.0\.0\.1:\d+ within 200 ms\./);
+        expect(sockets).toHaveLength(2); // Nothing was sent, so the create was tried again.
+        await expect.poll(() => closed).toBe(2); // And the client let go of both connections.
+      } finally {
+        for (const socket of sockets) socket.destroy();
+        await new Promise((resolve) => silent.close(resolve));
+      }
     });
 
     it("classifies a dropped connection as unreachable", async () => {
