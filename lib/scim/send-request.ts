@@ -22,6 +22,10 @@ export interface ScimAnswer {
   url: string;
 }
 
+/**
+ * undici enforces the connect, headers and body timeouts on its own coarse clock (a tick every
+ * half second), so they may end up to about a second late; `totalMs` is a plain timer.
+ */
 export interface Timeouts {
   /**
    * To open a new connection, TCP and (for https) TLS; the client's `lookup`, when it has one, runs
