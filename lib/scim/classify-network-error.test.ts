@@ -16,9 +16,9 @@ describe("classifyNetworkError", () => {
     ["EAI_AGAIN", "unreachable", true, /could not be looked up right now/],
     ["ENOTFOUND", "unreachable", false, /host name does not exist/],
     ["EHOSTUNREACH", "unreachable", true, /cannot be reached/],
-    ["UND_ERR_CONNECT_TIMEOUT", "timeout", true, /did not answer in time/],
-    ["ETIMEDOUT", "timeout", true, /did not answer in time/],
-    ["UND_ERR_HEADERS_TIMEOUT", "timeout", true, /did not answer in time/],
+    ["UND_ERR_CONNECT_TIMEOUT", "timeout", true, /^The app answered too slowly: .*did not answer in time/],
+    ["ETIMEDOUT", "timeout", true, /^The app answered too slowly: .*did not answer in time/],
+    ["UND_ERR_HEADERS_TIMEOUT", "timeout", true, /^The app answered too slowly: .*did not answer in time/],
     ["CERT_HAS_EXPIRED", "tls", false, /certificate is not trusted/],
     ["CERT_NOT_YET_VALID", "tls", false, /secure connection/],
     ["UNABLE_TO_VERIFY_LEAF_SIGNATURE", "tls", false, /secure connection/],
@@ -47,10 +47,11 @@ describe("classifyNetworkError", () => {
   });
 
   it.each([
-    ["connect", 5000, /could not connect to api\.example\.com within 5 s/, "CONNECT_TIMEOUT"],
-    ["headers", 1500, /did not start answering within 1.5 s/, undefined],
-    ["body", 250, /did not finish answering within 250 ms/, undefined],
-  ] as const)("reports our own %s timeout in plain words", (phase, afterMs, message, code) => {
+    ["connect", 5000, /^The app answered too slowly: Roster could not connect to api\.example\.com within 5 s\./, "CONNECT_TIMEOUT"],
+    ["headers", 1500, /^The app answered too slowly: api\.example\.com did not start answering POST \/scim\/directory\/d1\/Users within 1\.5 s\./, undefined],
+    ["body", 250, /^The app answered too slowly: api\.example\.com stopped sending its answer to POST \/scim\/directory\/d1\/Users for 250 ms\./, undefined],
+    ["total", 30_000, /^The app answered too slowly: no complete answer to POST \/scim\/directory\/d1\/Users from api\.example\.com within 30 s\./, undefined],
+  ] as const)("reports a %s timeout in plain words", (phase, afterMs, message, code) => {
     const error = classifyNetworkError({ error: new Error("aborted"), method: "POST", url: URL_, timeout: { phase, afterMs } });
     expect(error).toMatchObject({ kind: "timeout", retryable: true, code });
     expect(error.message).toMatch(message);

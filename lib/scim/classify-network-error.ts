@@ -1,14 +1,23 @@
 import { ADDRESS_REFUSED } from "./address-refused-error.ts";
 import { ScimError } from "./scim-error.ts";
 
+/**
+ * What was being waited for when time ran out: a connection, the answer's headers, the next piece
+ * of its body, or (`total`) the whole answer by the attempt's deadline.
+ */
+export type TimeoutPhase = "connect" | "headers" | "body" | "total";
+
 export interface NetworkFailure {
-  /** What fetch threw: undici wraps the system error as `TypeError("fetch failed", { cause })`. */
+  /** What the transport threw; the system error code may sit along its cause chain. */
   error: unknown;
   method: string;
   url: string;
-  /** Set when our own timer aborted the request. */
-  timeout?: { phase: "connect" | "headers" | "body"; afterMs: number };
+  /** Set when a timeout ended the request, whether undici's own or the attempt's deadline. */
+  timeout?: { phase: TimeoutPhase; afterMs: number };
 }
+
+/** How every timeout's message starts, whatever the phase, so that a log or a person can tell slowness at a glance. */
+export const TOO_SLOW = "The app answered too slowly";
 
 interface Reason {
   text: string;
@@ -66,20 +75,21 @@ export function classifyNetworkError(failure: NetworkFailure): ScimError {
   if (failure.timeout) {
     const { phase, afterMs } = failure.timeout;
     const seconds = formatSeconds(afterMs);
+    const what = `${method} ${new URL(url).pathname}`;
     if (phase === "connect") {
       return new ScimError({
         ...request,
         kind: "timeout",
         code: CONNECT_TIMEOUT,
-        message: `Roster could not connect to ${host} within ${seconds}. Check the Sync endpoint URL and that the app is online.`,
+        message: `${TOO_SLOW}: Roster could not connect to ${host} within ${seconds}. Check the Sync endpoint URL and that the app is online.`,
       });
     }
-    const what = phase === "headers" ? "did not start answering" : "did not finish answering";
-    return new ScimError({
-      ...request,
-      kind: "timeout",
-      message: `${host} ${what} within ${seconds}. It may be overloaded or down; try again later.`,
-    });
+    const happened = {
+      headers: `${host} did not start answering ${what} within ${seconds}`,
+      body: `${host} stopped sending its answer to ${what} for ${seconds}`,
+      total: `no complete answer to ${what} from ${host} within ${seconds}`,
+    }[phase];
+    return new ScimError({ ...request, kind: "timeout", message: `${TOO_SLOW}: ${happened}. It may be overloaded or down; try again later.` });
   }
 
   const code = findErrorCode(failure.error);
@@ -98,7 +108,7 @@ export function classifyNetworkError(failure: NetworkFailure): ScimError {
       ...request,
       kind: "timeout",
       code,
-      message: `${host} did not answer in time (${code}). It may be overloaded or down; try again later.`,
+      message: `${TOO_SLOW}: ${host} did not answer in time (${code}). It may be overloaded or down; try again later.`,
     });
   }
   if (code !== undefined && isTlsCode(code)) {

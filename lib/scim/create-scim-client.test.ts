@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { AddressRefusedError } from "./address-refused-error.ts";
 import { addMembers, setActive } from "./build-patch.ts";
 import { createScimClient, type ScimClientOptions } from "./create-scim-client.ts";
+import type { AttemptReport } from "./execute-request.ts";
 import { fakeUser, pagingOf, sendJson, startFakeServer, type FakeHandler, type FakeServer } from "./testing/fake-scim-server.ts";
 
 const USER_URN = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -65,7 +66,10 @@ describe("the lookup option", () => {
     const scim = createScimClient({ baseUrl: server.baseUrl.replace("127.0.0.1", "scim.invalid"), token: "t", lookup });
     for (let index = 0; index < 10; index++) await scim.users.get("id-1");
     expect(server.requests).toHaveLength(10);
-    expect(asked).toEqual(["scim.invalid"]);
+    // undici reuses a connection only a turn of the event loop after its answer, so back-to-back requests may open a second one.
+    const connections = new Set(server.requests.map((request) => request.remotePort)).size;
+    expect(connections).toBeLessThanOrEqual(2);
+    expect(asked).toEqual(Array.from({ length: connections }, () => "scim.invalid"));
   });
 
   it("is asked for an IP literal too", async () => {
@@ -87,13 +91,6 @@ describe("the lookup option", () => {
     });
     expect(asked).toHaveLength(1);
     expect(server.requests).toEqual([]);
-  });
-
-  it("cannot be combined with a fetch, which would go around it", () => {
-    const { lookup } = countingLookup(() => "127.0.0.1");
-    expect(() => createScimClient({ baseUrl: "https://example.com/scim", token: "t", lookup, fetch: globalThis.fetch })).toThrow(
-      /cannot send through a custom fetch/,
-    );
   });
 });
 
@@ -276,5 +273,107 @@ describe("getServiceProviderConfig", () => {
       documentationUri: "https://example.com",
     });
     expect(server!.requests[0]?.url).toBe("/scim/v2/ServiceProviderConfig");
+  });
+});
+
+describe("onAttempt", () => {
+  const USER_PATH = "/Users/id-1";
+  const failThen = (statuses: number[], delayMs = 0): FakeHandler => {
+    let calls = 0;
+    return (request, response) => {
+      const status = statuses[calls++];
+      setTimeout(() => {
+        if (status !== undefined) return void response.writeHead(status, { "retry-after": "0" }).end();
+        if (request.method === "DELETE") return void response.writeHead(204).end();
+        sendJson(response, request.method === "POST" ? 201 : 200, request.url.includes("?") ? listOf([fakeUser(1)]) : fakeUser(1));
+      }, delayMs);
+    };
+  };
+
+  it("reports every attempt of a retried call, each with its own duration", async () => {
+    const scim = await clientFor(failThen([503, 429], 60), { retry: { retries: 3, minTimeoutMs: 50, maxTimeoutMs: 50 } });
+    const attempts: AttemptReport[] = [];
+    const startedAt = performance.now();
+    await scim.users.get("id-1", { onAttempt: (attempt) => attempts.push(attempt) });
+    const elapsedMs = performance.now() - startedAt;
+
+    expect(
+      attempts.map(({ attempt, of, method, path, status, willRetry, error }) => ({ attempt, of, method, path, status, willRetry, kind: error?.kind })),
+    ).toEqual([
+      { attempt: 1, of: 4, method: "GET", path: USER_PATH, status: 503, willRetry: true, kind: "transient" },
+      { attempt: 2, of: 4, method: "GET", path: USER_PATH, status: 429, willRetry: true, kind: "rateLimited" },
+      { attempt: 3, of: 4, method: "GET", path: USER_PATH, status: 200, willRetry: false, kind: undefined },
+    ]);
+    expect(attempts[0]?.error?.message).toMatch(/HTTP 503/);
+    for (const { durationMs } of attempts) expect(durationMs).toBeGreaterThanOrEqual(50);
+    // Each attempt is timed alone: the backoff between them is in nobody's duration.
+    const total = attempts.reduce((sum, { durationMs }) => sum + durationMs, 0);
+    expect(total).toBeLessThanOrEqual(elapsedMs - 2 * 50);
+  });
+
+  it("reports a failure that is not retried once, and the call still rejects", async () => {
+    const scim = await clientFor(failThen([500]));
+    const attempts: AttemptReport[] = [];
+    await expect(scim.users.create({ userName: "a" }, { onAttempt: (attempt) => attempts.push(attempt) })).rejects.toMatchObject({ kind: "transient" });
+    expect(attempts).toMatchObject([{ attempt: 1, of: 4, method: "POST", path: "/Users", status: 500, willRetry: false, error: { kind: "transient" } }]);
+  });
+
+  it("reports a timeout with no status and the words of the error", async () => {
+    const scim = await clientFor(() => {}, { retry: { retries: 0 }, timeouts: { headersMs: 50 } });
+    const attempts: AttemptReport[] = [];
+    await expect(scim.users.get("id-1", { onAttempt: (attempt) => attempts.push(attempt) })).rejects.toMatchObject({ kind: "timeout" });
+    expect(attempts).toMatchObject([{ attempt: 1, of: 1, status: null, willRetry: false, error: { kind: "timeout" } }]);
+    expect(attempts[0]?.error?.message).toMatch(/^The app answered too slowly/);
+  });
+
+  it("times each request from when it is sent, not from when it was queued behind others", async () => {
+    const scim = await clientFor(failThen([], 100), { concurrency: 1 });
+    const attempts: AttemptReport[] = [];
+    const onAttempt = (attempt: AttemptReport) => attempts.push(attempt);
+    await Promise.all([scim.users.get("id-1", { onAttempt }), scim.users.get("id-1", { onAttempt }), scim.users.get("id-1", { onAttempt })]);
+    expect(attempts).toHaveLength(3);
+    // The third waited for two others (200 ms or more) before it was sent; its duration leaves that out.
+    for (const { durationMs } of attempts) expect(durationMs).toBeLessThan(200);
+  });
+
+  it("counts a 404 on a retried delete as the attempt that did the job", async () => {
+    const scim = await clientFor(failThen([503, 404]));
+    const attempts: AttemptReport[] = [];
+    await scim.users.delete("id-1", { onAttempt: (attempt) => attempts.push(attempt) });
+    expect(attempts).toMatchObject([
+      { attempt: 1, status: 503, willRetry: true },
+      { attempt: 2, status: 404, willRetry: false },
+    ]);
+    expect(attempts[1]?.error).toBeUndefined();
+  });
+
+  it("is ignored when it throws: a create that worked is not reported failed", async () => {
+    const scim = await clientFor(failThen([]));
+    const onAttempt = () => {
+      throw new Error("the log is full");
+    };
+    await expect(scim.users.create({ userName: "a" }, { onAttempt })).resolves.toMatchObject({ id: "id-1" });
+    expect(server!.requests).toHaveLength(1);
+  });
+
+  type Call = (scim: ReturnType<typeof createScimClient>, options: { onAttempt: (attempt: AttemptReport) => void }) => Promise<unknown>;
+  it.each<[string, Call, string, string]>([
+    ["create", (scim, options) => scim.users.create({ userName: "a" }, options), "POST", "/Users"],
+    ["get", (scim, options) => scim.users.get("id-1", options), "GET", USER_PATH],
+    ["replace", (scim, options) => scim.users.replace("id-1", { userName: "a" }, options), "PUT", USER_PATH],
+    ["patch", (scim, options) => scim.users.patch("id-1", setActive(false), options), "PATCH", USER_PATH],
+    ["delete", (scim, options) => scim.users.delete("id-1", options), "DELETE", USER_PATH],
+    ["findByUserName", (scim, options) => scim.users.findByUserName("user1@example.com", options), "GET", "/Users"],
+    ["findByExternalId", (scim, options) => scim.users.findByExternalId("ext-1", options), "GET", "/Users"],
+    ["listPage", (scim, options) => scim.users.listPage(1, 10, undefined, options), "GET", "/Users"],
+  ])("is taken by %s", async (_, call, method, path) => {
+    const scim = await clientFor(failThen([503]));
+    const attempts: AttemptReport[] = [];
+    await call(scim, { onAttempt: (attempt) => attempts.push(attempt) });
+    expect(attempts).toMatchObject([
+      { attempt: 1, method, path, status: 503, willRetry: true },
+      { attempt: 2, method, path, willRetry: false },
+    ]);
+    expect(attempts[1]?.error).toBeUndefined();
   });
 });

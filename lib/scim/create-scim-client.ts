@@ -2,14 +2,13 @@ import type { LookupFunction } from "node:net";
 import pLimit from "p-limit";
 import { BearerToken } from "./bearer-token.ts";
 import { createExecutor } from "./execute-request.ts";
-import { createFetchExchange } from "./fetch-exchange.ts";
 import { scimGroupSchema, type ScimGroup, type ScimGroupInput } from "./group-resource.ts";
-import { createNodeHttpExchange } from "./node-http-exchange.ts";
 import { parseAnswer } from "./parse-answer.ts";
-import { checkedPageSize, createResourceOperations, type ResourceOperations } from "./resource-operations.ts";
+import { checkedPageSize, createResourceOperations, type CallOptions, type ResourceOperations } from "./resource-operations.ts";
 import { resolveRetryPolicy, type RetryOptions } from "./retry-policy.ts";
 import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "./schema-urns.ts";
 import { createTransport, type Timeouts } from "./send-request.ts";
+import { createUndiciExchange } from "./undici-exchange.ts";
 import { serviceProviderConfigSchema, type ServiceProviderConfig } from "./service-provider-config.ts";
 import { scimUserSchema, type ScimUser, type ScimUserInput } from "./user-resource.ts";
 
@@ -26,17 +25,11 @@ export interface ScimClientOptions {
   /** Resources asked for per page when listing. Default 100, Atlassian's maximum. */
   pageSize?: number;
   /**
-   * Send through this fetch instead of the built-in node:http transport, e.g. one with a proxy
-   * dispatcher. Slower, and the connect timeout does not apply (see fetch-exchange.ts).
-   */
-  fetch?: typeof globalThis.fetch;
-  /**
    * Decides where each new connection may go: called with the host name (or IP literal) and
    * `{ all: true }`, with the signature of `dns.lookup`, once per new connection (kept-alive ones
    * are reused without asking). The connection goes to exactly the addresses it answers with, so
    * what it checked is what is connected to. To refuse, pass an `AddressRefusedError`: the request
-   * fails with its message, unsent and not retried. It cannot be combined with `fetch`, whose
-   * connections it could not see.
+   * fails with its message, unsent and not retried.
    */
   lookup?: LookupFunction;
 }
@@ -47,22 +40,27 @@ export interface UserOperations extends ResourceOperations<ScimUser, ScimUserInp
    * nothing matches as given, the lower-case form is tried too, since that is how most
    * directories store them.
    */
-  findByUserName(userName: string): Promise<ScimUser | undefined>;
+  findByUserName(userName: string, options?: CallOptions): Promise<ScimUser | undefined>;
   /** externalId is case-sensitive (RFC 7643 §3.1), so the match is exact. */
-  findByExternalId(externalId: string): Promise<ScimUser | undefined>;
+  findByExternalId(externalId: string, options?: CallOptions): Promise<ScimUser | undefined>;
 }
 
 export interface GroupOperations extends ResourceOperations<ScimGroup, ScimGroupInput> {
-  findByDisplayName(displayName: string): Promise<ScimGroup | undefined>;
+  findByDisplayName(displayName: string, options?: CallOptions): Promise<ScimGroup | undefined>;
 }
 
 export interface ScimClient {
-  getServiceProviderConfig(): Promise<ServiceProviderConfig>;
+  getServiceProviderConfig(options?: CallOptions): Promise<ServiceProviderConfig>;
   users: UserOperations;
   groups: GroupOperations;
+  /**
+   * Lets requests in flight finish, then closes the client's kept-alive connections. Calls made
+   * after it fail. Not needed before a process exits: idle connections close on their own.
+   */
+  close(): Promise<void>;
 }
 
-const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 5_000, headersMs: 15_000, totalMs: 30_000 };
+const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 5_000, headersMs: 15_000, bodyMs: 15_000, totalMs: 30_000 };
 
 /**
  * A client for one SCIM endpoint. Create one per app and reuse it: it holds the connections that
@@ -70,17 +68,20 @@ const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 5_000, headersMs: 15_000, totalM
  */
 export function createScimClient(options: ScimClientOptions): ScimClient {
   const baseUrl = checkedBaseUrl(options.baseUrl);
-  if (options.lookup && options.fetch) {
-    throw new TypeError("A SCIM client with a lookup cannot send through a custom fetch: the fetch's connections would not go through the lookup.");
-  }
+  const token = options.token instanceof BearerToken ? options.token : new BearerToken(options.token);
   const concurrency = options.concurrency ?? 4;
-  const send = createTransport({
-    baseUrl,
-    token: options.token instanceof BearerToken ? options.token : new BearerToken(options.token),
-    timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
-    maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
-    exchange: options.fetch ? createFetchExchange(options.fetch) : createNodeHttpExchange(baseUrl.protocol, concurrency, options.lookup),
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
+  const exchange = createUndiciExchange({
+    origin: baseUrl.origin,
+    connections: concurrency,
+    connectMs: timeouts.connectMs,
+    headersMs: timeouts.headersMs,
+    bodyMs: timeouts.bodyMs,
+    maxBodyBytes,
+    lookup: options.lookup,
   });
+  const send = createTransport({ baseUrl, token, timeouts, maxBodyBytes, exchange });
   const execute = createExecutor(send, pLimit(concurrency), resolveRetryPolicy(options.retry));
   const pageSize = checkedPageSize(options.pageSize ?? 100);
 
@@ -96,24 +97,26 @@ export function createScimClient(options: ScimClientOptions): ScimClient {
   );
 
   return {
-    async getServiceProviderConfig() {
-      const answer = await execute({ method: "GET", path: "/ServiceProviderConfig" }, { idempotent: true });
+    async getServiceProviderConfig(callOptions = {}) {
+      const answer = await execute({ method: "GET", path: "/ServiceProviderConfig" }, { idempotent: true, onAttempt: callOptions.onAttempt });
       return parseAnswer(serviceProviderConfigSchema, answer.json, { expected: "service provider configuration", method: "GET", url: answer.url });
     },
     users: {
       ...users,
-      async findByUserName(userName) {
+      async findByUserName(userName, callOptions) {
         const matches = (user: ScimUser) => user.userName.toLowerCase() === userName.toLowerCase();
-        const found = await findUser("userName", userName, matches);
+        const found = await findUser("userName", userName, matches, callOptions);
         const lowerCase = userName.toLowerCase();
-        return found ?? (lowerCase === userName ? undefined : findUser("userName", lowerCase, matches));
+        return found ?? (lowerCase === userName ? undefined : findUser("userName", lowerCase, matches, callOptions));
       },
-      findByExternalId: (externalId) => findUser("externalId", externalId, (user) => user.externalId === externalId),
+      findByExternalId: (externalId, callOptions) => findUser("externalId", externalId, (user) => user.externalId === externalId, callOptions),
     },
     groups: {
       ...groups,
-      findByDisplayName: (displayName) => findGroup("displayName", displayName, (group) => group.displayName.toLowerCase() === displayName.toLowerCase()),
+      findByDisplayName: (displayName, callOptions) =>
+        findGroup("displayName", displayName, (group) => group.displayName.toLowerCase() === displayName.toLowerCase(), callOptions),
     },
+    close: () => exchange.close(),
   };
 }
 

@@ -1,18 +1,17 @@
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
 /** One HTTP request and its answer, below SCIM: how the bytes travel is the exchange's business. */
 export interface ExchangeRequest {
-  url: string;
-  method: string;
+  /** Relative to the exchange's origin, query string included. */
+  path: string;
+  method: HttpMethod;
   headers: Record<string, string>;
   body?: string;
+  /** Aborts the request wherever it is (connecting, waiting, reading the body); the reason is what the request rejects with. */
   signal: AbortSignal;
-  maxBodyBytes: number;
-  /** Called when a new connection starts (not when a kept-alive one is reused), if the exchange can tell. */
-  onConnecting(): void;
-  onConnected(): void;
-  onHeaders(): void;
 }
 
-/** Reads one response header, case-insensitively; `Headers` fits, and so does a thin view over node:http's headers. */
+/** Reads one response header, case-insensitively. */
 export interface HeaderReader {
   get(name: string): string | null;
 }
@@ -20,8 +19,15 @@ export interface HeaderReader {
 export interface RawAnswer {
   status: number;
   headers: HeaderReader;
-  /** Undefined when the body passed `maxBodyBytes`; reading stopped there and the connection was closed. */
-  text: string | undefined;
+  text: string;
 }
 
-export type Exchange = (request: ExchangeRequest) => Promise<RawAnswer>;
+export interface Exchange {
+  /**
+   * Rejects with the transport's own error when there is no complete answer: a network failure,
+   * one of its timeouts (its `code` says which), an answer past the size limit, or the signal's reason.
+   */
+  send(request: ExchangeRequest): Promise<RawAnswer>;
+  /** Lets in-flight requests finish, then closes every kept-alive connection; later sends fail. */
+  close(): Promise<void>;
+}

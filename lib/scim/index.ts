@@ -1,6 +1,7 @@
 export { createScimClient } from "./create-scim-client.ts";
 export type { GroupOperations, ScimClient, ScimClientOptions, UserOperations } from "./create-scim-client.ts";
-export type { ListOptions, ResourceOperations, WriteOptions } from "./resource-operations.ts";
+export type { CallOptions, ListOptions, ResourceOperations, WriteOptions } from "./resource-operations.ts";
+export type { AttemptReport } from "./execute-request.ts";
 export type { RetryEvent, RetryOptions } from "./retry-policy.ts";
 export type { Timeouts } from "./send-request.ts";
 export { BearerToken } from "./bearer-token.ts";

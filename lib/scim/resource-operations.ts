@@ -4,9 +4,22 @@ import type { PatchRequest } from "./build-patch.ts";
 import { listAllPages } from "./list-all-pages.ts";
 import { listResponseSchema, type ListPage } from "./list-response.ts";
 import { parseAnswer } from "./parse-answer.ts";
-import type { ExecuteRequest } from "./execute-request.ts";
+import type { AttemptReport, ExecuteRequest } from "./execute-request.ts";
 
-export interface ListOptions {
+/** For any call: the last, optional argument of every operation. */
+export interface CallOptions {
+  /**
+   * Called once for every HTTP attempt the call makes, right after it succeeds or fails, retries
+   * included: attempt n of m, method, path, status, how long that attempt took, and whether the
+   * client will try again. It lets a caller log each attempt, since the client retries inside the
+   * call. A call that makes more than one request (a PATCH read back with GET, a user name tried
+   * as given and in lower case, the pages of a list) reports each request's attempts, each
+   * numbered from 1. It should not throw; whatever it throws is ignored.
+   */
+  onAttempt?: (attempt: AttemptReport) => void;
+}
+
+export interface ListOptions extends CallOptions {
   /** A SCIM filter, best built with `scimFilter`. Atlassian supports only `eq` on a few attributes. */
   filter?: string;
   /** Resources asked for per page; the server may return fewer. Defaults to the client's pageSize. */
@@ -16,7 +29,7 @@ export interface ListOptions {
 }
 
 /** For a write to a resource by id. */
-export interface WriteOptions {
+export interface WriteOptions extends CallOptions {
   /**
    * Retries of a 5xx answer, at most (default: the client's retries). For a caller that checks
    * for itself what a 5xx meant, with a GET of the resource: some servers answer 500, not 404,
@@ -26,8 +39,8 @@ export interface WriteOptions {
 }
 
 export interface ResourceOperations<R extends { id: string }, I> {
-  get(id: string): Promise<R>;
-  create(resource: I): Promise<R>;
+  get(id: string, options?: CallOptions): Promise<R>;
+  create(resource: I, options?: CallOptions): Promise<R>;
   /**
    * PUT replaces the whole resource: attributes left out are cleared (Atlassian says so
    * explicitly). Always send the complete desired resource, never just the changed fields.
@@ -39,7 +52,7 @@ export interface ResourceOperations<R extends { id: string }, I> {
   delete(id: string, options?: WriteOptions): Promise<void>;
   /** Every resource, page after page: `for await (const user of client.users.list())`. */
   list(options?: ListOptions): AsyncGenerator<R>;
-  listPage(startIndex: number, count: number, filter?: string): Promise<ListPage<R>>;
+  listPage(startIndex: number, count: number, filter?: string, options?: CallOptions): Promise<ListPage<R>>;
 }
 
 export interface ResourceDefinition<R extends { id: string }> {
@@ -58,18 +71,20 @@ export function createResourceOperations<R extends { id: string }, I extends obj
   definition: ResourceDefinition<R>,
   execute: ExecuteRequest,
   defaultPageSize: number,
-): ResourceOperations<R, I> & { findOne(attribute: string, value: string, matches: (resource: R) => boolean): Promise<R | undefined> } {
+): ResourceOperations<R, I> & {
+  findOne(attribute: string, value: string, matches: (resource: R) => boolean, options?: CallOptions): Promise<R | undefined>;
+} {
   const { endpoint, noun, schema } = definition;
   const pathOf = (id: string) => `${endpoint}/${encodeURIComponent(checkedId(id, noun))}`;
 
-  const get = async (id: string): Promise<R> => {
+  const get = async (id: string, options: CallOptions = {}): Promise<R> => {
     const path = pathOf(id);
-    const answer = await execute({ method: "GET", path }, { idempotent: true });
+    const answer = await execute({ method: "GET", path }, { idempotent: true, onAttempt: options.onAttempt });
     return parseAnswer(schema, answer.json, { expected: noun, method: "GET", url: answer.url });
   };
 
-  const listPage = async (startIndex: number, count: number, filter?: string): Promise<ListPage<R>> => {
-    const answer = await execute({ method: "GET", path: endpoint, query: { filter, startIndex, count } }, { idempotent: true });
+  const listPage = async (startIndex: number, count: number, filter?: string, options: CallOptions = {}): Promise<ListPage<R>> => {
+    const answer = await execute({ method: "GET", path: endpoint, query: { filter, startIndex, count } }, { idempotent: true, onAttempt: options.onAttempt });
     const context = { method: "GET", url: answer.url };
     const list = parseAnswer(listResponseSchema, answer.json, { ...context, expected: `list of ${noun}s` });
     const resources = (list.Resources ?? []).map((item, index) =>
@@ -81,7 +96,7 @@ export function createResourceOperations<R extends { id: string }, I extends obj
   const write = async (method: "POST" | "PUT", path: string, resource: I, options: WriteOptions = {}): Promise<R> => {
     const answer = await execute(
       { method, path, body: withSchemas(resource, definition) },
-      { idempotent: method === "PUT", serverErrorRetries: options.serverErrorRetries },
+      { idempotent: method === "PUT", serverErrorRetries: options.serverErrorRetries, onAttempt: options.onAttempt },
     );
     return parseAnswer(schema, answer.json, { expected: noun, method, url: answer.url });
   };
@@ -89,35 +104,38 @@ export function createResourceOperations<R extends { id: string }, I extends obj
   return {
     get,
     listPage,
-    create: (resource) => write("POST", endpoint, resource),
+    create: (resource, options) => write("POST", endpoint, resource, { onAttempt: options?.onAttempt }),
     replace: (id, resource, options) => write("PUT", pathOf(id), resource, options),
 
     async patch(id, request, options = {}) {
       const path = pathOf(id);
       // Not strictly idempotent (an "add" to a list), but repeating one yields the same state on every server we know.
-      const answer = await execute({ method: "PATCH", path, body: request }, { idempotent: true, serverErrorRetries: options.serverErrorRetries });
-      if (answer.json === undefined) return get(id);
+      const answer = await execute(
+        { method: "PATCH", path, body: request },
+        { idempotent: true, serverErrorRetries: options.serverErrorRetries, onAttempt: options.onAttempt },
+      );
+      if (answer.json === undefined) return get(id, { onAttempt: options.onAttempt });
       return parseAnswer(schema, answer.json, { expected: noun, method: "PATCH", url: answer.url });
     },
 
     async delete(id, options = {}) {
       await execute(
         { method: "DELETE", path: pathOf(id) },
-        { idempotent: true, notFoundOnRetryIsSuccess: true, serverErrorRetries: options.serverErrorRetries },
+        { idempotent: true, notFoundOnRetryIsSuccess: true, serverErrorRetries: options.serverErrorRetries, onAttempt: options.onAttempt },
       );
     },
 
     list(options = {}) {
       const pageSize = checkedPageSize(options.pageSize ?? defaultPageSize);
-      return listAllPages((startIndex, count) => listPage(startIndex, count, options.filter), pageSize, {
+      return listAllPages((startIndex, count) => listPage(startIndex, count, options.filter, { onAttempt: options.onAttempt }), pageSize, {
         noun: `${noun}s`,
         maxResources: options.maxResources,
       });
     },
 
     /** The resource whose `attribute` equals `value`, checked on our side too: a server that ignores the filter must not hand us the wrong one. */
-    async findOne(attribute, value, matches) {
-      const page = await listPage(1, LOOKUP_COUNT, eq(attribute, value));
+    async findOne(attribute, value, matches, options) {
+      const page = await listPage(1, LOOKUP_COUNT, eq(attribute, value), options);
       return page.resources.find(matches);
     },
   };

@@ -76,9 +76,15 @@ export function isWorthRetrying(error: unknown, idempotent: boolean, policy: Ret
  */
 export function withRetries<T>(
   attempt: (attemptNumber: number) => Promise<T>,
-  options: { idempotent: boolean; policy: RetryPolicy; serverErrorRetries?: number },
+  options: {
+    idempotent: boolean;
+    policy: RetryPolicy;
+    serverErrorRetries?: number;
+    /** Called once per failed attempt, before any wait, with whether another attempt follows. */
+    onFailedAttempt?: (failure: { error: unknown; attemptNumber: number; willRetry: boolean }) => void;
+  },
 ): Promise<T> {
-  const { idempotent, policy, serverErrorRetries = Number.POSITIVE_INFINITY } = options;
+  const { idempotent, policy, serverErrorRetries = Number.POSITIVE_INFINITY, onFailedAttempt } = options;
   // Both hooks are asked about every failed attempt, so each 5xx is counted once, by its attempt number.
   const serverErrors = new Set<number>();
   const worthRetrying = (error: unknown, attemptNumber: number): error is ScimError => {
@@ -94,7 +100,9 @@ export function withRetries<T>(
     randomize: true,
     shouldRetry: ({ error, attemptNumber }) => worthRetrying(error, attemptNumber),
     onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-      if (retriesLeft === 0 || !worthRetrying(error, attemptNumber)) return;
+      const willRetry = retriesLeft > 0 && worthRetrying(error, attemptNumber);
+      onFailedAttempt?.({ error, attemptNumber, willRetry });
+      if (!willRetry) return;
       policy.onRetry?.({ error, attempt: attemptNumber, retriesLeft });
       if (error.retryAfterMs) await sleep(error.retryAfterMs);
     },

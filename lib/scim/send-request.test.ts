@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScimClient, type ScimClientOptions } from "./create-scim-client.ts";
@@ -37,13 +37,9 @@ async function failure(promise: Promise<unknown>): Promise<ScimError> {
 const json = { "content-type": "application/scim+json" };
 const scimError = (status: string, extra: object = {}) => JSON.stringify({ schemas: [ERROR_SCHEMA], status, ...extra });
 
-// Every behaviour must hold for both transports: the default node:http one and a supplied fetch.
-describe.each([
-  ["node:http", undefined],
-  ["fetch", globalThis.fetch],
-])("over %s", (_transport, transportFetch) => {
+describe("the transport", () => {
   const client = (overrides: Partial<ScimClientOptions> = {}) =>
-    createScimClient({ baseUrl: server.baseUrl, token: TOKEN, retry: { retries: 0 }, fetch: transportFetch, ...overrides });
+    createScimClient({ baseUrl: server.baseUrl, token: TOKEN, retry: { retries: 0 }, ...overrides });
 
   describe("what the client sends", () => {
     it("authenticates with the bearer token and asks for SCIM JSON", async () => {
@@ -246,20 +242,46 @@ describe.each([
       handler = () => {};
       const error = await failure(client({ timeouts: { headersMs: 100, totalMs: 5000 } }).users.get("u1"));
       expect(error).toMatchObject({ kind: "timeout", retryable: true });
-      expect(error.message).toMatch(/did not start answering within 100 ms/);
+      expect(error.message).toMatch(/^The app answered too slowly: 127\.0\.0\.1:\d+ did not start answering GET \/scim\/v2\/Users\/u1 within 100 ms\./);
     });
 
-    it("times out a server that trickles its body", async () => {
+    it("times out a body that stops arriving", async () => {
       handler = (_, response) => {
         response.writeHead(200, json);
         response.write('{"id":"u1",');
-        const timer = setInterval(() => response.write(" "), 20);
-        response.on("close", () => clearInterval(timer));
       };
-      const error = await failure(client({ timeouts: { headersMs: 1000, totalMs: 200 } }).users.get("u1"));
-      expect(error).toMatchObject({ kind: "timeout" });
-      expect(error.message).toMatch(/did not finish answering within 200 ms/);
+      const error = await failure(client({ timeouts: { bodyMs: 200, totalMs: 5000 } }).users.get("u1"));
+      expect(error).toMatchObject({ kind: "timeout", retryable: true });
+      expect(error.message).toMatch(/^The app answered too slowly: 127\.0\.0\.1:\d+ stopped sending its answer to GET \/scim\/v2\/Users\/u1 for 200 ms\./);
     });
+
+    it("fails at the total deadline a server that trickles its body a byte a second, though every byte restarts the body timeout", async () => {
+      let bytes = 0;
+      let closed = false;
+      handler = (_, response) => {
+        response.writeHead(200, json);
+        response.write('{"id":"u1",');
+        const timer = setInterval(() => {
+          bytes += 1;
+          response.write(" ");
+        }, 1000);
+        response.on("close", () => {
+          clearInterval(timer);
+          closed = true;
+        });
+      };
+      const startedAt = performance.now();
+      const error = await failure(client({ timeouts: { headersMs: 1000, bodyMs: 2500, totalMs: 4000 } }).users.get("u1"));
+      const elapsedMs = performance.now() - startedAt;
+      expect(error).toMatchObject({ kind: "timeout", retryable: true });
+      expect(error.message).toMatch(/^The app answered too slowly: no complete answer to GET \/scim\/v2\/Users\/u1 from 127\.0\.0\.1:\d+ within 4 s\./);
+      // Past the body timeout more than once over, so it was restarted; ended by the deadline, not by the server.
+      expect(bytes).toBeGreaterThanOrEqual(2);
+      expect(elapsedMs).toBeGreaterThanOrEqual(3_990);
+      expect(elapsedMs).toBeLessThan(4_000 + 2_500);
+      // The connection is dropped, so the server cannot keep a slot of the client's.
+      await expect.poll(() => closed).toBe(true);
+    }, 15_000);
   });
 
   describe("redirects", () => {
@@ -294,19 +316,45 @@ describe.each([
       await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
       const { port } = closed.address() as AddressInfo;
       await new Promise((resolve) => closed.close(resolve));
-      const error = await failure(
-        createScimClient({ baseUrl: `http://127.0.0.1:${port}/scim`, token: TOKEN, retry: { retries: 0 }, fetch: transportFetch }).users.get("u1"),
-      );
+      const error = await failure(createScimClient({ baseUrl: `http://127.0.0.1:${port}/scim`, token: TOKEN, retry: { retries: 0 } }).users.get("u1"));
       expect(error).toMatchObject({ kind: "unreachable", code: "ECONNREFUSED", retryable: true });
       expect(error.message).toMatch(/could not reach 127\.0\.0\.1:\d+: the connection was refused/);
     });
 
     it("classifies HTTPS to a plain HTTP port as a TLS failure", async () => {
       const error = await failure(
-        createScimClient({ baseUrl: server.baseUrl.replace("http:", "https:"), token: TOKEN, retry: { retries: 0 }, fetch: transportFetch }).users.get("u1"),
+        createScimClient({ baseUrl: server.baseUrl.replace("http:", "https:"), token: TOKEN, retry: { retries: 0 } }).users.get("u1"),
       );
       expect(error).toMatchObject({ kind: "tls", retryable: false });
       expect(error.code).toMatch(/^ERR_SSL_|^EPROTO$/);
+    });
+
+    it("times out a connection whose TLS handshake never finishes, as a connect timeout that even a create retries", async () => {
+      // Accepts TCP, then says nothing: the secure connection never opens.
+      const sockets: Socket[] = [];
+      let closed = 0;
+      const silent = createNetServer((socket) => {
+        sockets.push(socket);
+        socket.resume().on("close", () => (closed += 1));
+      });
+      await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+      try {
+        const { port } = silent.address() as AddressInfo;
+        const scim = createScimClient({
+          baseUrl: `https://127.0.0.1:${port}/scim`,
+          token: TOKEN,
+          retry: { retries: 1, minTimeoutMs: 1, maxTimeoutMs: 1 },
+          timeouts: { connectMs: 200 },
+        });
+        const error = await failure(scim.users.create({ userName: "alice@example.com" }));
+        expect(error).toMatchObject({ kind: "timeout", code: "CONNECT_TIMEOUT", retryable: true });
+        expect(error.message).toMatch(/^The app answered too slowly: Roster could not connect to 127\.0\.0\.1:\d+ within 200 ms\./);
+        expect(sockets).toHaveLength(2); // Nothing was sent, so the create was tried again.
+        await expect.poll(() => closed).toBe(2); // And the client let go of both connections.
+      } finally {
+        for (const socket of sockets) socket.destroy();
+        await new Promise((resolve) => silent.close(resolve));
+      }
     });
 
     it("classifies a dropped connection as unreachable", async () => {
@@ -340,25 +388,30 @@ describe.each([
   });
 });
 
-describe("kept-alive connections over node:http", () => {
-  it("stops reusing an idle connection before the server says it will close it", async () => {
-    // The server announces "Keep-Alive: timeout=3" and closes idle connections after 3 s. A request
-    // written at that moment would meet a reset, so the client must have let go a second earlier.
-    let connections = 0;
+describe("kept-alive connections", () => {
+  it("closes an idle connection before the server says it will", async () => {
+    // The server announces "Keep-Alive: timeout=3" and would close idle connections after 3 s. A
+    // request written at that moment would meet a reset, so the client must let go first. The
+    // server sees "end" only when the client closes: its own timeout destroys the socket instead.
+    let opened = 0;
+    let endedByClient = 0;
     const keepAliveServer = createServer((_, response) => sendJson(response, 200, USER));
     keepAliveServer.keepAliveTimeout = 3_000;
-    keepAliveServer.on("connection", () => (connections += 1));
+    keepAliveServer.on("connection", (socket) => {
+      opened += 1;
+      socket.on("end", () => (endedByClient += 1));
+    });
     await new Promise<void>((resolve) => keepAliveServer.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = keepAliveServer.address() as AddressInfo;
       const scim = createScimClient({ baseUrl: `http://127.0.0.1:${port}/scim/v2`, token: TOKEN, retry: { retries: 0 } });
-      await scim.users.get("u1");
-      await scim.users.get("u1");
-      expect(connections).toBe(1); // Back to back: one connection, reused.
+      for (let index = 0; index < 5; index++) await scim.users.get("u1");
+      expect(opened).toBeLessThanOrEqual(2); // Back to back: kept alive and reused.
 
-      await new Promise((resolve) => setTimeout(resolve, 2_400));
+      await expect.poll(() => endedByClient, { timeout: 10_000 }).toBe(opened);
       await scim.users.get("u1");
-      expect(connections).toBe(2); // Idle past 2 s: a fresh connection, though the server would still have taken the old one.
+      expect(opened).toBeGreaterThan(endedByClient); // A fresh connection.
+      await scim.close();
     } finally {
       keepAliveServer.closeAllConnections();
       await new Promise((resolve) => keepAliveServer.close(resolve));

@@ -1,10 +1,10 @@
 import type { BearerToken } from "./bearer-token.ts";
-import { classifyNetworkError, type NetworkFailure } from "./classify-network-error.ts";
+import { classifyNetworkError, findErrorCode, type TimeoutPhase } from "./classify-network-error.ts";
 import { classifyFailedAnswer } from "./classify-response.ts";
-import type { Exchange, HeaderReader, RawAnswer } from "./exchange.ts";
+import type { Exchange, HeaderReader, HttpMethod, RawAnswer } from "./exchange.ts";
 import { ScimError } from "./scim-error.ts";
 
-export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+export type { HttpMethod } from "./exchange.ts";
 
 export interface ScimRequest {
   method: HttpMethod;
@@ -22,12 +22,28 @@ export interface ScimAnswer {
   url: string;
 }
 
+/**
+ * undici enforces the connect, headers and body timeouts on its own coarse clock (a tick every
+ * half second), so they may end up to about a second late; `totalMs` is a plain timer.
+ */
 export interface Timeouts {
-  /** To open a new connection (TCP, not TLS). A connection that never opened cannot have changed anything, so even creates retry after it. */
+  /**
+   * To open a new connection, TCP and (for https) TLS; the client's `lookup`, when it has one, runs
+   * before and is not counted. A connection that never opened cannot have changed anything, so
+   * even creates retry after it.
+   */
   connectMs: number;
-  /** From sending until the status line and headers arrive: connecting, the TLS handshake and the server's own work. */
+  /** From writing the request on an open connection until the status line and headers arrive: the server's own work. */
   headersMs: number;
-  /** The whole exchange, body included, so that a server trickling bytes cannot hold a worker forever. */
+  /**
+   * The longest pause between two pieces of the body. It starts again with every piece, so on its
+   * own it cannot stop a server that trickles its answer: `totalMs` does.
+   */
+  bodyMs: number;
+  /**
+   * Each attempt from start to finish (connecting, waiting, the whole body), so that a server
+   * trickling bytes cannot hold a worker for ever. Nothing extends it.
+   */
   totalMs: number;
 }
 
@@ -35,12 +51,21 @@ export interface TransportOptions {
   baseUrl: URL;
   token: BearerToken;
   timeouts: Timeouts;
+  /** The exchange's size limit, for the error that reports an answer past it. */
   maxBodyBytes: number;
   exchange: Exchange;
 }
 
 const JSON_CONTENT_TYPE = /^application\/(scim\+)?json\b|\+json\b/i;
 const HTML_START = /^\s*</;
+
+/** undici's own timeout errors, by what was being waited for. */
+const TIMEOUT_PHASES: Readonly<Record<string, Exclude<TimeoutPhase, "total">>> = {
+  UND_ERR_CONNECT_TIMEOUT: "connect",
+  UND_ERR_HEADERS_TIMEOUT: "headers",
+  UND_ERR_BODY_TIMEOUT: "body",
+};
+const TOO_LARGE = "UND_ERR_RES_EXCEEDED_MAX_SIZE";
 
 /**
  * Sends one HTTP request and returns the parsed JSON of a 2xx answer; everything else becomes a
@@ -49,68 +74,50 @@ const HTML_START = /^\s*</;
  */
 export function createTransport(options: TransportOptions): (request: ScimRequest) => Promise<ScimAnswer> {
   const base = options.baseUrl.href.replace(/\/+$/, "");
+  const basePath = options.baseUrl.pathname.replace(/\/+$/, "");
   const { timeouts } = options;
+  const phaseMs: Record<TimeoutPhase, number> = { connect: timeouts.connectMs, headers: timeouts.headersMs, body: timeouts.bodyMs, total: timeouts.totalMs };
 
   return async function send(request) {
-    const url = `${base}${request.path}${formatQuery(request.query)}`;
     const context = { method: request.method, url: `${base}${request.path}` };
     const controller = new AbortController();
-    let phase: Phase = "headers";
-    let timedOut: NetworkFailure["timeout"];
-    const abortAfter = (ms: number, which?: Phase) =>
-      setTimeout(() => {
-        timedOut = { phase: which ?? phase, afterMs: ms };
-        controller.abort(new Error(`Timed out after ${ms} ms`));
-      }, ms);
-    let connectTimer: NodeJS.Timeout | undefined;
-    const headersTimer = abortAfter(timeouts.headersMs, "headers");
-    const totalTimer = abortAfter(timeouts.totalMs);
+    let pastDeadline = false;
+    const deadline = setTimeout(() => {
+      pastDeadline = true;
+      controller.abort(new Error(`No complete answer within ${timeouts.totalMs} ms.`));
+    }, timeouts.totalMs);
 
     try {
       let answer: RawAnswer;
       try {
-        answer = await options.exchange({
-          url,
+        answer = await options.exchange.send({
+          path: `${basePath}${request.path}${formatQuery(request.query)}`,
           method: request.method,
           headers: buildHeaders(options.token, request.body !== undefined),
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
           signal: controller.signal,
-          maxBodyBytes: options.maxBodyBytes,
-          onConnecting: () => {
-            phase = "connect";
-            connectTimer = abortAfter(timeouts.connectMs, "connect");
-          },
-          onConnected: () => {
-            phase = "headers";
-            clearTimeout(connectTimer);
-          },
-          onHeaders: () => {
-            phase = "body";
-            clearTimeout(headersTimer);
-          },
         });
       } catch (error) {
-        throw classifyNetworkError({ error, ...context, timeout: timedOut });
+        const code = findErrorCode(error);
+        if (!pastDeadline && code === TOO_LARGE) throw tooLargeError(context, options.maxBodyBytes);
+        const phase = pastDeadline ? "total" : code === undefined ? undefined : TIMEOUT_PHASES[code];
+        throw classifyNetworkError({ error, ...context, timeout: phase && { phase, afterMs: phaseMs[phase] } });
       }
       if (answer.status >= 300 && answer.status <= 399) throw redirectError(answer, context);
-      if (answer.text === undefined) {
-        throw new ScimError({
-          ...context,
-          kind: "invalidResponse",
-          status: answer.status,
-          message: `${hostOf(url)} sent an answer larger than ${formatBytes(options.maxBodyBytes)}, which is not a SCIM answer. Check the Sync endpoint URL.`,
-        });
-      }
       return interpret(answer.status, answer.headers, answer.text, context);
     } finally {
-      clearTimeout(connectTimer);
-      clearTimeout(headersTimer);
-      clearTimeout(totalTimer);
+      clearTimeout(deadline);
     }
   };
 }
 
-type Phase = NonNullable<NetworkFailure["timeout"]>["phase"];
+function tooLargeError(context: { method: string; url: string }, maxBodyBytes: number): ScimError {
+  return new ScimError({
+    ...context,
+    kind: "invalidResponse",
+    message: `${hostOf(context.url)} sent an answer larger than ${formatBytes(maxBodyBytes)}, which is not a SCIM answer. Check the Sync endpoint URL.`,
+  });
+}
 
 function buildHeaders(token: BearerToken, hasBody: boolean): Record<string, string> {
   const headers: Record<string, string> = {

@@ -3,7 +3,7 @@ import { createScimClient, type ScimClient, type ScimClientOptions } from "../..
 import { guardedLookup, targetPort } from "./guard-scim-target";
 
 /** Everything a SCIM client takes except how it connects: that is always through the guard. */
-export type AppScimClientOptions = Omit<ScimClientOptions, "fetch" | "lookup">;
+export type AppScimClientOptions = Omit<ScimClientOptions, "lookup">;
 
 /**
  * The only way Roster opens a SCIM client for an app (authorize, sync,
@@ -12,7 +12,7 @@ export type AppScimClientOptions = Omit<ScimClientOptions, "fetch" | "lookup">;
  * The layering lint forbids `createScimClient` everywhere else.
  */
 export function openScimClient(options: AppScimClientOptions): ScimClient {
-  // Spelled out rather than spread, so that a `fetch` or `lookup` smuggled in through a cast cannot reach the client.
+  // Spelled out rather than spread, so that a `lookup` smuggled in through a cast cannot reach the client.
   const { baseUrl, token, timeouts, maxBodyBytes, concurrency, retry, pageSize } = options;
   return createScimClient({ baseUrl, token, timeouts, maxBodyBytes, concurrency, retry, pageSize, lookup: guardedLookup(targetPort(baseUrl)) });
 }

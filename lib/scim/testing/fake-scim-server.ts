@@ -7,6 +7,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The client's end of the connection: requests with the same port came over the same kept-alive connection. */
+  remotePort: number | undefined;
 }
 
 // Handlers may return anything (often the response itself); only a rejected promise matters.
@@ -30,7 +32,13 @@ export async function startFakeServer(handler: FakeHandler): Promise<FakeServer>
     const chunks: Buffer[] = [];
     incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
     incoming.on("end", () => {
-      const request = { method: incoming.method ?? "", url: incoming.url ?? "", headers: incoming.headers, body: Buffer.concat(chunks).toString() };
+      const request = {
+        method: incoming.method ?? "",
+        url: incoming.url ?? "",
+        headers: incoming.headers,
+        body: Buffer.concat(chunks).toString(),
+        remotePort: incoming.socket.remotePort,
+      };
       requests.push(request);
       Promise.resolve(handler(request, response)).catch((error: unknown) => {
         response.writeHead(599).end(String(error));
