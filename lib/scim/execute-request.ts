@@ -7,7 +7,7 @@ import type { HttpMethod, ScimAnswer, ScimRequest } from "./send-request.ts";
 export interface AttemptReport {
   /** This attempt's number, from 1. */
   attempt: number;
-  /** The most attempts the call may make: the client's retries plus one. Fewer are made when one succeeds or fails for good. */
+  /** The most attempts the call may make for this kind of failure: the retries allowed plus one. Fewer are made when one succeeds or fails for good. */
   of: number;
   method: HttpMethod;
   /** Relative to the base URL, without the query string (filters carry user names and e-mails), e.g. `/Users/2819c223`. */
@@ -44,7 +44,10 @@ export function createExecutor(send: (request: ScimRequest) => Promise<ScimAnswe
     const report = (fields: Pick<AttemptReport, "attempt" | "status" | "durationMs" | "error" | "willRetry">) => {
       if (!onAttempt) return;
       try {
-        onAttempt({ of: policy.retries + 1, method: request.method, path: request.path, ...fields });
+        // A 5xx may be retried fewer times than the client's default (serverErrorRetries): say so in "of".
+        const retries =
+          fields.error?.kind === "transient" && options.serverErrorRetries !== undefined ? Math.min(policy.retries, options.serverErrorRetries) : policy.retries;
+        onAttempt({ of: retries + 1, method: request.method, path: request.path, ...fields });
       } catch {
         // An observer's mistake must not change the call's outcome: a create that worked would look failed.
       }

@@ -1,5 +1,5 @@
 import "server-only";
-import { isScimError, ScimError, scimPatch, type ScimUser } from "../../scim";
+import { isScimError, ScimError, scimPatch, type AttemptReport, type ScimUser } from "../../scim";
 import { readScimValues, toScimUser, type MappedValues } from "../mapping/build-scim-user";
 import { patchForChanges } from "../mapping/patch-for-changes";
 import { PRIMARY_EMAIL } from "../mapping/target-attributes";
@@ -132,6 +132,10 @@ export function executePair(context: ExecuteContext, plan: PairPlan, account: Ac
 
 class PairExecution {
   readonly steps: SyncStep[];
+  /** The app's calls, each reporting its attempts to `attempt`. */
+  readonly users: UserCalls;
+  /** The operation being carried out, for the rows of its retried attempts. */
+  current: OperationKind = "CREATE";
   readonly records: OperationRecord[] = [];
   changed = false;
   failed = false;
@@ -145,6 +149,21 @@ class PairExecution {
     public account: AccountRecord | null,
   ) {
     this.steps = [...plan.explanation];
+    this.users = observed(context.users, (report) => this.attempt(report));
+  }
+
+  /**
+   * Every attempt the client makes and then repeats gets its own FAILED row (attempt n of m, status, time),
+   * so retries inside the client leave a trace. The last attempt of a call is the operation's own row.
+   */
+  attempt(report: AttemptReport) {
+    if (!report.error || !report.willRetry) return;
+    this.record(this.current, "FAILED", {
+      httpStatus: report.status,
+      message: `Attempt ${report.attempt} of ${report.of} (${report.method} ${report.path}) failed: ${report.error.message} Roster sent it again.`,
+      durationMs: report.durationMs,
+      errorKind: report.error.kind,
+    });
   }
 
   note(step: string, outcome: SyncStep["outcome"], detail: string) {
@@ -203,7 +222,7 @@ class PairExecution {
       httpStatus: extra.httpStatus ?? null,
       message: extra.message ?? null,
       changes: extra.changes ?? null,
-      durationMs: extra.durationMs ?? null,
+      durationMs: extra.durationMs === undefined || extra.durationMs === null ? null : Math.round(extra.durationMs),
       errorKind: extra.errorKind ?? null,
       at: new Date(this.lastAt),
     });
@@ -222,7 +241,8 @@ class PairExecution {
       this.note("Sent", "skipped", operation.reason);
       return false;
     }
-    const { users } = this.context;
+    const { users } = this;
+    this.current = operation.kind;
     let started = Date.now();
     const elapsed = () => Date.now() - started;
     try {
@@ -349,7 +369,7 @@ class PairExecution {
 
   /** Looks the person up by Roster's id (externalId), then by user name. A failure says it was the lookup that failed. */
   async lookup(userName: string | undefined): Promise<ScimUser | undefined> {
-    const { users } = this.context;
+    const { users } = this;
     try {
       const byExternalId = await users.findByExternalId(this.plan.userId).catch((error: unknown) => {
         // Servers that cannot filter on externalId answer 400; userName still works.
@@ -443,4 +463,19 @@ function unresolvedConflict(error: ScimError, search: { listed: number; truncate
     message: `The app refused to create the account because another account already has this user name or e-mail (HTTP 409), and Roster found no such account by user name, by e-mail or among ${where}, so it cannot link it by itself. Link it with “Link to an existing account…” (on this row of the log, or on the person’s page), free the user name or e-mail in the app, or change the person's e-mail here; the next change or Sync now tries again.`,
     cause: error,
   });
+}
+
+/** The app's calls with an attempt observer added to each call's options. */
+function observed(users: UserCalls, onAttempt: (report: AttemptReport) => void): UserCalls {
+  const withObserver = <Options extends object>(options: Options | undefined) => ({ ...options, onAttempt });
+  return {
+    create: (resource, options) => users.create(resource, withObserver(options)),
+    get: (id, options) => users.get(id, withObserver(options)),
+    replace: (id, resource, options) => users.replace(id, resource, withObserver(options)),
+    patch: (id, request, options) => users.patch(id, request, withObserver(options)),
+    delete: (id, options) => users.delete(id, withObserver(options)),
+    findByUserName: (userName, options) => users.findByUserName(userName, withObserver(options)),
+    findByExternalId: (externalId, options) => users.findByExternalId(externalId, withObserver(options)),
+    listPage: (startIndex, count, filter, options) => users.listPage(startIndex, count, filter, withObserver(options)),
+  };
 }

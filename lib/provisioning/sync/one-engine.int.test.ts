@@ -193,3 +193,41 @@ describe("Roster's id on accounts it did not create", () => {
     expect(again.changed).toBe(false);
   });
 });
+
+describe("every attempt is logged", () => {
+  it("a PATCH the app fails again and again has one row per request, each with its status and time", { timeout: 60_000 }, async () => {
+    const id = await person("every.attempt@oneway.example");
+    await db.assignment.create({ data: { appId, userId: id } });
+    await reconcileUser(appId, id);
+    await updateUser(
+      id,
+      userInput.parse({ email: "every.attempt@oneway.example", firstName: "Robin", lastName: "Vale", title: "Head", department: "Finance" }),
+      context,
+    );
+
+    const patchesBefore = sandbox.stats.snapshot().byMethod.PATCH ?? 0;
+    const since = new Date();
+    sandbox.faults.set({ serverErrorRate: 1, retryAfterSeconds: 0, methods: ["PATCH"] });
+    let result: Awaited<ReturnType<typeof reconcileUser>>;
+    try {
+      result = await reconcileUser(appId, id);
+    } finally {
+      sandbox.faults.set({});
+    }
+    const patches = (sandbox.stats.snapshot().byMethod.PATCH ?? 0) - patchesBefore;
+    expect(patches).toBeGreaterThan(1);
+    expect(result.retry).not.toBeNull();
+    const rows = await db.operation.findMany({
+      where: { appId, userId: id, createdAt: { gte: since } },
+      orderBy: { createdAt: "asc" },
+      select: { kind: true, status: true, httpStatus: true, errorKind: true, message: true, durationMs: true },
+    });
+    // One row for each PATCH the app saw: the client's retry, then the last attempt (after which a GET found the
+    // account still there), which the job retries later.
+    expect(rows).toHaveLength(patches);
+    for (const row of rows) expect(row).toMatchObject({ kind: "UPDATE", status: "FAILED", httpStatus: expect.toBeOneOf([500, 503]), errorKind: "transient" });
+    expect(rows[0]!.message).toMatch(new RegExp(`^Attempt 1 of ${patches} \\(PATCH /Users/[^)]+\\) failed: `));
+    expect(rows.at(-1)!.message).toMatch(/Roster will try again\.$/);
+    for (const row of rows) expect(row.durationMs).toBeGreaterThanOrEqual(0);
+  });
+});

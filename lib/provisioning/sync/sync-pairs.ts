@@ -1,5 +1,5 @@
 import "server-only";
-import pLimit from "p-limit";
+import pLimit, { type LimitFunction } from "p-limit";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ListingLimitError } from "../../scim/list-all-pages";
 import { toMappingRules } from "../apps/field-mappings";
@@ -57,34 +57,99 @@ export async function syncPairs(appId: string, userIds: readonly string[], optio
     return { outcomes: [], busy: [] };
   }
   const locks = await lockWaiting(appId, userIds, options.waitForLockMs ?? 0);
-  let outcomes: PairOutcome[] = [];
+  const recorder = new Recorder(appId, locks, { ...options, syncRunId, attempt });
   try {
     const pairs = await loadPairs(app, locks.locked);
-    const plans = pairs.map((pair) => planPair(pair, planContext(app)));
-    outcomes = await carryOut(app, pairs, plans, { batch: options.batch === true, attempt, syncRunId });
+    const context = planContext(app);
+    const plans = pairs.map((pair) => planPair(pair, context));
+    // Pairs with nothing to send are let go now, not when their outcome is recorded: an edit made meanwhile gets its own
+    // job, which would otherwise find the pair busy. Their outcome writes nothing but the run's progress.
+    const idle = plans.filter((plan) => plan.operations.length === 0).map((plan) => plan.userId);
+    if (idle.length > 0 && idle.length < plans.length) await locks.release(idle);
+    try {
+      await carryOut(app, pairs, plans, { batch: options.batch === true, attempt, syncRunId }, (outcome) => recorder.add(outcome));
+    } catch (error) {
+      // What was done before the failure is still recorded.
+      await recorder.close().catch(() => {});
+      throw error;
+    }
+    await recorder.close();
+  } finally {
+    await locks.release();
+  }
+  return { outcomes: recorder.outcomes, busy: locks.busy };
+}
 
-    const retried = outcomes.filter((outcome) => outcome.retry !== null);
-    const followUps: RecordOptions["followUps"] =
-      options.batch || options.queueRetries
-        ? [
-            ...retried.map((outcome) => ({ userId: outcome.userId, runAt: runAtFor(outcome.retry!.retryAfterMs) })),
-            ...(options.batch ? locks.busy.map((userId) => ({ userId, runAt: new Date(Date.now() + BUSY_RETRY_MS) })) : []),
-          ]
-        : [];
+/** Outcomes are recorded this many at a time, or after this long, whichever comes first. */
+const RECORD_EVERY_OUTCOMES = 50;
+const RECORD_EVERY_MS = 500;
+
+/**
+ * Records a batch's outcomes as its pairs finish, a few at a time, instead of all at its end: the log and
+ * the run's progress move while a slow app's batch is still going, and each pair's lock is released as
+ * soon as its outcome is recorded, so a later edit of that person need not wait for the whole batch.
+ */
+class Recorder {
+  readonly outcomes: PairOutcome[] = [];
+  private pending: PairOutcome[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private writing: Promise<void> = Promise.resolve();
+  private failure: unknown = null;
+
+  constructor(
+    readonly appId: string,
+    readonly locks: PairLocks,
+    readonly options: SyncPairsOptions & { syncRunId: string | null; attempt: number },
+  ) {}
+
+  add(outcome: PairOutcome) {
+    this.outcomes.push(outcome);
+    this.pending.push(outcome);
+    if (this.pending.length >= RECORD_EVERY_OUTCOMES) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), RECORD_EVERY_MS);
+  }
+
+  /** Writes what is pending, after any write already under way (one at a time, in order). */
+  private flush(final = false) {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const outcomes = this.pending;
+    this.pending = [];
+    if (outcomes.length === 0 && !final) return;
+    this.writing = this.writing
+      .then(() => this.write(outcomes, final))
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      });
+  }
+
+  private async write(outcomes: PairOutcome[], final: boolean) {
+    const { batch, queueRetries, syncRunId, attempt } = this.options;
+    const followUps: RecordOptions["followUps"] = [
+      ...(batch || queueRetries
+        ? outcomes.filter((outcome) => outcome.retry !== null).map((outcome) => ({ userId: outcome.userId, runAt: runAtFor(outcome.retry!.retryAfterMs) }))
+        : []),
+      // Pairs another sync held: their own job comes back to them in a moment.
+      ...(batch && final ? this.locks.busy.map((userId) => ({ userId, runAt: new Date(Date.now() + BUSY_RETRY_MS) })) : []),
+    ];
     // A batch counts whoever it finished; those it passes on count in their own job, on their first attempt.
-    const counted = options.batch ? outcomes.filter((outcome) => outcome.retry === null) : outcomes;
+    const counted = batch ? outcomes.filter((outcome) => outcome.retry === null) : outcomes;
     await recordOutcomes(outcomes, {
-      appId,
+      appId: this.appId,
       syncRunId,
       attempt,
       followUps,
       progress: syncRunId ? counted.map((outcome) => ({ userId: outcome.userId, failed: outcome.failed || outcome.retry !== null })) : [],
     });
-  } finally {
-    await locks.release();
+    await this.locks.release(outcomes.map((outcome) => outcome.userId));
+    if (outcomes.some((outcome) => outcome.failed)) await quarantineIfFailingRepeatedly(this.appId);
   }
-  if (outcomes.some((outcome) => outcome.failed)) await quarantineIfFailingRepeatedly(appId);
-  return { outcomes, busy: locks.busy };
+
+  async close() {
+    this.flush(true);
+    await this.writing;
+    if (this.failure) throw this.failure;
+  }
 }
 
 async function lockWaiting(appId: string, userIds: readonly string[], waitMs: number): Promise<PairLocks> {
@@ -122,17 +187,23 @@ function accountOf(pair: PairState): AccountRecord | null {
     : null;
 }
 
+/** Carries out the plans, handing each pair's outcome to `done` as soon as it has one. */
 async function carryOut(
   app: SyncApp,
   pairs: readonly PairState[],
   plans: readonly PairPlan[],
   run: { batch: boolean; attempt: number; syncRunId: string | null },
-): Promise<PairOutcome[]> {
+  done: (outcome: PairOutcome) => void,
+): Promise<void> {
   if (app.state === "DRAFT") {
     const step: SyncStep = { step: "App", outcome: "info", detail: "Nothing was sent because provisioning is not set up yet." };
-    return plans.map((plan) => outcomeWithoutRequests(plan, [step]));
+    for (const plan of plans) done(outcomeWithoutRequests(plan, [step]));
+    return;
   }
-  if (app.state !== "ACTIVE") return plans.map((plan) => holdPair(plan, app.state as "PAUSED" | "QUARANTINED"));
+  if (app.state !== "ACTIVE") {
+    for (const plan of plans) done(holdPair(plan, app.state as "PAUSED" | "QUARANTINED"));
+    return;
+  }
 
   const users = userCallsFor(app);
   const connector = getConnector(app.catalogKey);
@@ -157,23 +228,42 @@ async function carryOut(
     }
   }
 
-  // At most the app's own concurrency of pairs in flight: the client's queue stays short, so a single edit
-  // arriving meanwhile (its own job, its own requests) waits behind a few requests, not behind a whole batch.
-  const limit = pLimit(Math.max(1, app.maxConcurrency));
-  return Promise.all(
-    plans.map((plan, index) => {
+  // A batch's pairs take slots shared by every batch of the app in this process (twice the app's concurrency), so the
+  // client's queue stays short however many batches run at once: a single edit arriving meanwhile (its own job, its
+  // own requests) waits behind a few requests, not behind every batch's. A batch of one keeps a limit of its own.
+  const limit = run.batch ? batchPairSlots(app) : pLimit(Math.max(1, app.maxConcurrency));
+  await Promise.all(
+    plans.map(async (plan, index) => {
       if (plan.operations.length === 0) {
-        return outcomeWithoutRequests(plan, [
-          ...plan.explanation,
-          { step: "Sent", outcome: "ok", detail: "Nothing to change: the app already matches the directory." },
-        ]);
+        return done(
+          outcomeWithoutRequests(plan, [
+            ...plan.explanation,
+            { step: "Sent", outcome: "ok", detail: "Nothing to change: the app already matches the directory." },
+          ]),
+        );
       }
-      if (listingRefused !== null && createsOnly(plan)) return failPair(plan, listingRefused);
+      if (listingRefused !== null && createsOnly(plan)) return done(failPair(plan, listingRefused));
       const provenAbsent =
         snapshot !== null && createsOnly(plan) && !snapshot.has(plan.userId, (plan.operations[0] as { values: { userName?: string } }).values.userName);
-      return limit(() => executePair({ ...base, provenAbsent }, plan, accountOf(pairs[index]!)).catch((error: unknown) => internalFailure(plan, error)));
+      done(await limit(() => executePair({ ...base, provenAbsent }, plan, accountOf(pairs[index]!)).catch((error: unknown) => internalFailure(plan, error))));
     }),
   );
+}
+
+/**
+ * The pairs of an app's Sync now batches in flight in this process, across batches: with one limit per batch, many
+ * batches of one app queued about 1,000 requests in its client, and a single edit's request waited behind them all.
+ */
+const batchSlots = new Map<string, { size: number; limit: LimitFunction }>();
+
+function batchPairSlots(app: Pick<SyncApp, "id" | "maxConcurrency">): LimitFunction {
+  const size = 2 * Math.max(1, app.maxConcurrency);
+  let entry = batchSlots.get(app.id);
+  if (entry?.size !== size) {
+    entry = { size, limit: pLimit(size) };
+    batchSlots.set(app.id, entry);
+  }
+  return entry.limit;
 }
 
 /** A pair whose execution broke on something that is not the app's answer (a bug, a lost connection): logged, and tried again. */
