@@ -62,7 +62,8 @@ export interface PairLocks {
   busy: string[];
   /** Whether the lock connection broke since the locks were taken (they are then no longer held). */
   lost(): boolean;
-  release(): Promise<void>;
+  /** Releases the pairs of `userIds` only (pairs with nothing to send, early), or every pair still held. */
+  release(userIds?: readonly string[]): Promise<void>;
 }
 
 /** Tries to lock every (appId, userId) pair; never waits. The same keys as the earlier transaction locks. */
@@ -78,17 +79,19 @@ export async function lockPairs(appId: string, userIds: readonly string[]): Prom
   );
   const locked = rows.map((row) => row.user_id);
   const mine = new Set(locked);
-  let released = false;
+  /** The pairs not released yet: each is unlocked once (a session lock taken once must be released once). */
+  const held = new Set(locked);
   return {
     locked,
     busy: ids.filter((id) => !mine.has(id)),
     lost: () => generation !== takenIn,
-    async release() {
-      if (released || locked.length === 0) return;
-      released = true;
+    async release(userIds) {
+      const releasing = (userIds ?? [...held]).filter((id) => held.has(id));
+      for (const id of releasing) held.delete(id);
+      if (releasing.length === 0) return;
       if (generation !== takenIn) return; // The session that held them is gone, and the locks with it.
       await serially(() =>
-        client.query(`SELECT pg_advisory_unlock(hashtextextended($2 || user_id::text, 0)) FROM unnest($1::uuid[]) AS user_id`, [locked, lockKey(appId)]),
+        client.query(`SELECT pg_advisory_unlock(hashtextextended($2 || user_id::text, 0)) FROM unnest($1::uuid[]) AS user_id`, [releasing, lockKey(appId)]),
       );
     },
   };

@@ -60,7 +60,13 @@ export async function syncPairs(appId: string, userIds: readonly string[], optio
   let outcomes: PairOutcome[] = [];
   try {
     const pairs = await loadPairs(app, locks.locked);
-    const plans = pairs.map((pair) => planPair(pair, planContext(app)));
+    const context = planContext(app);
+    const plans = pairs.map((pair) => planPair(pair, context));
+    // Pairs with nothing to send are let go now, not when the whole batch has finished: an edit made meanwhile gets its own
+    // job, which would otherwise find the pair busy and wait for the batch's requests (seconds at an app's pace). Their
+    // outcome writes nothing but the run's progress, so no other sync can overlap anything of theirs.
+    const idle = plans.filter((plan) => plan.operations.length === 0).map((plan) => plan.userId);
+    if (idle.length > 0 && idle.length < plans.length) await locks.release(idle);
     outcomes = await carryOut(app, pairs, plans, { batch: options.batch === true, attempt, syncRunId });
 
     const retried = outcomes.filter((outcome) => outcome.retry !== null);
