@@ -151,7 +151,7 @@ export async function run(): Promise<void> {
             await new Promise((resolve) => setTimeout(resolve, 100));
           }
         };
-        const edited = await addPeople("duringEdit", DURING_SYNC_EDITS);
+        const edited = await addPeople("editduring", DURING_SYNC_EDITS);
         await waitForRun((await startSyncRun(organization.id, appId, context)).id);
         await addPeople("during", DURING_SYNC_USERS);
 
