@@ -273,7 +273,7 @@ describe("reconciling a sync run in batches", () => {
   });
   it("lets go of the people it has nothing to send for before its requests: an edit to one of them meanwhile is not kept waiting", async () => {
     const { appId, people } = await setUp("Idle", 2);
-    const [settled, fresh] = people as [{ id: string }, { id: string }];
+    const [settled, fresh] = [people[0]!, people[1]!];
     await db.assignment.create({ data: { appId, userId: settled.id } });
     expect((await syncPairs(appId, [settled.id])).outcomes[0]?.changed).toBe(true);
     await db.assignment.create({ data: { appId, userId: fresh.id } });

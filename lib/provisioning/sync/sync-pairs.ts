@@ -1,5 +1,5 @@
 import "server-only";
-import pLimit from "p-limit";
+import pLimit, { type LimitFunction } from "p-limit";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ListingLimitError } from "../../scim/list-all-pages";
 import { toMappingRules } from "../apps/field-mappings";
@@ -163,9 +163,10 @@ async function carryOut(
     }
   }
 
-  // At most the app's own concurrency of pairs in flight: the client's queue stays short, so a single edit
-  // arriving meanwhile (its own job, its own requests) waits behind a few requests, not behind a whole batch.
-  const limit = pLimit(Math.max(1, app.maxConcurrency));
+  // A batch's pairs take slots shared by every batch of the app in this process (twice the app's concurrency), so the
+  // client's queue stays short however many batches run at once: a single edit arriving meanwhile (its own job, its
+  // own requests) waits behind a few requests, not behind every batch's. A batch of one keeps a limit of its own.
+  const limit = run.batch ? batchPairSlots(app) : pLimit(Math.max(1, app.maxConcurrency));
   return Promise.all(
     plans.map((plan, index) => {
       if (plan.operations.length === 0) {
@@ -180,6 +181,23 @@ async function carryOut(
       return limit(() => executePair({ ...base, provenAbsent }, plan, accountOf(pairs[index]!)).catch((error: unknown) => internalFailure(plan, error)));
     }),
   );
+}
+
+/**
+ * The pairs of an app's Sync now batches in flight in this process, across batches: with one limit per batch, 32
+ * worker slots running batches of an app with a concurrency of 32 queued about 1,000 requests in its client, and a
+ * single edit's request waited behind them all (1.6 s at 50 ms per answer).
+ */
+const batchSlots = new Map<string, { size: number; limit: LimitFunction }>();
+
+function batchPairSlots(app: Pick<SyncApp, "id" | "maxConcurrency">): LimitFunction {
+  const size = 2 * Math.max(1, app.maxConcurrency);
+  let entry = batchSlots.get(app.id);
+  if (entry?.size !== size) {
+    entry = { size, limit: pLimit(size) };
+    batchSlots.set(app.id, entry);
+  }
+  return entry.limit;
 }
 
 /** A pair whose execution broke on something that is not the app's answer (a bug, a lost connection): logged, and tried again. */
