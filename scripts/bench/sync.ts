@@ -11,7 +11,12 @@
  *    unmeasured autocannon round, the worker by an unmeasured sync of other
  *    people (a long-running worker has its code optimised);
  *  - sync.latency50ms: the same with 50 ms added to every SCIM answer (2,000 people);
- *  - sync.propagation: from a committed directory edit to the app having it.
+ *  - sync.propagation: from a committed directory edit to the app having it;
+ *  - sync.propagationDuringSync: the same for single edits made while a 10,000-person Sync now of
+ *    the same app runs against the sandbox with 50 ms latency, spread over the run (each edit counts
+ *    only if the run's `done < total` when it is committed). Where an edit's time goes: `jobWait*`
+ *    from the commit to a worker taking its job (or the job gone: a batch sent it first), and
+ *    `requestP95Ms` its own request as logged (the app client's queue included).
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -24,6 +29,8 @@ const USERS = 10_000;
 const LATENCY_USERS = 2_000;
 const WARMUP_USERS = 2_000;
 const EDITS = 40;
+const DURING_SYNC_USERS = 10_000;
+const DURING_SYNC_EDITS = 40;
 const CONCURRENCY = 32;
 
 function peakRssMb(pid: number | undefined): number | null {
@@ -89,6 +96,139 @@ export async function run(): Promise<void> {
         return { usersPerSec: count / seconds, cpuUsPerUser: cpuPerUnit(cpuBefore, await readCpu(processes), count) };
       }
 
+      /** Polls the app (50 ms per answer) with overlapping requests, so the first answer showing `title` comes within ~10 ms of the change. */
+      async function waitForRemoteTitle(userId: string, title: string, timeoutMs = 120_000): Promise<void> {
+        const url = `${sandbox.baseUrl}/Users?filter=${encodeURIComponent(`externalId eq "${userId}"`)}`;
+        const deadline = performance.now() + timeoutMs;
+        let seen = false;
+        const inFlight = new Set<Promise<void>>();
+        while (!seen) {
+          if (performance.now() > deadline) throw new Error(`The edit to ${userId} did not reach the app within ${timeoutMs} ms.`);
+          if (inFlight.size < 8) {
+            const poll = fetch(url, { headers: { authorization: `Bearer ${sandbox.token}` } })
+              .then((response) => response.json() as Promise<{ Resources?: { title?: string }[] }>)
+              .then((body) => {
+                if (body.Resources?.[0]?.title === title) seen = true;
+              })
+              .finally(() => inFlight.delete(poll));
+            inFlight.add(poll);
+          }
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      }
+
+      async function propagationDuringSync(slowUsersPerSec: number): Promise<object> {
+        await reset(sandbox.origin);
+        await fetch(`${sandbox.origin}/__sandbox/faults`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${sandbox.token}`, "content-type": "application/json" },
+          body: JSON.stringify({ latencyMs: 50 }),
+        });
+        // The people to edit are synced to the app first; the run then has nothing to do for them, so an edit's own job carries it.
+        const appId = await makeActiveApp(sandbox, context, limits);
+        const addPeople = async (prefix: string, count: number) => {
+          await db.user.createMany({
+            data: Array.from({ length: count }, (_, i) => ({
+              organizationId: organization.id,
+              email: `${prefix}${i}@bench.example`,
+              firstName: "Bench",
+              lastName: `${prefix}${i}`,
+              title: "Engineer",
+              department: "Engineering",
+            })),
+          });
+          const people = await db.user.findMany({
+            where: { organizationId: organization.id, email: { startsWith: prefix } },
+            select: { id: true, email: true, firstName: true, lastName: true },
+          });
+          await db.assignment.createMany({ data: people.map((person) => ({ appId, userId: person.id })) });
+          return people;
+        };
+        const waitForRun = async (id: string) => {
+          for (;;) {
+            const state = await db.syncRun.findUniqueOrThrow({ where: { id }, select: { status: true } });
+            if (state.status === "COMPLETED") return;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        };
+        const edited = await addPeople("editduring", DURING_SYNC_EDITS);
+        await waitForRun((await startSyncRun(organization.id, appId, context)).id);
+        await addPeople("during", DURING_SYNC_USERS);
+
+        const run = await startSyncRun(organization.id, appId, context);
+        const runStarted = performance.now();
+        // The edits are spread over the first 60 % of the run's expected length (at the latency bench's rate).
+        const expectedMs = ((DURING_SYNC_USERS + DURING_SYNC_EDITS) / slowUsersPerSec) * 1000;
+        // When a worker took each edit's job: one query for all the edits waiting, so the watch costs the database little.
+        const waitingJobs = new Map<string, (at: number) => void>();
+        let watching = true;
+        const watcher = (async () => {
+          while (watching) {
+            if (waitingJobs.size > 0) {
+              const keys = [...waitingJobs.keys()];
+              const taken = await db.$queryRaw<
+                { key: string }[]
+              >`SELECT key FROM graphile_worker.jobs WHERE key = ANY(${keys}::text[]) AND locked_at IS NOT NULL`;
+              const present = await db.$queryRaw<{ key: string }[]>`SELECT key FROM graphile_worker.jobs WHERE key = ANY(${keys}::text[])`;
+              const now = performance.now();
+              const still = new Set(present.map((row) => row.key));
+              for (const key of keys) if (taken.some((row) => row.key === key) || !still.has(key)) waitingJobs.get(key)?.(now);
+              for (const key of keys) if (taken.some((row) => row.key === key) || !still.has(key)) waitingJobs.delete(key);
+            }
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        })();
+        const results = await Promise.all(
+          edited.map(async (person, index) => {
+            const at = ((index + 0.5) / DURING_SYNC_EDITS) * 0.6 * expectedMs;
+            await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - (performance.now() - runStarted))));
+            const title = `Engineer during ${index}`;
+            const values = userInput.parse({ email: person.email, firstName: person.firstName, lastName: person.lastName, department: "Engineering", title });
+            let taken: (at: number) => void = () => {};
+            const takenAt = new Promise<number>((resolve) => (taken = resolve));
+            await updateUser(person.id, values, context);
+            const committed = performance.now();
+            waitingJobs.set(`reconcile:${appId}:${person.id}`, taken);
+            const progress = await db.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { done: true, total: true } });
+            await waitForRemoteTitle(person.id, title);
+            const arrived = performance.now();
+            const jobWaitMs = Math.min(await Promise.race([takenAt, Promise.resolve(arrived)]), arrived) - committed;
+            return { userId: person.id, delayMs: arrived - committed, jobWaitMs, duringRun: progress.done < progress.total, done: progress.done };
+          }),
+        );
+        await waitForRun(run.id);
+        watching = false;
+        await watcher;
+        const runSeconds = (performance.now() - runStarted) / 1000;
+        const during = results.filter((result) => result.duringRun);
+        const delays = during.map((result) => result.delayMs).sort((a, b) => a - b);
+        const jobWaits = during.map((result) => result.jobWaitMs).sort((a, b) => a - b);
+        // The edit's own request time as logged (from its job sending it to the answer, the client's queue included).
+        const requests = await db.operation.findMany({
+          where: { appId, kind: "UPDATE", syncRunId: null, userId: { in: during.map((result) => result.userId) } },
+          select: { durationMs: true },
+        });
+        const requestMs = requests.map((row) => row.durationMs ?? 0).sort((a, b) => a - b);
+        await fetch(`${sandbox.origin}/__sandbox/faults`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${sandbox.token}`, "content-type": "application/json" },
+          body: "{}",
+        });
+        return {
+          bench: "sync.propagationDuringSync",
+          users: DURING_SYNC_USERS + DURING_SYNC_EDITS,
+          edits: delays.length,
+          p50Ms: delays.length ? percentile(delays, 50) : null,
+          p95Ms: delays.length ? percentile(delays, 95) : null,
+          maxMs: delays.length ? Math.round(delays.at(-1)!) : null,
+          jobWaitP50Ms: jobWaits.length ? percentile(jobWaits, 50) : null,
+          jobWaitP95Ms: jobWaits.length ? percentile(jobWaits, 95) : null,
+          requestP95Ms: requestMs.length ? percentile(requestMs, 95) : null,
+          doneAtEdits: [Math.min(...during.map((result) => result.done)), Math.max(...during.map((result) => result.done))],
+          runSeconds: Math.round(runSeconds * 10) / 10,
+        };
+      }
+
       worker = startWorker({ WORKER_CONCURRENCY: String(CONCURRENCY), ROSTER_ALLOW_PRIVATE_TARGETS: "1" });
       await syncPeople(WARMUP_USERS, "warmup");
       await reset(sandbox.origin);
@@ -127,6 +267,8 @@ export async function run(): Promise<void> {
       }
       delays.sort((a, b) => a - b);
       lines.push({ bench: "sync.propagation", edits: EDITS, p50Ms: percentile(delays, 50), p95Ms: percentile(delays, 95) });
+
+      lines.push(await propagationDuringSync(slowUsersPerSec));
 
       // This machine's speed drifts (its neighbours' load), so the raw capacity is measured again after the sync and
       // the two rounds averaged. Last, with a reset first: the synced people had to stay for the figures above.

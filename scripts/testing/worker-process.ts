@@ -15,8 +15,9 @@ export interface WorkerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export function startWorker(env: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(process.execPath, WORKER_ARGS, {
+/** `nodeArgs` go before the worker's own (a benchmark's `--cpu-prof`, which NODE_OPTIONS does not take). */
+export function startWorker(env: Record<string, string> = {}, { nodeArgs = [] }: { nodeArgs?: readonly string[] } = {}): WorkerProcess {
+  const child = spawn(process.execPath, [...nodeArgs, ...WORKER_ARGS], {
     cwd: root,
     env: { ...process.env, ROSTER_ALLOW_PRIVATE_TARGETS: "1", WORKER_QUIET: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

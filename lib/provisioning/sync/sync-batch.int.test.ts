@@ -272,4 +272,31 @@ describe("reconciling a sync run in batches", () => {
     expect(rows.every((row) => row.found && row.assigned)).toBe(true);
     expect(rows.filter((row) => row.remoteId !== null)).toHaveLength(100);
   });
+  it("lets go of the people it has nothing to send for before its requests: an edit to one of them meanwhile is not kept waiting", async () => {
+    const { appId, people } = await setUp("Idle", 2);
+    const [settled, fresh] = [people[0]!, people[1]!];
+    await db.assignment.create({ data: { appId, userId: settled.id } });
+    expect((await syncPairs(appId, [settled.id])).outcomes[0]?.changed).toBe(true);
+    await db.assignment.create({ data: { appId, userId: fresh.id } });
+
+    const delayedBefore = sandbox.stats.snapshot().faults.delayed ?? 0;
+    sandbox.faults.set({ latencyMs: 3_000 });
+    try {
+      let batchEnded = false;
+      const batch = syncPairs(appId, [settled.id, fresh.id]).finally(() => (batchEnded = true));
+      // The batch's first request for the new person has reached the app, which takes 3 s to answer it.
+      await eventually(async () => (sandbox.stats.snapshot().faults.delayed ?? 0) > delayedBefore, { intervalMs: 20, what: "the batch's first request" });
+      const alone = await syncPairs(appId, [settled.id]);
+      expect(alone.busy).toEqual([]);
+      expect(batchEnded).toBe(false);
+      const { outcomes, busy } = await batch;
+      expect(busy).toEqual([]);
+      expect(outcomes.map((outcome) => [outcome.userId, outcome.changed])).toEqual([
+        [settled.id, false],
+        [fresh.id, true],
+      ]);
+    } finally {
+      sandbox.faults.set({});
+    }
+  });
 });
