@@ -130,16 +130,18 @@ describe("the sync engine against servers as they really are", () => {
     const again = await eventually(async () => (remoteByExternalId(id)?.attributes.title === "Senior AE" ? remoteByExternalId(id) : undefined), {
       what: "the account to be created again with the new title",
     });
-    await eventually(async () => (await operationsOf(id)).length === 3, { what: "the rows of the re-create" });
+    await eventually(async () => (await operationsOf(id)).length === 4, { what: "the rows of the re-create" });
     const operations = await operationsOf(id);
-    expect(operations.map((op) => `${op.kind}:${op.status}`)).toEqual(["CREATE:SUCCEEDED", "UPDATE:FAILED", "CREATE:SUCCEEDED"]);
-    expect(operations[1]).toMatchObject({
+    // The client's one quick retry of the 500 has its row; then the GET's 404 says the account is gone, and it is created again.
+    expect(operations.map((op) => `${op.kind}:${op.status}`)).toEqual(["CREATE:SUCCEEDED", "UPDATE:FAILED", "UPDATE:FAILED", "CREATE:SUCCEEDED"]);
+    expect(operations[1]).toMatchObject({ httpStatus: 500, message: expect.stringMatching(/^Attempt 1 of 2 \(PATCH \/Users\/[^)]+\) failed: .* Roster sent it again\.$/) });
+    expect(operations[2]).toMatchObject({
       httpStatus: 404,
       message:
         "The app answered HTTP 500 to PATCH, then HTTP 404 when Roster read the account: it no longer exists in the app. Roster creates it again if the person is in scope.",
     });
     // One job: the update's failure and the re-create are the same attempt, not a retry.
-    expect(operations.slice(1).map((op) => op.attempt)).toEqual([1, 1]);
+    expect(operations.slice(1).map((op) => op.attempt)).toEqual([1, 1, 1]);
     expect(again!.id).not.toBe(first!.id);
     expect(await accountOf(id)).toEqual({ state: "ACTIVE", remoteId: again!.id });
   });
@@ -157,8 +159,9 @@ describe("the sync engine against servers as they really are", () => {
 
     await eventually(async () => (await operationsOf(id)).some((op) => op.kind === "DELETE"), { what: "the DELETE row" });
     const operations = await operationsOf(id);
-    expect(operations.map((op) => `${op.kind}:${op.status}`)).toEqual(["CREATE:SUCCEEDED", "DEACTIVATE:SUCCEEDED", "DELETE:SUCCEEDED"]);
-    expect(operations[2]).toMatchObject({
+    expect(operations.map((op) => `${op.kind}:${op.status}`)).toEqual(["CREATE:SUCCEEDED", "DEACTIVATE:SUCCEEDED", "DELETE:FAILED", "DELETE:SUCCEEDED"]);
+    expect(operations[2]).toMatchObject({ httpStatus: 500, message: expect.stringMatching(/^Attempt 1 of 2 \(DELETE /) });
+    expect(operations[3]).toMatchObject({
       httpStatus: 404,
       attempt: 1,
       message: "The app answered HTTP 500 to DELETE, then HTTP 404 when Roster read the account: it no longer exists in the app. Nothing was left to delete.",
