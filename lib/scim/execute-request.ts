@@ -46,7 +46,9 @@ export function createExecutor(send: (request: ScimRequest) => Promise<ScimAnswe
       try {
         // A 5xx may be retried fewer times than the client's default (serverErrorRetries): say so in "of".
         const retries =
-          fields.error?.kind === "transient" && options.serverErrorRetries !== undefined ? Math.min(policy.retries, options.serverErrorRetries) : policy.retries;
+          fields.error?.kind === "transient" && options.serverErrorRetries !== undefined
+            ? Math.min(policy.retries, options.serverErrorRetries)
+            : policy.retries;
         onAttempt({ of: retries + 1, method: request.method, path: request.path, ...fields });
       } catch {
         // An observer's mistake must not change the call's outcome: a create that worked would look failed.

@@ -134,7 +134,10 @@ describe("the sync engine against servers as they really are", () => {
     const operations = await operationsOf(id);
     // The client's one quick retry of the 500 has its row; then the GET's 404 says the account is gone, and it is created again.
     expect(operations.map((op) => `${op.kind}:${op.status}`)).toEqual(["CREATE:SUCCEEDED", "UPDATE:FAILED", "UPDATE:FAILED", "CREATE:SUCCEEDED"]);
-    expect(operations[1]).toMatchObject({ httpStatus: 500, message: expect.stringMatching(/^Attempt 1 of 2 \(PATCH \/Users\/[^)]+\) failed: .* Roster sent it again\.$/) });
+    expect(operations[1]).toMatchObject({
+      httpStatus: 500,
+      message: expect.stringMatching(/^Attempt 1 of 2 \(PATCH \/Users\/[^)]+\) failed: .* Roster sent it again\.$/),
+    });
     expect(operations[2]).toMatchObject({
       httpStatus: 404,
       message:
