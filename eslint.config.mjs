@@ -99,7 +99,8 @@ const layers = [
           "react-dom",
           ...ours("app-error", "directory", "provisioning", "auth", "audit", "scim", "sandbox", "http", "csv", "actions"),
         ],
-        message: "lib/queue holds the job contracts that the directory and the engine both use: it imports lib/db, lib/env (its lanes setting) and its own contracts only.",
+        message:
+          "lib/queue holds the job contracts that the directory and the engine both use: it imports lib/db, lib/env (its lanes setting) and its own contracts only.",
       },
       libIsBelowTheApp,
       notTestsOrScripts,
