@@ -80,8 +80,8 @@ export async function syncPairs(appId: string, userIds: readonly string[], optio
   return { outcomes: recorder.outcomes, busy: locks.busy };
 }
 
-/** Outcomes are recorded this many at a time, or after this long, whichever comes first. */
-const RECORD_EVERY_OUTCOMES = 50;
+/** Outcomes are recorded this many at a time (a whole batch when the app is quick), or after this long, whichever comes first. */
+const RECORD_EVERY_OUTCOMES = 250;
 const RECORD_EVERY_MS = 500;
 
 /**
