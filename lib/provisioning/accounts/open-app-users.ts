@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "../../app-error";
 import { db } from "../../db";
 import { isScimError } from "../../scim";
-import { userCallsFor } from "../sync/app-clients";
+import { APP_CONNECTION_SELECT, userCallsFor } from "../sync/app-clients";
 
 const STATE_WORDS = { DRAFT: "is not set up yet", PAUSED: "is paused", QUARANTINED: "is quarantined" } as const;
 
@@ -14,17 +14,7 @@ const STATE_WORDS = { DRAFT: "is not set up yet", PAUSED: "is paused", QUARANTIN
 export async function openAppUsers(organizationId: string, appId: string) {
   const app = await db.app.findFirst({
     where: { id: appId, organizationId },
-    select: {
-      id: true,
-      name: true,
-      catalogKey: true,
-      state: true,
-      baseUrl: true,
-      tokenCiphertext: true,
-      tokenUpdatedAt: true,
-      maxConcurrency: true,
-      maxRequestsPerSecond: true,
-    },
+    select: { ...APP_CONNECTION_SELECT, name: true, catalogKey: true, state: true },
   });
   if (!app) throw new AppError("not_found", "This app no longer exists.");
   if (app.state !== "ACTIVE") {

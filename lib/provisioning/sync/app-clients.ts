@@ -5,6 +5,16 @@ import { readEnv } from "../../env";
 import { openScimClient } from "../connections/open-scim-client";
 import { decryptSecret } from "../secrets/encrypt-secret";
 
+/** What opening an app's client reads of the app: select this (with the app's id) to pass the row to userCallsFor. */
+export const APP_CONNECTION_SELECT = {
+  id: true,
+  baseUrl: true,
+  tokenCiphertext: true,
+  tokenUpdatedAt: true,
+  maxConcurrency: true,
+  maxRequestsPerSecond: true,
+} as const;
+
 export interface AppConnection {
   id: string;
   baseUrl: string | null;

@@ -4,6 +4,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { MappedValues } from "../mapping/build-scim-user";
 import type { DirectoryPerson } from "../mapping/directory-fields";
 import type { KnownAccount } from "../plan/plan-operations";
+import { APP_CONNECTION_SELECT } from "./app-clients";
 
 /**
  * The engine's first step: everything planning needs, read set-based, outside any transaction.
@@ -13,16 +14,11 @@ import type { KnownAccount } from "../plan/plan-operations";
 
 /** What the engine reads of the app: where and how to send, what to send, and which actions are on. */
 export const SYNC_APP_SELECT = {
-  id: true,
+  ...APP_CONNECTION_SELECT,
   name: true,
   organizationId: true,
   catalogKey: true,
   state: true,
-  baseUrl: true,
-  tokenCiphertext: true,
-  tokenUpdatedAt: true,
-  maxConcurrency: true,
-  maxRequestsPerSecond: true,
   serverCapabilities: true,
   syncCreate: true,
   syncUpdate: true,
