@@ -248,7 +248,8 @@ class PairExecution {
     try {
       switch (operation.kind) {
         case "CREATE": {
-          if (!(firstRound && this.context.provenAbsent)) {
+          const quick = firstRound && this.context.provenAbsent === true;
+          if (!quick) {
             const existing = await this.lookup(operation.values.userName);
             if (existing) return this.adopt(existing, elapsed(), false);
           }
@@ -265,6 +266,12 @@ class PairExecution {
               // The failed POST gets its own row when Roster goes on after it; when it is the end, `fail` logs it once.
               const failedPost = { httpStatus: error.status ?? null, durationMs: elapsed(), errorKind: error.kind };
               const logFailedPost = (then: string) => this.record("CREATE", "FAILED", { ...failedPost, message: `${error.message} ${then}` });
+              if (quick) {
+                // A Sync now batch does not linger on one person: their own job looks for the account, then tries again.
+                logFailedPost("Roster passes this person to a job of their own, which looks for the account before creating it again.");
+                this.note("Sent", "failed", `${error.message} Roster tries again.`);
+                throw new Retry(error.retryAfterMs ?? null, error.message);
+              }
               started = Date.now();
               const found = await this.lookup(operation.values.userName);
               if (found) {
