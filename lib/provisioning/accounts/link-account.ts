@@ -9,6 +9,7 @@ import type { AppWriteContext } from "../apps/app-audit";
 import { getConnector } from "../connectors/catalog";
 import { readScimValues } from "../mapping/build-scim-user";
 import { lockPairs } from "../sync/pair-locks";
+import { personLabel } from "../sync/plan";
 import { appUnavailable, openAppUsers } from "./open-app-users";
 
 export interface LinkedAccount {
@@ -81,7 +82,7 @@ async function linkLocked(
   }
   const durationMs = Date.now() - started;
 
-  const label = `${person.firstName} ${person.lastName} <${person.email}>`;
+  const label = personLabel(person, null, userId);
   const state: LinkedAccount["state"] = remote.active === false ? "INACTIVE" : "ACTIVE";
   const pushedValues = readScimValues(remote, getConnector(app.catalogKey)?.targets ?? []) as Prisma.InputJsonValue;
   await db.$transaction(async (tx) => {

@@ -15,8 +15,8 @@ import { readEnv } from "../../env";
  *
  * If this process dies, its connection closes and PostgreSQL drops its locks, so a crashed worker
  * never leaves a pair locked. The same happens if the connection itself breaks while this process
- * lives: the locks are gone, and the holders are told through `lost` (they finish what they sent
- * and record it; only a second sync of the same pair could overlap them meanwhile).
+ * lives: the locks are gone (the holders finish what they sent and record it; only a second sync of
+ * the same pair could overlap them meanwhile).
  */
 
 let connection: Promise<pg.Client> | null = null;
@@ -60,8 +60,6 @@ export interface PairLocks {
   locked: string[];
   /** The people another sync holds right now. */
   busy: string[];
-  /** Whether the lock connection broke since the locks were taken (they are then no longer held). */
-  lost(): boolean;
   /** Releases the given people's locks (all that are still held when left out). */
   release(userIds?: readonly string[]): Promise<void>;
 }
@@ -83,7 +81,6 @@ export async function lockPairs(appId: string, userIds: readonly string[]): Prom
   return {
     locked,
     busy: ids.filter((id) => !mine.has(id)),
-    lost: () => generation !== takenIn,
     async release(userIds?: readonly string[]) {
       const releasing = (userIds ?? [...held]).filter((id) => held.has(id));
       for (const id of releasing) held.delete(id);
@@ -94,11 +91,6 @@ export async function lockPairs(appId: string, userIds: readonly string[]): Prom
       );
     },
   };
-}
-
-/** The advisory lock key of a pair, as text, for code that takes the same lock inside a transaction. */
-export function pairLockKey(appId: string, userId: string): string {
-  return `${lockKey(appId)}${userId}`;
 }
 
 /** Closes the lock connection (a worker shutting down); its locks go with it. */

@@ -47,7 +47,7 @@ export function personLabel(
   return person ? `${person.firstName} ${person.lastName} <${person.email}>` : (account?.userLabel ?? userId);
 }
 
-export function desiredOf(pair: Pick<PlannablePair, "person" | "assigned">, context: Omit<PlanContext, "actions">): Desired {
+function desiredOf(pair: Pick<PlannablePair, "person" | "assigned">, context: Omit<PlanContext, "actions">): Desired {
   const person = pair.person;
   return person
     ? {
