@@ -46,6 +46,8 @@ const datamodel = JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: readFileSyn
 const SQL_ONLY_INDEXES = new Set<string>([
   // Trigram index for case-insensitive "contains" search on the generated search_text column.
   "users_search_text_trgm_idx",
+  // The same for group names.
+  "groups_name_key_trgm_idx",
 ]);
 
 const tableOf = (model: DmmfModel) => model.dbName ?? model.name;

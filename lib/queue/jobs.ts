@@ -73,6 +73,21 @@ export const jobs = {
     queue: ({ appId, userIds }) => `app:${appId}:run:${laneOf(userIds[0]!, RUN_LANES)}`,
     maxAttempts: A_DAY_OF_ATTEMPTS,
   }),
+  /**
+   * People whose access to the app changed all at once (a group assigned, unassigned or deleted, or many people
+   * joining or leaving an assigned group): the engine reconciles them as one sync run with progress, in batches,
+   * instead of one queued job per person. No queue: it only writes the run and its batches.
+   */
+  reconcilePeople: defineJob({
+    task: "reconcile-people",
+    payload: z.object({
+      appId: z.uuid(),
+      userIds: z.array(z.uuid()).min(1).max(10_000),
+      /** What changed, in words, for the run's label ("Engineering assigned"). */
+      reason: z.string().min(1).max(300),
+    }),
+    maxAttempts: A_DAY_OF_ATTEMPTS,
+  }),
   /** Reads an app's users into an import run's snapshot; one per app at a time. */
   importFetch: defineJob({
     task: "import-fetch",

@@ -34,6 +34,24 @@ export async function enqueueReconcileBatches(tx: Tx, appId: string, userIds: re
   await enqueueMany(tx, jobs.reconcileBatch, batches);
 }
 
+/** Up to this many people of one app are marked as single reconciles; more become one sync run (`reconcile-people`). */
+export const SMALL_FAN_OUT = 50;
+const PEOPLE_PER_RUN_JOB = 10_000;
+
+/**
+ * Marks people of one app whose access changed together (a group's change), in the caller's transaction:
+ * a few become single reconciles, many become a sync run with progress (batched, never a job per person).
+ */
+export async function markPeopleForReconcile(tx: Tx, appId: string, userIds: readonly string[], reason: string): Promise<void> {
+  if (userIds.length === 0) return;
+  if (userIds.length <= SMALL_FAN_OUT) return enqueueReconcile(tx, [appId], userIds);
+  const payloads: { appId: string; userIds: string[]; reason: string }[] = [];
+  for (let start = 0; start < userIds.length; start += PEOPLE_PER_RUN_JOB) {
+    payloads.push({ appId, userIds: userIds.slice(start, start + PEOPLE_PER_RUN_JOB), reason });
+  }
+  await enqueueMany(tx, jobs.reconcilePeople, payloads);
+}
+
 /**
  * Marks the pairs whose accounts may now differ from the directory. Every directory write calls
  * this in its own transaction.

@@ -4,6 +4,7 @@ import { db, type Tx } from "../../db";
 import { markForReconcile } from "../../queue/mark-for-reconcile";
 import type { PersonName } from "../users/create-people";
 import { recordUserChanges, type AuditChanges, type UserWriteContext } from "../users/user-audit";
+import { peopleWithoutOtherSource } from "./scope-sources";
 import { selectedIdBatches, type UserSelection } from "../users/change-users";
 
 async function findApp(organizationId: string, appId: string) {
@@ -101,10 +102,16 @@ async function recordAssignmentChanges(
     context,
     changed.map((user) => ({ user, action, changes })),
   );
+  // Someone who keeps the app through a group has the same access as before: only the others' pairs change.
   await markForReconcile(
     tx,
     [appId],
-    changed.map((person) => person.id),
+    await peopleWithoutOtherSource(
+      tx,
+      appId,
+      changed.map((person) => person.id),
+      { direct: true },
+    ),
   );
   return changed;
 }
