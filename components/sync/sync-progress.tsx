@@ -23,6 +23,7 @@ export function SyncProgress({ appId, run }: { appId: string; run: SyncRunView }
           ) : (
             <CheckCircle2 aria-hidden className="size-4 text-emerald-600" />
           )}
+          {run.reason ? `${run.reason}: ` : ""}
           {running
             ? `Syncing ${run.done.toLocaleString("en-US")} of ${people(run.total)}…`
             : run.total === 0

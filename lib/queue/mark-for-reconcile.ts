@@ -17,6 +17,15 @@ export async function enqueueReconcile(
   await enqueueMany(tx, jobs.reconcile, payloads, { runAt });
 }
 
+/** Queues `reconcile` for exactly these (app, person) pairs, in the caller's transaction. */
+export async function markPairsForReconcile(tx: Tx, pairs: readonly { appId: string; userId: string }[]): Promise<void> {
+  await enqueueMany(
+    tx,
+    jobs.reconcile,
+    pairs.map(({ appId, userId }) => ({ appId, userId })),
+  );
+}
+
 /** People per `reconcile-batch` job of a sync run: enough to share the bulk statements (250 synced 10,000 people ~20 % faster than 100), few enough that a retried batch repeats little. */
 export const SYNC_BATCH_SIZE = 250;
 const MIN_BATCH_SIZE = 25;

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Tx } from "../../db";
 import { recordAuditEvent, recordAuditEvents, type Actor } from "../../audit/record-audit-event";
-import { markForReconcile } from "../../queue/mark-for-reconcile";
+import { markPairsForReconcile } from "../../queue/mark-for-reconcile";
+import { pairsInScope } from "../assignments/scope-sources";
 
 export interface UserWriteContext {
   organizationId: string;
@@ -57,13 +58,7 @@ function userEvent(
   };
 }
 
-/** The apps these people are assigned to, and the reconcile marks for those pairs. */
+/** Marks for reconcile every (app, person) pair of these people that is in scope, directly or through a group. */
 export async function markUsersForReconcile(tx: Tx, userIds: readonly string[]): Promise<void> {
-  if (userIds.length === 0) return;
-  const rows = await tx.assignment.findMany({ where: { userId: { in: [...userIds] } }, select: { appId: true }, distinct: ["appId"] });
-  await markForReconcile(
-    tx,
-    rows.map((row) => row.appId),
-    userIds,
-  );
+  await markPairsForReconcile(tx, await pairsInScope(tx, userIds));
 }

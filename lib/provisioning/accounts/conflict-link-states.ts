@@ -72,15 +72,21 @@ export async function conflictLinkStatesForPerson(organizationId: string, userId
 async function pairStates(organizationId: string, pairs: readonly { appId: string; userId: string }[]): Promise<Map<string, ConflictLinkState>> {
   if (pairs.length === 0) return new Map();
   const where = { OR: pairs.map(({ appId, userId }) => ({ appId, userId })) };
-  const [assignments, accounts] = await Promise.all([
+  const [assignments, viaGroups, accounts] = await Promise.all([
     db.assignment.findMany({ where: { ...where, app: { organizationId } }, select: { appId: true, userId: true } }),
+    db.$queryRaw<{ appId: string; userId: string }[]>`
+      SELECT DISTINCT ga.app_id::text AS "appId", gm.user_id::text AS "userId"
+      FROM unnest(${pairs.map((pair) => pair.appId)}::uuid[], ${pairs.map((pair) => pair.userId)}::uuid[]) AS p(app_id, user_id)
+      JOIN group_assignments ga ON ga.app_id = p.app_id
+      JOIN group_members gm ON gm.group_id = ga.group_id AND gm.user_id = p.user_id
+      JOIN apps ON apps.id = ga.app_id AND apps.organization_id = ${organizationId}::uuid`,
     db.account.findMany({
       where: { ...where, app: { organizationId }, remoteId: { not: null }, state: { not: "DELETED" } },
       select: { appId: true, userId: true, remoteId: true, remoteUserName: true },
     }),
   ]);
   const states = new Map<string, ConflictLinkState>();
-  for (const { appId, userId } of assignments) states.set(pairKey(appId, userId), { state: "linkable" });
+  for (const { appId, userId } of [...assignments, ...viaGroups]) states.set(pairKey(appId, userId), { state: "linkable" });
   for (const account of accounts)
     states.set(pairKey(account.appId, account.userId), { state: "linked", remoteUserName: account.remoteUserName ?? account.remoteId! });
   return states;

@@ -32,11 +32,17 @@ export interface LinkedAccount {
 export async function linkAccount(organizationId: string, appId: string, userId: string, remoteId: string, context: AppWriteContext): Promise<LinkedAccount> {
   const person = await db.user.findFirst({
     where: { id: userId, organizationId },
-    select: { firstName: true, lastName: true, email: true, assignments: { where: { appId }, select: { appId: true } } },
+    select: {
+      firstName: true,
+      lastName: true,
+      email: true,
+      assignments: { where: { appId }, select: { appId: true } },
+      groups: { where: { group: { assignments: { some: { appId } } } }, select: { groupId: true }, take: 1 },
+    },
   });
   if (!person) throw new AppError("not_found", "This person is not in the directory any more.");
   const { app, users } = await openAppUsers(organizationId, appId);
-  if (person.assignments.length === 0) {
+  if (person.assignments.length === 0 && person.groups.length === 0) {
     throw new AppError("invalid_input", `${person.firstName} ${person.lastName} is not assigned to ${app.name}: assign them first, then link their account.`);
   }
   await refuseIfLinked(appId, userId, remoteId);

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "../../app-error";
 import { db } from "../../db";
+import { countPeopleInScope } from "../../directory/assignments/scope-sources";
 import { getConnector } from "../connectors/catalog";
 import { recordAppChange, type AppWriteContext } from "./app-audit";
 
@@ -41,9 +42,12 @@ export async function listApps(organizationId: string) {
       state: true,
       authorizedAt: true,
       baseUrl: true,
-      _count: { select: { assignments: true } },
     },
   });
+  const inScope = await countPeopleInScope(
+    db,
+    apps.map((app) => app.id),
+  );
   const accounts = await db.account.groupBy({
     by: ["appId"],
     where: { appId: { in: apps.map((app) => app.id) }, remoteId: { not: null }, state: { not: "DELETED" } },
@@ -55,9 +59,9 @@ export async function listApps(organizationId: string) {
     _count: { _all: true },
   });
   const countOf = (rows: { appId: string; _count: { _all: number } }[], appId: string) => rows.find((row) => row.appId === appId)?._count._all ?? 0;
-  return apps.map(({ _count, ...app }) => ({
+  return apps.map((app) => ({
     ...app,
-    assigned: _count.assignments,
+    assigned: inScope.get(app.id) ?? 0,
     provisioned: countOf(accounts, app.id),
     failing: countOf(failing, app.id),
   }));
@@ -66,7 +70,7 @@ export async function listApps(organizationId: string) {
 /** One app as its pages show it; the token only as its last four characters. */
 export async function getApp(organizationId: string, appId: string) {
   if (!/^[0-9a-f-]{36}$/i.test(appId)) return null;
-  return db.app.findFirst({
+  const app = await db.app.findFirst({
     where: { id: appId, organizationId },
     select: {
       id: true,
@@ -89,6 +93,10 @@ export async function getApp(organizationId: string, appId: string) {
       _count: { select: { assignments: true } },
     },
   });
+  if (!app) return null;
+  /** Everyone in scope: assigned directly or through a group (`_count.assignments` counts the direct ones). */
+  const peopleInScope = (await countPeopleInScope(db, [app.id])).get(app.id) ?? 0;
+  return { ...app, peopleInScope };
 }
 
 export type AppDetail = NonNullable<Awaited<ReturnType<typeof getApp>>>;

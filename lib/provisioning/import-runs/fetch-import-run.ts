@@ -58,12 +58,16 @@ export async function fetchImportRun(runId: string): Promise<void> {
     const rules = toMappingRules(app.fieldMappings);
     const people = await db.user.findMany({
       where: { organizationId: app.organizationId },
-      select: { ...MAPPABLE_PERSON_SELECT, assignments: { where: { appId: app.id }, select: { appId: true } } },
+      select: {
+        ...MAPPABLE_PERSON_SELECT,
+        assignments: { where: { appId: app.id }, select: { appId: true } },
+        groups: { where: { group: { assignments: { some: { appId: app.id } } } }, select: { groupId: true }, take: 1 },
+      },
     });
     const directory: DirectoryCandidate[] = people.map((person) => ({
       id: person.id,
       email: person.email,
-      assigned: person.assignments.length > 0,
+      assigned: person.assignments.length > 0 || person.groups.length > 0,
       values: mapValues(person, rules, { organizationName: app.organization.name }),
     }));
     const emailById = new Map(people.map((person) => [person.id, person.email]));

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../../db";
+import { appsInScopeFor } from "../../directory/assignments/scope-sources";
 
 /**
  * A person's standing in each app they are assigned to or still have an
@@ -8,7 +9,7 @@ import { db } from "../../db";
  */
 export async function listUserAccounts(organizationId: string, userId: string) {
   const apps = await db.app.findMany({
-    where: { organizationId, OR: [{ assignments: { some: { userId } } }, { accounts: { some: { userId } } }] },
+    where: { organizationId, OR: [appsInScopeFor(userId), { accounts: { some: { userId } } }] },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: {
       id: true,
@@ -16,6 +17,7 @@ export async function listUserAccounts(organizationId: string, userId: string) {
       catalogKey: true,
       state: true,
       assignments: { where: { userId }, select: { createdAt: true } },
+      groupAssignments: { where: { group: { members: { some: { userId } } } }, select: { groupId: true }, take: 1 },
       accounts: {
         where: { userId },
         select: { state: true, remoteId: true, remoteUserName: true, lastSyncedAt: true, lastError: true, lastErrorAt: true },
@@ -31,9 +33,9 @@ export async function listUserAccounts(organizationId: string, userId: string) {
       }),
     ),
   );
-  return apps.map(({ assignments, accounts, ...app }, index) => ({
+  return apps.map(({ assignments, groupAssignments, accounts, ...app }, index) => ({
     app,
-    assigned: assignments.length > 0,
+    assigned: assignments.length > 0 || groupAssignments.length > 0,
     account: accounts[0] ?? null,
     lastOperation: latest[index],
   }));

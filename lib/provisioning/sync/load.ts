@@ -96,19 +96,25 @@ export function pairsStatement(appId: string, organizationId: string, userIds: r
   return Prisma.sql`
     SELECT ids.id::text AS "userId", u.organization_id IS NOT DISTINCT FROM ${organizationId}::uuid AS found, u.id::text AS id, u.email, u.first_name AS "firstName", u.last_name AS "lastName",
       u.display_name AS "displayName", u.employee_id AS "employeeId", u.title, u.department, u.mobile, u.locale, u.timezone, u.status::text AS status,
-      a.user_id IS NOT NULL AS assigned,
+      (a.user_id IS NOT NULL OR coalesce(g.via_group, false)) AS assigned,
       acc.remote_id AS "remoteId", acc.remote_user_name AS "remoteUserName", acc.remote_external_id AS "remoteExternalId", acc.user_label AS "userLabel", acc.state::text AS "accountState", acc.pushed_values AS "pushedValues"
     FROM unnest(${userIds}::uuid[]) WITH ORDINALITY AS ids(id, position)
     LEFT JOIN LATERAL (SELECT * FROM users WHERE users.id = ids.id OFFSET 0) u ON true
     LEFT JOIN LATERAL (SELECT * FROM accounts WHERE accounts.app_id = ${appId}::uuid AND accounts.user_id = ids.id OFFSET 0) acc ON true
     LEFT JOIN LATERAL (SELECT user_id FROM assignments WHERE assignments.app_id = ${appId}::uuid AND assignments.user_id = ids.id OFFSET 0) a ON true
+    LEFT JOIN LATERAL (
+      SELECT true AS via_group FROM group_members gm JOIN group_assignments ga ON ga.group_id = gm.group_id AND ga.app_id = ${appId}::uuid
+      WHERE gm.user_id = ids.id LIMIT 1
+    ) g ON true
     ORDER BY ids.position`;
 }
 
-/** Every person a full sync looks at: the assigned ones, and anyone with an account Roster still tracks. */
+/** Every person a full sync looks at: those in scope (directly or through a group), and anyone with an account Roster still tracks. */
 export async function loadSyncScope(appId: string): Promise<string[]> {
   const rows = await db.$queryRaw<{ user_id: string }[]>`
     SELECT user_id FROM assignments WHERE app_id = ${appId}::uuid
+    UNION
+    SELECT gm.user_id FROM group_assignments ga JOIN group_members gm ON gm.group_id = ga.group_id WHERE ga.app_id = ${appId}::uuid
     UNION
     SELECT user_id FROM accounts WHERE app_id = ${appId}::uuid AND state <> 'DELETED'`;
   return rows.map((row) => row.user_id);

@@ -90,6 +90,22 @@ export async function startSyncRun(organizationId: string, appId: string, contex
   );
 }
 
+/**
+ * People whose access to the app changed together (a group assigned, unassigned or deleted, many people
+ * joining or leaving an assigned group): one sync run over just them, in batches, with progress like Sync
+ * now's, labelled with `reason`. It never cancels a running Sync now (which covers these people too); when
+ * the app is not provisioning, nothing starts: its Resume syncs everyone.
+ */
+export async function startPeopleRun(appId: string, userIds: readonly string[], reason: string) {
+  const app = await db.app.findUnique({ where: { id: appId }, select: { state: true } });
+  if (app?.state !== "ACTIVE" || userIds.length === 0) return null;
+  return db.$transaction(async (tx) => {
+    const run = await tx.syncRun.create({ data: { appId, total: userIds.length, status: "RUNNING", summary: { reason } }, select: { id: true } });
+    await enqueueReconcileBatches(tx, appId, userIds, { syncRunId: run.id });
+    return run;
+  });
+}
+
 export async function getLatestSyncRun(appId: string) {
   return db.syncRun.findFirst({
     where: { appId, dryRun: false },

@@ -4,6 +4,7 @@ import { readEnv } from "../../env";
 import { enqueueFromJob } from "../../queue/enqueue";
 import { jobs } from "../../queue/jobs";
 import { reconcileUser, syncPairs } from "../sync/sync-pairs";
+import { startPeopleRun } from "../sync/sync-runs";
 
 /**
  * The worker's jobs. `reconcile` brings one (app, user) pair in line. A rate limit from the app
@@ -41,5 +42,11 @@ export const taskList: TaskList = {
   async [jobs.reconcileBatch.task](rawPayload: unknown, helpers: JobHelpers) {
     const payload = jobs.reconcileBatch.payload.parse(rawPayload);
     await syncPairs(payload.appId, payload.userIds, { syncRunId: payload.syncRunId, attempt: helpers.job.attempts, batch: true });
+  },
+
+  /** Many people's access to an app changed at once (a group's change): one sync run over them. */
+  async [jobs.reconcilePeople.task](rawPayload: unknown) {
+    const { appId, userIds, reason } = jobs.reconcilePeople.payload.parse(rawPayload);
+    await startPeopleRun(appId, userIds, reason);
   },
 };

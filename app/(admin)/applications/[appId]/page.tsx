@@ -48,7 +48,7 @@ export default async function AppOverviewPage({ params }: { params: Promise<{ ap
         </Card>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
-        <StatCard label="Assigned" value={app._count.assignments} icon={Users} href={`/applications/${app.id}/users`} detail="People in scope for this app" />
+        <StatCard label="Assigned" value={app.peopleInScope} icon={Users} href={`/applications/${app.id}/users`} detail="People in scope for this app" />
         <StatCard
           label="Provisioned"
           value={overview.counts.provisioned}
