@@ -90,6 +90,8 @@ describe("assignment by group, against the sandbox with a real worker", () => {
       (await db.operation.findMany({ where: { appId, userId }, orderBy: { createdAt: "asc" }, select: { kind: true, status: true } })).map(
         (op) => `${op.kind}:${op.status}`,
       );
+    // The log row commits just after the app answered.
+    await eventually(async () => (await kinds(ada.id)).length === 2, { what: "Ada's DEACTIVATE row" });
     expect(await kinds(ada.id)).toEqual(["CREATE:SUCCEEDED", "DEACTIVATE:SUCCEEDED"]);
     expect(await kinds(bo.id)).toEqual(["CREATE:SUCCEEDED"]);
   });
