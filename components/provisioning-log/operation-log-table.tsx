@@ -5,7 +5,7 @@ import type { ConflictLinkState } from "@/lib/provisioning/accounts/conflict-lin
 import type { OperationRow } from "@/lib/provisioning/log/list-operations";
 import { ChangeList } from "./change-list";
 import { OperationStatusBadge } from "./operation-status-badge";
-import { PersonLabel } from "./person-label";
+import { GroupLabel, PersonLabel } from "./person-label";
 
 export type OperationLogRow = OperationRow;
 
@@ -26,7 +26,7 @@ export function OperationLogTable({ operations, showApp, linking }: { operations
       <thead>
         <tr>
           <Th>Time (UTC)</Th>
-          <Th>Person</Th>
+          <Th>Person or group</Th>
           {showApp ? <Th>App</Th> : null}
           <Th>Operation</Th>
           <Th>Status</Th>
@@ -39,7 +39,11 @@ export function OperationLogTable({ operations, showApp, linking }: { operations
           <tr key={operation.id}>
             <Td className="whitespace-nowrap text-zinc-500 tabular-nums">{TIME.format(operation.createdAt)}</Td>
             <Td>
-              <PersonLabel label={operation.userLabel} userId={operation.userId} />
+              {operation.groupId ? (
+                <GroupLabel label={operation.userLabel} groupId={operation.groupId} />
+              ) : (
+                <PersonLabel label={operation.userLabel} userId={operation.userId ?? undefined} />
+              )}
             </Td>
             {showApp ? (
               <Td className="whitespace-nowrap">
@@ -76,7 +80,7 @@ function ConflictLink({ operation, state, linking }: { operation: OperationLogRo
     <div className="mt-2">
       <LinkAccountDialog
         app={{ id: operation.appId, name: operation.appName }}
-        person={{ id: operation.userId, label: operation.userLabel }}
+        person={{ id: operation.userId!, label: operation.userLabel }}
         search={linking.search}
         link={linking.link}
       />

@@ -1,5 +1,17 @@
 import Link from "next/link";
 
+/** A log row about a group: its name, marked as a group, linking to it. */
+export function GroupLabel({ label, groupId }: { label: string; groupId: string }) {
+  return (
+    <>
+      <Link href={`/groups/${groupId}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline">
+        {label}
+      </Link>
+      <div className="text-xs text-zinc-500">Group</div>
+    </>
+  );
+}
+
 /** "Dana Lee <dana@example.com>", as the log records a person, shown as a name over an e-mail. */
 export function PersonLabel({ label, userId }: { label: string; userId?: string }) {
   const match = /^(.*) <([^>]+)>$/.exec(label);

@@ -14,7 +14,7 @@ export type ConflictLinkState = { state: "linkable" } | { state: "linked"; remot
 interface LogRow {
   id: string;
   appId: string;
-  userId: string;
+  userId: string | null;
   kind: string;
   status: string;
 }
@@ -26,17 +26,17 @@ export async function conflictLinkStates(organizationId: string, rows: readonly 
   const failedCreates = rows.filter((row) => row.kind === "CREATE" && row.status === "FAILED").map((row) => row.id);
   if (failedCreates.length === 0) return {};
   const conflicts = await db.operation.findMany({
-    where: { id: { in: failedCreates }, errorKind: "conflict", app: { organizationId } },
+    where: { id: { in: failedCreates }, errorKind: "conflict", app: { organizationId }, userId: { not: null } },
     select: { id: true, appId: true, userId: true },
   });
   if (conflicts.length === 0) return {};
   const pairs = await pairStates(
     organizationId,
-    conflicts.map((row) => ({ appId: row.appId, userId: row.userId })),
+    conflicts.map((row) => ({ appId: row.appId, userId: row.userId! })),
   );
   const states: Record<string, ConflictLinkState> = {};
   for (const row of conflicts) {
-    const state = pairs.get(pairKey(row.appId, row.userId));
+    const state = pairs.get(pairKey(row.appId, row.userId!));
     if (state) states[row.id] = state;
   }
   return states;

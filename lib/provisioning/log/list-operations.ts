@@ -37,6 +37,7 @@ const OPERATION_SELECT = {
   appId: true,
   userId: true,
   userLabel: true,
+  groupId: true,
   kind: true,
   status: true,
   httpStatus: true,

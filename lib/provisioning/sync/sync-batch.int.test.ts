@@ -96,7 +96,7 @@ describe("reconciling a sync run in batches", () => {
 
     const operations = await db.operation.findMany({ where: { appId, syncRunId: second.id }, select: { userId: true, kind: true, status: true } });
     const kindsOf = (from: number, to: number) =>
-      new Set(operations.filter((operation) => ids(from, to).includes(operation.userId)).map((operation) => `${operation.kind} ${operation.status}`));
+      new Set(operations.filter((operation) => ids(from, to).includes(operation.userId!)).map((operation) => `${operation.kind} ${operation.status}`));
     expect(kindsOf(0, 50)).toEqual(new Set(["UPDATE SUCCEEDED"]));
     expect(kindsOf(50, 100)).toEqual(new Set(["DEACTIVATE SUCCEEDED"]));
     expect(kindsOf(100, 150)).toEqual(new Set());
