@@ -69,7 +69,7 @@ export function handleGroups(call: ScimCall, directory: Directory, quirks: Serve
 
 /** A site group, for the admin endpoint: it does not go through SCIM, so none of the SCIM checks but the name's uniqueness and the members'. */
 export function createSiteGroup(input: unknown, directory: Directory, now: Date): StoredGroup {
-  if (!isPlainObject(input)) throw invalidValue("A site group needs a JSON object such as {\"displayName\": \"confluence-users\"}.");
+  if (!isPlainObject(input)) throw invalidValue('A site group needs a JSON object such as {"displayName": "confluence-users"}.');
   return directory.groups.create(writableGroup(input, directory), now, { siteGroup: true });
 }
 
@@ -82,7 +82,9 @@ function writableGroup(input: Record<string, unknown>, directory: Directory): At
   if (unknown.length > 0) throw invalidValue(`The users referenced do not exist: ${unknown.join(", ")}.`);
   const cap = directory.groups.memberCap;
   if (ids.length > cap) {
-    throw invalidValue(`A group can have at most ${cap.toLocaleString("en-US")} members; this request would give “${String(attributes.displayName)}” ${ids.length.toLocaleString("en-US")}.`);
+    throw invalidValue(
+      `A group can have at most ${cap.toLocaleString("en-US")} members; this request would give “${String(attributes.displayName)}” ${ids.length.toLocaleString("en-US")}.`,
+    );
   }
   return { ...attributes, members: ids.map((value) => ({ value })) };
 }
@@ -99,7 +101,9 @@ function refuseRename(existing: StoredGroup, attributes: Attributes): void {
   const before = String(existing.attributes.displayName);
   const after = String(attributes.displayName);
   if (before === after) return;
-  throw invalidValue(`Renaming a group is not supported: “${before}” cannot become “${after}”. Create a group with the new name, add the members, then delete this one.`);
+  throw invalidValue(
+    `Renaming a group is not supported: “${before}” cannot become “${after}”. Create a group with the new name, add the members, then delete this one.`,
+  );
 }
 
 /** For the replaceMembersAdds quirk: `replace` of members becomes `add`, path-less or not. */

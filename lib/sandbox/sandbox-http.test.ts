@@ -256,7 +256,9 @@ describe("groups", () => {
 describe("group members and limits", () => {
   const groupPatch = (...operations: Record<string, unknown>[]) => ({ schemas: [PATCH_OP], Operations: operations });
   const newUsers = async (count: number, prefix = "member") =>
-    Promise.all(Array.from({ length: count }, async (_, index) => (await call(sandbox, "POST", "/Users", userBody(`${prefix}${index}@example.com`))).body.id as string));
+    Promise.all(
+      Array.from({ length: count }, async (_, index) => (await call(sandbox, "POST", "/Users", userBody(`${prefix}${index}@example.com`))).body.id as string),
+    );
   const membersOf = async (id: string) => (await call(sandbox, "GET", `/__sandbox/groups/${id}/members`)).body as string[];
 
   afterEach(async () => {
@@ -267,7 +269,12 @@ describe("group members and limits", () => {
     const [ann, bob, cat, dan] = await newUsers(4);
     const group = (await call(sandbox, "POST", "/Groups", { schemas: [GROUP], displayName: "Team" })).body.id as string;
 
-    const added = await call(sandbox, "PATCH", `/Groups/${group}`, groupPatch({ op: "add", path: "members", value: [ann, bob, cat, dan].map((value) => ({ value })) }));
+    const added = await call(
+      sandbox,
+      "PATCH",
+      `/Groups/${group}`,
+      groupPatch({ op: "add", path: "members", value: [ann, bob, cat, dan].map((value) => ({ value })) }),
+    );
     expect(added.status).toBe(200);
     expect(added.body.members.map((member: { value: string }) => member.value)).toEqual([ann, bob, cat, dan]);
     // Adding someone already there keeps one of them.
@@ -302,7 +309,10 @@ describe("group members and limits", () => {
   });
 
   it("refuses a misspelt or impossible limit", async () => {
-    expect(await call(sandbox, "POST", "/__sandbox/limits", { groupMemberLimit: 3 })).toMatchObject({ status: 400, body: { detail: expect.stringMatching(/^Invalid limits/) } });
+    expect(await call(sandbox, "POST", "/__sandbox/limits", { groupMemberLimit: 3 })).toMatchObject({
+      status: 400,
+      body: { detail: expect.stringMatching(/^Invalid limits/) },
+    });
     expect((await call(sandbox, "POST", "/__sandbox/limits", { groupMemberCap: 0 })).status).toBe(400);
     expect((await call(sandbox, "GET", "/__sandbox/limits")).body).toEqual({ groupMemberCap: 35_000 });
   });
@@ -319,7 +329,9 @@ describe("group members and limits", () => {
 
     const forbidden = {
       status: 403,
-      body: { detail: "The group “confluence-users” is managed outside SCIM (it was not created by this directory), so it cannot be changed or deleted over SCIM." },
+      body: {
+        detail: "The group “confluence-users” is managed outside SCIM (it was not created by this directory), so it cannot be changed or deleted over SCIM.",
+      },
     };
     expect(await call(sandbox, "PATCH", `/Groups/${id}`, groupPatch({ op: "remove", path: `members[value eq "${ann}"]` }))).toMatchObject(forbidden);
     expect(await call(sandbox, "PUT", `/Groups/${id}`, { schemas: [GROUP], displayName: "confluence-users" })).toMatchObject(forbidden);

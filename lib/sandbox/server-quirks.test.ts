@@ -184,7 +184,9 @@ describe("server quirks", () => {
   });
 
   it("replaceMembersAdds: a PATCH replace of members adds them, path or no path, and other attributes are replaced as usual", async () => {
-    const [ann, bob, cat] = await Promise.all(["ann", "bob", "cat"].map(async (name) => (await call("POST", "/Users", userBody(`${name}@example.com`))).body.id as string));
+    const [ann, bob, cat] = await Promise.all(
+      ["ann", "bob", "cat"].map(async (name) => (await call("POST", "/Users", userBody(`${name}@example.com`))).body.id as string),
+    );
     const group = (await call("POST", "/Groups", { schemas: [GROUP], displayName: "Adders", members: [{ value: ann }] })).body.id as string;
     const replaceWith = (operation: Record<string, unknown>) => call("PATCH", `/Groups/${group}`, { schemas: [PATCH_OP], Operations: [operation] });
     const memberIds = async () => ((await call("GET", `/Groups/${group}`)).body.members as { value: string }[]).map((member) => member.value);
@@ -205,7 +207,8 @@ describe("server quirks", () => {
 
   it("groupRenameAllowed: a new displayName through PATCH or PUT is refused with 400 unless the quirk is on", async () => {
     const group = (await call("POST", "/Groups", { schemas: [GROUP], displayName: "Old name" })).body.id as string;
-    const rename = (displayName: string) => call("PATCH", `/Groups/${group}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "displayName", value: displayName }] });
+    const rename = (displayName: string) =>
+      call("PATCH", `/Groups/${group}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "displayName", value: displayName }] });
     const refused = {
       status: 400,
       body: { scimType: "invalidValue", detail: expect.stringMatching(/^Renaming a group is not supported: “Old name” cannot become “New name”\./) },
@@ -219,6 +222,9 @@ describe("server quirks", () => {
 
     await playing({ groupRenameAllowed: true });
     expect(await rename("New name")).toMatchObject({ status: 200, body: { displayName: "New name" } });
-    expect(await call("PUT", `/Groups/${group}`, { schemas: [GROUP], displayName: "Newer name" })).toMatchObject({ status: 200, body: { displayName: "Newer name" } });
+    expect(await call("PUT", `/Groups/${group}`, { schemas: [GROUP], displayName: "Newer name" })).toMatchObject({
+      status: 200,
+      body: { displayName: "Newer name" },
+    });
   });
 });

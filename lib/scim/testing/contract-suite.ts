@@ -209,6 +209,31 @@ export function describeScimContract(serverName: string, startServer: () => Prom
       await expect(scim.groups.get(group.id)).rejects.toMatchObject({ kind: "notFound" });
     });
 
+    it("adds and removes a group's members in chunks, leaving the others", async () => {
+      const users = await Promise.all(Array.from({ length: 7 }, () => scim.users.create(newUser("chunked"))));
+      const ids = users.map((user) => user.id);
+      const group = await scim.groups.create({ displayName: `Chunked ${++sequence}` });
+      // As a set: SCIMMY lists a member added twice twice, which is harmless.
+      const memberIds = async () => [...new Set(((await scim.groups.get(group.id)).members ?? []).map((member) => member.value))].sort();
+
+      const added = await scim.groups.addMembers(group.id, ids, { chunkSize: 3 });
+      expect(added).toMatchObject({ ok: true, notSent: [] });
+      expect(added.chunks.map((chunk) => [chunk.chunk, chunk.of, chunk.memberIds.length, chunk.ok])).toEqual([
+        [1, 3, 3, true],
+        [2, 3, 3, true],
+        [3, 3, 1, true],
+      ]);
+      expect(await memberIds()).toEqual([...ids].sort());
+
+      const removed = await scim.groups.removeMembers(group.id, ids.slice(0, 5), { chunkSize: 2 });
+      expect(removed).toMatchObject({ ok: true, chunks: [{ memberIds: ids.slice(0, 2) }, { memberIds: ids.slice(2, 4) }, { memberIds: ids.slice(4, 5) }] });
+      expect(await memberIds()).toEqual(ids.slice(5).sort());
+      // Removing someone who is not a member, or adding one who is, changes nothing.
+      expect((await scim.groups.removeMembers(group.id, ids.slice(0, 1))).ok).toBe(true);
+      expect((await scim.groups.addMembers(group.id, ids.slice(5, 6))).ok).toBe(true);
+      expect(await memberIds()).toEqual(ids.slice(5).sort());
+    });
+
     it("refuses a second group with the same name as a conflict", async () => {
       const displayName = `Dup team ${++sequence}`;
       await scim.groups.create({ displayName });
