@@ -188,7 +188,12 @@ describe("the client against Atlassian's specifics in the sandbox", () => {
               chunk: 2,
               of: 3,
               ok: false,
-              error: { kind: "badRequest", status: 400, detail: "A group can have at most 5 members; this request would give “Capped” 6." },
+              error: {
+                kind: "badRequest",
+                status: 400,
+                detail: "A group can have at most 5 members; this request would give “Capped” 6.",
+                message: expect.stringMatching(/would give “Capped” 6\. The app does not accept this change to the group \(its name or its members\)\.$/),
+              },
             },
           ],
           notSent: ids.slice(6),

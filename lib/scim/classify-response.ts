@@ -44,6 +44,13 @@ const SCIM_TYPE_HINTS: Record<string, string> = {
   tooMany: "The search matched too many resources for the app to answer.",
 };
 
+// The same words for a group would send the admin to a user's field mapping.
+const GROUP_SCIM_TYPE_HINTS: Record<string, string> = {
+  ...SCIM_TYPE_HINTS,
+  invalidValue: "The app does not accept this change to the group (its name or its members).",
+  invalidSyntax: "The app could not read the request for this group.",
+};
+
 /** Turns a non-2xx answer into a typed error. Classification uses the status number and the body's fields, never text. */
 export function classifyFailedAnswer(answer: FailedAnswer): ScimError {
   const parsed = errorBodySchema.safeParse(answer.json);
@@ -113,7 +120,8 @@ export function classifyFailedAnswer(answer: FailedAnswer): ScimError {
     });
   }
   if (status >= 400 && status <= 499) {
-    const hint = scimType ? SCIM_TYPE_HINTS[scimType] : undefined;
+    const hints = /\/Groups(\/[^/]+)?$/.test(new URL(answer.url).pathname) ? GROUP_SCIM_TYPE_HINTS : SCIM_TYPE_HINTS;
+    const hint = scimType ? hints[scimType] : undefined;
     return new ScimError({
       ...common,
       kind: "badRequest",
