@@ -461,6 +461,7 @@ describe("snapshot file", () => {
     running = await startSandbox({ token: TOKEN, quiet: true, snapshotFile, seedUsers });
     const created = (await call(running, "POST", "/Users", userBody("dana@example.com"))).body;
     await call(running, "POST", "/Groups", { schemas: [GROUP], displayName: "Admins", members: [{ value: created.id }] });
+    const site = (await call(running, "POST", "/__sandbox/groups", { displayName: "jira-users" })).body;
     const { directoryId } = running;
     await running.close();
 
@@ -470,6 +471,8 @@ describe("snapshot file", () => {
     expect(users.map((user: { userName: string }) => user.userName)).toEqual(["seed@example.com", "dana@example.com"]);
     expect((await call(running, "GET", `/Users/${created.id}`)).body[ATLASSIAN]).toEqual(created[ATLASSIAN]);
     expect((await call(running, "GET", "/Groups")).body.Resources[0].members[0].value).toBe(created.id);
+    // A site group stays one: still not changeable over SCIM.
+    expect((await call(running, "DELETE", `/Groups/${site.id}`)).status).toBe(403);
     expect(JSON.parse(await readFile(snapshotFile, "utf8"))).toMatchObject({ version: 1, directoryId });
   });
 
