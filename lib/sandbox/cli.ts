@@ -47,7 +47,7 @@ try {
   console.log(`Atlassian-like SCIM sandbox ready (${sandbox.store.users.size} users).
   Sync endpoint: ${sandbox.baseUrl}
   SCIM token:    ${sandbox.token}
-  Controls:      ${sandbox.origin}/__sandbox/{faults,quirks,stats,reset,users,groups} (same token)
+  Controls:      ${sandbox.origin}/__sandbox/{faults,quirks,limits,stats,reset,users,groups} (same token)
 Press Ctrl+C to stop.`);
 
   const stop = async () => {

@@ -8,12 +8,22 @@ export interface StoredGroup {
   lastModified: string;
   /** displayName, externalId, and members as `{ value: userId }`; display names are filled in when rendered. */
   attributes: Attributes;
+  /**
+   * A group Atlassian has that was not created over SCIM (a site group such as `confluence-users`,
+   * made in the admin UI): listed and readable over SCIM, but never changed through it.
+   */
+  siteGroup?: boolean;
 }
+
+/** Atlassian's limit of users per group (it was 20,000 in 2022). */
+export const DEFAULT_GROUP_MEMBER_CAP = 35_000;
 
 /** Groups in memory, with display names indexed lower-cased: Atlassian refuses two groups whose names differ only in case. */
 export class GroupStore {
   readonly #byId = new Map<string, StoredGroup>();
   readonly #idByName = new Map<string, string>();
+  /** Members a group may have; a setting like the faults, so a reset keeps it. */
+  memberCap = DEFAULT_GROUP_MEMBER_CAP;
 
   get(id: string): StoredGroup | undefined {
     return this.#byId.get(id);
@@ -28,10 +38,10 @@ export class GroupStore {
     return [...this.#byId.values()];
   }
 
-  create(attributes: Attributes, now: Date): StoredGroup {
+  create(attributes: Attributes, now: Date, options: { siteGroup?: boolean } = {}): StoredGroup {
     this.#assertUnique(attributes);
     const timestamp = now.toISOString();
-    const group: StoredGroup = { id: randomUUID(), created: timestamp, lastModified: timestamp, attributes };
+    const group: StoredGroup = { id: randomUUID(), created: timestamp, lastModified: timestamp, attributes, ...(options.siteGroup ? { siteGroup: true } : {}) };
     this.#insert(group);
     return group;
   }

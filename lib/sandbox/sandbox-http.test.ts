@@ -253,6 +253,102 @@ describe("groups", () => {
   });
 });
 
+describe("group members and limits", () => {
+  const groupPatch = (...operations: Record<string, unknown>[]) => ({ schemas: [PATCH_OP], Operations: operations });
+  const newUsers = async (count: number, prefix = "member") =>
+    Promise.all(
+      Array.from({ length: count }, async (_, index) => (await call(sandbox, "POST", "/Users", userBody(`${prefix}${index}@example.com`))).body.id as string),
+    );
+  const membersOf = async (id: string) => (await call(sandbox, "GET", `/__sandbox/groups/${id}/members`)).body as string[];
+
+  afterEach(async () => {
+    await call(sandbox, "POST", "/__sandbox/limits", { groupMemberCap: 35_000 });
+  });
+
+  it("adds members Atlassian's way and removes them by value filter or by value list", async () => {
+    const [ann, bob, cat, dan] = await newUsers(4);
+    const group = (await call(sandbox, "POST", "/Groups", { schemas: [GROUP], displayName: "Team" })).body.id as string;
+
+    const added = await call(
+      sandbox,
+      "PATCH",
+      `/Groups/${group}`,
+      groupPatch({ op: "add", path: "members", value: [ann, bob, cat, dan].map((value) => ({ value })) }),
+    );
+    expect(added.status).toBe(200);
+    expect(added.body.members.map((member: { value: string }) => member.value)).toEqual([ann, bob, cat, dan]);
+    // Adding someone already there keeps one of them.
+    await call(sandbox, "PATCH", `/Groups/${group}`, groupPatch({ op: "add", path: "members", value: [{ value: ann }] }));
+    expect(await membersOf(group)).toEqual([bob, cat, dan, ann]);
+
+    const filtered = groupPatch({ op: "remove", path: `members[value eq "${ann}"]` }, { op: "remove", path: `members[value eq "${bob}"]` });
+    expect((await call(sandbox, "PATCH", `/Groups/${group}`, filtered)).status).toBe(200);
+    expect(await membersOf(group)).toEqual([cat, dan]);
+    expect((await call(sandbox, "PATCH", `/Groups/${group}`, groupPatch({ op: "remove", path: "members", value: [{ value: cat }] }))).status).toBe(200);
+    expect(await membersOf(group)).toEqual([dan]);
+  });
+
+  it("refuses more members than the cap with a plain 400, on create, PUT and PATCH, and changes nothing", async () => {
+    expect((await call(sandbox, "GET", "/__sandbox/limits")).body).toEqual({ groupMemberCap: 35_000 });
+    expect(await call(sandbox, "POST", "/__sandbox/limits", { groupMemberCap: 3 })).toMatchObject({ status: 200, body: { groupMemberCap: 3 } });
+    const ids = await newUsers(4);
+    const tooMany = ids.map((value) => ({ value }));
+    const refused = (count: number) => ({
+      status: 400,
+      body: { scimType: "invalidValue", detail: `A group can have at most 3 members; this request would give “Capped” ${count}.` },
+    });
+
+    expect(await call(sandbox, "POST", "/Groups", { schemas: [GROUP], displayName: "Capped", members: tooMany })).toMatchObject(refused(4));
+    const group = (await call(sandbox, "POST", "/Groups", { schemas: [GROUP], displayName: "Capped", members: tooMany.slice(0, 2) })).body.id as string;
+    expect(await call(sandbox, "PUT", `/Groups/${group}`, { schemas: [GROUP], displayName: "Capped", members: tooMany })).toMatchObject(refused(4));
+    expect(await call(sandbox, "PATCH", `/Groups/${group}`, groupPatch({ op: "add", path: "members", value: tooMany.slice(2) }))).toMatchObject(refused(4));
+    expect(await membersOf(group)).toEqual(ids.slice(0, 2));
+    // Up to the cap is fine.
+    expect((await call(sandbox, "PATCH", `/Groups/${group}`, groupPatch({ op: "add", path: "members", value: tooMany.slice(2, 3) }))).status).toBe(200);
+    expect(await membersOf(group)).toEqual(ids.slice(0, 3));
+  });
+
+  it("refuses a misspelt or impossible limit", async () => {
+    expect(await call(sandbox, "POST", "/__sandbox/limits", { groupMemberLimit: 3 })).toMatchObject({
+      status: 400,
+      body: { detail: expect.stringMatching(/^Invalid limits/) },
+    });
+    expect((await call(sandbox, "POST", "/__sandbox/limits", { groupMemberCap: 0 })).status).toBe(400);
+    expect((await call(sandbox, "GET", "/__sandbox/limits")).body).toEqual({ groupMemberCap: 35_000 });
+  });
+
+  it("lists and shows site groups, but refuses to change or delete them over SCIM, and a SCIM group of the same name", async () => {
+    const [ann] = await newUsers(1);
+    const site = await call(sandbox, "POST", "/__sandbox/groups", { displayName: "confluence-users", members: [{ value: ann }] });
+    expect(site).toMatchObject({ status: 201, body: { displayName: "confluence-users", siteGroup: true } });
+    const id = site.body.id as string;
+
+    const listed = await call(sandbox, "GET", `/Groups?filter=${encodeURIComponent('displayName eq "confluence-users"')}`);
+    expect(listed.body).toMatchObject({ totalResults: 1, Resources: [{ id, displayName: "confluence-users", members: [{ value: ann }] }] });
+    expect(await call(sandbox, "GET", `/Groups/${id}`)).toMatchObject({ status: 200, body: { id } });
+
+    const forbidden = {
+      status: 403,
+      body: {
+        detail: "The group “confluence-users” is managed outside SCIM (it was not created by this directory), so it cannot be changed or deleted over SCIM.",
+      },
+    };
+    expect(await call(sandbox, "PATCH", `/Groups/${id}`, groupPatch({ op: "remove", path: `members[value eq "${ann}"]` }))).toMatchObject(forbidden);
+    expect(await call(sandbox, "PUT", `/Groups/${id}`, { schemas: [GROUP], displayName: "confluence-users" })).toMatchObject(forbidden);
+    expect(await call(sandbox, "DELETE", `/Groups/${id}`)).toMatchObject(forbidden);
+    expect(await membersOf(id)).toEqual([ann]);
+
+    const again = await call(sandbox, "POST", "/Groups", { schemas: [GROUP], displayName: "Confluence-Users" });
+    expect(again).toMatchObject({ status: 409, body: { scimType: "uniqueness", detail: "Resource [GROUP]: with displayName already exists." } });
+    expect((await call(sandbox, "GET", "/__sandbox/groups")).body).toEqual([expect.objectContaining({ id, siteGroup: true })]);
+  });
+
+  it("answers the admin's member list only for a group it has", async () => {
+    expect((await call(sandbox, "GET", "/__sandbox/groups/nope/members")).status).toBe(404);
+    expect((await call(sandbox, "POST", "/__sandbox/groups", { members: [] })).status).toBe(400);
+  });
+});
+
 describe("discovery", () => {
   it.each([
     ["/ServiceProviderConfig", { patch: { supported: true }, filter: { supported: true, maxResults: 100 }, etag: { supported: false } }],
@@ -365,6 +461,7 @@ describe("snapshot file", () => {
     running = await startSandbox({ token: TOKEN, quiet: true, snapshotFile, seedUsers });
     const created = (await call(running, "POST", "/Users", userBody("dana@example.com"))).body;
     await call(running, "POST", "/Groups", { schemas: [GROUP], displayName: "Admins", members: [{ value: created.id }] });
+    const site = (await call(running, "POST", "/__sandbox/groups", { displayName: "jira-users" })).body;
     const { directoryId } = running;
     await running.close();
 
@@ -374,6 +471,8 @@ describe("snapshot file", () => {
     expect(users.map((user: { userName: string }) => user.userName)).toEqual(["seed@example.com", "dana@example.com"]);
     expect((await call(running, "GET", `/Users/${created.id}`)).body[ATLASSIAN]).toEqual(created[ATLASSIAN]);
     expect((await call(running, "GET", "/Groups")).body.Resources[0].members[0].value).toBe(created.id);
+    // A site group stays one: still not changeable over SCIM.
+    expect((await call(running, "DELETE", `/Groups/${site.id}`)).status).toBe(403);
     expect(JSON.parse(await readFile(snapshotFile, "utf8"))).toMatchObject({ version: 1, directoryId });
   });
 

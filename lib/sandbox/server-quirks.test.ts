@@ -58,6 +58,8 @@ describe("server quirks", () => {
       "pagePastEndRepeatsFirst",
       "onlyEqFilters",
       "idIsUserName",
+      "replaceMembersAdds",
+      "groupRenameAllowed",
     ]);
     for (const name of SERVER_QUIRK_NAMES) expect(SERVER_QUIRKS[name].length).toBeGreaterThan(20);
     const fresh = await startSandbox({ quiet: true });
@@ -126,9 +128,12 @@ describe("server quirks", () => {
     const patched = await call("PATCH", `/Users/${id}`, setActive(false));
     expect({ status: patched.status, body: patched.body }).toEqual({ status: 204, body: undefined });
     expect((await call("GET", `/Users/${id}`)).body.active).toBe(false);
-    const renamed = await call("PATCH", `/Groups/${group}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "displayName", value: "Loud" }] });
-    expect({ status: renamed.status, body: renamed.body }).toEqual({ status: 204, body: undefined });
-    expect((await call("GET", `/Groups/${group}`)).body.displayName).toBe("Loud");
+    const added = await call("PATCH", `/Groups/${group}`, { schemas: [PATCH_OP], Operations: [{ op: "add", path: "members", value: [{ value: id }] }] });
+    expect({ status: added.status, body: added.body }).toEqual({ status: 204, body: undefined });
+    expect((await call("GET", `/Groups/${group}`)).body.members).toEqual([expect.objectContaining({ value: id })]);
+    const removed = await call("PATCH", `/Groups/${group}`, { schemas: [PATCH_OP], Operations: [{ op: "remove", path: `members[value eq "${id}"]` }] });
+    expect({ status: removed.status, body: removed.body }).toEqual({ status: 204, body: undefined });
+    expect((await call("GET", `/Groups/${group}`)).body.members).toEqual([]);
   });
 
   it("noLocationHeader: creates answer 201 without Location", async () => {
@@ -176,5 +181,50 @@ describe("server quirks", () => {
     expect((await call("PATCH", path, setActive(false))).body).toMatchObject({ id: userName, active: false });
     expect((await call("DELETE", path)).status).toBe(204);
     expect((await call("GET", path)).status).toBe(404);
+  });
+
+  it("replaceMembersAdds: a PATCH replace of members adds them, path or no path, and other attributes are replaced as usual", async () => {
+    const [ann, bob, cat] = await Promise.all(
+      ["ann", "bob", "cat"].map(async (name) => (await call("POST", "/Users", userBody(`${name}@example.com`))).body.id as string),
+    );
+    const group = (await call("POST", "/Groups", { schemas: [GROUP], displayName: "Adders", members: [{ value: ann }] })).body.id as string;
+    const replaceWith = (operation: Record<string, unknown>) => call("PATCH", `/Groups/${group}`, { schemas: [PATCH_OP], Operations: [operation] });
+    const memberIds = async () => ((await call("GET", `/Groups/${group}`)).body.members as { value: string }[]).map((member) => member.value);
+
+    // Atlassian-like: replace means replace.
+    expect((await replaceWith({ op: "replace", path: "members", value: [{ value: bob }] })).status).toBe(200);
+    expect(await memberIds()).toEqual([bob]);
+
+    await playing({ replaceMembersAdds: true });
+    expect((await replaceWith({ op: "replace", path: "members", value: [{ value: cat }] })).status).toBe(200);
+    expect(await memberIds()).toEqual([bob, cat]);
+    expect((await replaceWith({ op: "Replace", value: { externalId: "x-1", members: [{ value: ann }] } })).body).toMatchObject({ externalId: "x-1" });
+    expect(await memberIds()).toEqual([bob, cat, ann]);
+    // Removing still removes.
+    expect((await replaceWith({ op: "remove", path: `members[value eq "${bob}"]` })).status).toBe(200);
+    expect(await memberIds()).toEqual([cat, ann]);
+  });
+
+  it("groupRenameAllowed: a new displayName through PATCH or PUT is refused with 400 unless the quirk is on", async () => {
+    const group = (await call("POST", "/Groups", { schemas: [GROUP], displayName: "Old name" })).body.id as string;
+    const rename = (displayName: string) =>
+      call("PATCH", `/Groups/${group}`, { schemas: [PATCH_OP], Operations: [{ op: "replace", path: "displayName", value: displayName }] });
+    const refused = {
+      status: 400,
+      body: { scimType: "invalidValue", detail: expect.stringMatching(/^Renaming a group is not supported: “Old name” cannot become “New name”\./) },
+    };
+    expect(await rename("New name")).toMatchObject(refused);
+    expect(await call("PUT", `/Groups/${group}`, { schemas: [GROUP], displayName: "New name" })).toMatchObject(refused);
+    // A change of case is a rename too; the same name is not.
+    expect((await rename("OLD NAME")).status).toBe(400);
+    expect((await call("PUT", `/Groups/${group}`, { schemas: [GROUP], displayName: "Old name", externalId: "e" })).status).toBe(200);
+    expect((await call("GET", `/Groups/${group}`)).body.displayName).toBe("Old name");
+
+    await playing({ groupRenameAllowed: true });
+    expect(await rename("New name")).toMatchObject({ status: 200, body: { displayName: "New name" } });
+    expect(await call("PUT", `/Groups/${group}`, { schemas: [GROUP], displayName: "Newer name" })).toMatchObject({
+      status: 200,
+      body: { displayName: "Newer name" },
+    });
   });
 });

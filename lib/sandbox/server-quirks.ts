@@ -9,11 +9,14 @@ export const SERVER_QUIRKS = {
   exactCaseFilters:
     'Filter values are compared exactly, case included: userName eq "farid@x" does not find Farid@X. Uniqueness on create stays case-insensitive, so creating farid@x then answers 409 uniqueness.',
   missingIs500: "PATCH, PUT and DELETE of a user that does not exist answer 500 instead of 404 (GET still answers 404).",
-  patchAnswers204: "PATCH answers 204 with no body.",
+  patchAnswers204: "PATCH of a user or a group answers 204 with no body.",
   noLocationHeader: "Creates answer 201 without a Location header.",
   pagePastEndRepeatsFirst: "A startIndex past the last resource answers the first page again.",
   onlyEqFilters: "Any filter operator other than eq answers 400 invalidFilter, whatever the attribute.",
   idIsUserName: "A new user's id is its userName, so ids contain @ (and anything else a user name may hold) and must be encoded in paths.",
+  replaceMembersAdds:
+    'A group PATCH "replace" of members adds the members given instead of replacing the list, so a client that meant to drop the others does not.',
+  groupRenameAllowed: "Groups can be renamed through PATCH or PUT. Off, a new displayName answers 400, since Atlassian cannot rename a synced group.",
 } as const satisfies Record<string, string>;
 
 export type ServerQuirk = keyof typeof SERVER_QUIRKS;

@@ -7,7 +7,7 @@ const snapshotSchema = z.object({
   version: z.literal(1),
   directoryId: z.string(),
   users: z.array(z.object({ id: z.string(), atlassianAccountId: z.string(), created: z.string(), lastModified: z.string(), attributes })),
-  groups: z.array(z.object({ id: z.string(), created: z.string(), lastModified: z.string(), attributes })),
+  groups: z.array(z.object({ id: z.string(), created: z.string(), lastModified: z.string(), attributes, siteGroup: z.boolean().optional() })),
 });
 
 export type Snapshot = z.infer<typeof snapshotSchema>;

@@ -29,6 +29,8 @@ export interface SandboxOptions {
   faults?: FaultSettings;
   /** Real servers' quirks to play from the start (server-quirks.ts); all off by default. */
   quirks?: QuirkSettings;
+  /** Members a group may have; default 35,000, Atlassian's limit. Also settable at run time (POST /__sandbox/limits). */
+  groupMemberCap?: number;
   /** Suppresses the one-line log per request. */
   quiet?: boolean;
 }
@@ -55,6 +57,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const directoryId = options.directoryId ?? snapshot?.directoryId ?? randomUUID();
   const token = options.token ?? randomBytes(24).toString("base64url");
   const store = new Directory();
+  if (options.groupMemberCap !== undefined) store.groups.memberCap = options.groupMemberCap;
   if (snapshot) {
     store.users.restore(snapshot.users);
     store.groups.restore(snapshot.groups);

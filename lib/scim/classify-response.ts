@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { HeaderReader } from "./exchange.ts";
 import { parseRetryAfterMs } from "./parse-retry-after.ts";
+import { ERROR_SCHEMA } from "./schema-urns.ts";
 import { ScimError, type ScimErrorInit } from "./scim-error.ts";
 
 /** An HTTP answer that was not a success, after its body was read (and parsed, when it was JSON). */
@@ -24,7 +25,12 @@ const errorBodySchema = z.looseObject({
   traceId: z.string().optional(),
   message: z.string().optional(),
   scimErrorType: z.string().optional(),
+  schemas: z.array(z.unknown()).optional(),
 });
+
+// A write to one group: /Groups/{id} at the end of the path, whatever the base URL.
+const GROUP_RESOURCE_PATH = /\/Groups\/[^/]+$/;
+const WRITE_METHODS = new Set(["PUT", "PATCH", "DELETE"]);
 
 const MAX_DETAIL_LENGTH = 300;
 
@@ -38,6 +44,13 @@ const SCIM_TYPE_HINTS: Record<string, string> = {
   tooMany: "The search matched too many resources for the app to answer.",
 };
 
+// The same words for a group would send the admin to a user's field mapping.
+const GROUP_SCIM_TYPE_HINTS: Record<string, string> = {
+  ...SCIM_TYPE_HINTS,
+  invalidValue: "The app does not accept this change to the group (its name or its members).",
+  invalidSyntax: "The app could not read the request for this group.",
+};
+
 /** Turns a non-2xx answer into a typed error. Classification uses the status number and the body's fields, never text. */
 export function classifyFailedAnswer(answer: FailedAnswer): ScimError {
   const parsed = errorBodySchema.safeParse(answer.json);
@@ -49,6 +62,16 @@ export function classifyFailedAnswer(answer: FailedAnswer): ScimError {
   const common = { status, scimType, detail, method: answer.method, url: answer.url } satisfies Partial<ScimErrorInit>;
   const because = detail ? `: ${withFullStop(detail)}` : ".";
 
+  // Atlassian refuses a token with a non-SCIM `{error, traceId}`. A SCIM error body refusing a change
+  // to one group means that group is not ours to change (made outside SCIM), not that the token is bad.
+  const isScimErrorBody = body.schemas?.includes(ERROR_SCHEMA) === true;
+  if (status === 403 && isScimErrorBody && WRITE_METHODS.has(answer.method) && GROUP_RESOURCE_PATH.test(new URL(answer.url).pathname)) {
+    return new ScimError({
+      ...common,
+      kind: "forbidden",
+      message: `${host} does not let Roster change this group (HTTP 403)${because} The group is managed in the app itself, not over SCIM: change it there, or push a group with another name.`,
+    });
+  }
   if (status === 401 || status === 403) {
     const message =
       status === 401
@@ -97,7 +120,8 @@ export function classifyFailedAnswer(answer: FailedAnswer): ScimError {
     });
   }
   if (status >= 400 && status <= 499) {
-    const hint = scimType ? SCIM_TYPE_HINTS[scimType] : undefined;
+    const hints = /\/Groups(\/[^/]+)?$/.test(new URL(answer.url).pathname) ? GROUP_SCIM_TYPE_HINTS : SCIM_TYPE_HINTS;
+    const hint = scimType ? hints[scimType] : undefined;
     return new ScimError({
       ...common,
       kind: "badRequest",

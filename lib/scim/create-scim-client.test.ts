@@ -137,6 +137,59 @@ describe("writes", () => {
   });
 });
 
+describe("group members and names", () => {
+  const PATCH_URN = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
+
+  it("sends Atlassian-style member PATCHes in chunks, one request each, without reading the group back", async () => {
+    const scim = await clientFor((request, response) => (request.method === "PATCH" ? response.writeHead(204).end() : sendJson(response, 500, {})));
+    const added = await scim.groups.addMembers("g 1", ["a", "b", "c", "a", "d", "e"], { chunkSize: 2 });
+    const removed = await scim.groups.removeMembers("g 1", ["a", 'q"uote'], { chunkSize: 5 });
+    expect([added.ok, removed.ok]).toEqual([true, true]);
+    expect(added.chunks.map((chunk) => chunk.memberIds)).toEqual([["a", "b"], ["c", "d"], ["e"]]);
+    expect(server!.requests.map((request) => `${request.method} ${request.url}`)).toEqual(Array.from({ length: 4 }, () => "PATCH /scim/v2/Groups/g%201"));
+    expect(sentBodies()).toEqual([
+      { schemas: [PATCH_URN], Operations: [{ op: "add", path: "members", value: [{ value: "a" }, { value: "b" }] }] },
+      { schemas: [PATCH_URN], Operations: [{ op: "add", path: "members", value: [{ value: "c" }, { value: "d" }] }] },
+      { schemas: [PATCH_URN], Operations: [{ op: "add", path: "members", value: [{ value: "e" }] }] },
+      {
+        schemas: [PATCH_URN],
+        Operations: [
+          { op: "remove", path: 'members[value eq "a"]' },
+          { op: "remove", path: 'members[value eq "q\\"uote"]' },
+        ],
+      },
+    ]);
+  });
+
+  it("sends nothing for no members, and refuses a bad chunk size or an empty id before sending", async () => {
+    const scim = await clientFor((_, response) => response.writeHead(204).end());
+    await expect(scim.groups.addMembers("g1", [])).resolves.toEqual({ chunks: [], notSent: [], ok: true });
+    await expect(scim.groups.addMembers("g1", ["a"], { chunkSize: 0 })).rejects.toThrow(/chunk size must be a whole number/);
+    await expect(scim.groups.removeMembers(" ", ["a"])).rejects.toThrow(/group id is empty/);
+    await expect(scim.groups.addMembers("g1", [""])).rejects.toThrow(/member id is empty/);
+    await expect(scim.groups.rename("g1", " ")).rejects.toThrow(/new name cannot be empty/);
+    expect(server!.requests).toEqual([]);
+  });
+
+  it("renames with a PATCH replace of displayName", async () => {
+    const scim = await clientFor((_, response) => sendJson(response, 200, { id: "g1", displayName: "New" }));
+    await expect(scim.groups.rename("g1", "New")).resolves.toMatchObject({ displayName: "New" });
+    expect(sentBodies()).toEqual([{ schemas: [PATCH_URN], Operations: [{ op: "replace", path: "displayName", value: "New" }] }]);
+  });
+
+  const scimError403 = { schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"], status: "403", detail: "Managed outside SCIM." };
+  it.each([
+    ["a SCIM 403 on a change to a group", "/Groups/g1", scimError403, "forbidden"],
+    ["Atlassian's token 403 on a change to a group", "/Groups/g1", { error: "Forbidden", traceId: "t" }, "unauthorized"],
+    ["a SCIM 403 on a change to a user", "/Users/u1", scimError403, "unauthorized"],
+  ])("classifies %s as %s", async (_, path, body, kind) => {
+    const scim = await clientFor((_request, response) => sendJson(response, 403, body));
+    const patch = { schemas: [PATCH_URN] as [typeof PATCH_URN], Operations: [{ op: "remove" as const, path: "x" }] };
+    const call = path.startsWith("/Groups") ? scim.groups.patch("g1", patch) : scim.users.patch("u1", patch);
+    await expect(call).rejects.toMatchObject({ kind, status: 403, retryable: false });
+  });
+});
+
 describe("delete", () => {
   it("treats a 404 on a retry as done: the lost first answer was a success", async () => {
     let calls = 0;

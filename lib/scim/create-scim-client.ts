@@ -1,10 +1,12 @@
 import type { LookupFunction } from "node:net";
 import pLimit from "p-limit";
 import { BearerToken } from "./bearer-token.ts";
+import { patchRequest, replace } from "./build-patch.ts";
+import { changeGroupMembers, type MemberChangeOptions, type MemberChangeResult } from "./change-group-members.ts";
 import { createExecutor } from "./execute-request.ts";
 import { scimGroupSchema, type ScimGroup, type ScimGroupInput } from "./group-resource.ts";
 import { parseAnswer } from "./parse-answer.ts";
-import { checkedPageSize, createResourceOperations, type CallOptions, type ResourceOperations } from "./resource-operations.ts";
+import { checkedPageSize, createResourceOperations, type CallOptions, type ResourceOperations, type WriteOptions } from "./resource-operations.ts";
 import { resolveRetryPolicy, type RetryOptions } from "./retry-policy.ts";
 import { ENTERPRISE_USER_SCHEMA, GROUP_SCHEMA, USER_SCHEMA } from "./schema-urns.ts";
 import { createTransport, type Timeouts } from "./send-request.ts";
@@ -46,7 +48,22 @@ export interface UserOperations extends ResourceOperations<ScimUser, ScimUserInp
 }
 
 export interface GroupOperations extends ResourceOperations<ScimGroup, ScimGroupInput> {
+  /** Display names are unique regardless of case in Atlassian, so the match ignores case. */
   findByDisplayName(displayName: string, options?: CallOptions): Promise<ScimGroup | undefined>;
+  /**
+   * Adds members, `chunkSize` (default 100) per PATCH `{"op":"add","path":"members","value":[…]}`,
+   * each request with its own retries. Resolves with a result per chunk, also when one fails (a 400
+   * past the member cap, a 403 on a group managed outside SCIM…): the chunks after it are not sent.
+   * Never replaces the whole list, so members someone else added stay.
+   */
+  addMembers(id: string, memberIds: readonly string[], options?: MemberChangeOptions): Promise<MemberChangeResult>;
+  /** Removes members, `chunkSize` per PATCH, one `remove` of `members[value eq "…"]` per member; results as for addMembers. */
+  removeMembers(id: string, memberIds: readonly string[], options?: MemberChangeOptions): Promise<MemberChangeResult>;
+  /**
+   * A PATCH replace of displayName. Atlassian refuses it (400, kind `badRequest`): a synced group
+   * cannot be renamed there, so the caller creates a group with the new name and deletes the old.
+   */
+  rename(id: string, displayName: string, options?: WriteOptions): Promise<ScimGroup>;
 }
 
 export interface ScimClient {
@@ -115,9 +132,21 @@ export function createScimClient(options: ScimClientOptions): ScimClient {
       ...groups,
       findByDisplayName: (displayName, callOptions) =>
         findGroup("displayName", displayName, (group) => group.displayName.toLowerCase() === displayName.toLowerCase(), callOptions),
+      addMembers: async (id, memberIds, callOptions) => changeGroupMembers(execute, groupPath(id), "add", memberIds, callOptions),
+      removeMembers: async (id, memberIds, callOptions) => changeGroupMembers(execute, groupPath(id), "remove", memberIds, callOptions),
+      rename: async (id, displayName, callOptions) => {
+        if (displayName.trim() === "") throw new TypeError("A group's new name cannot be empty.");
+        return groups.patch(id, patchRequest(replace("displayName", displayName)), callOptions);
+      },
     },
     close: () => exchange.close(),
   };
+}
+
+function groupPath(id: string): string {
+  // An empty id would turn the PATCH into one on the whole collection.
+  if (id.trim() === "") throw new TypeError("The group id is empty.");
+  return `/Groups/${encodeURIComponent(id)}`;
 }
 
 function checkedBaseUrl(input: string | URL): URL {

@@ -1,6 +1,8 @@
 export { createScimClient } from "./create-scim-client.ts";
 export type { GroupOperations, ScimClient, ScimClientOptions, UserOperations } from "./create-scim-client.ts";
 export type { CallOptions, ListOptions, ResourceOperations, WriteOptions } from "./resource-operations.ts";
+export { DEFAULT_MEMBER_CHUNK_SIZE } from "./change-group-members.ts";
+export type { MemberChangeOptions, MemberChangeResult, MemberChunkResult } from "./change-group-members.ts";
 export type { AttemptReport } from "./execute-request.ts";
 export type { RetryEvent, RetryOptions } from "./retry-policy.ts";
 export type { Timeouts } from "./send-request.ts";

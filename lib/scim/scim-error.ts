@@ -4,6 +4,9 @@
  * - `tls`: the secure connection failed (untrusted or wrong certificate). Retrying will not help.
  * - `timeout`: no (complete) answer in time. The request may still have been carried out.
  * - `unauthorized`: 401/403, the token is wrong, expired or lacks the right.
+ * - `forbidden`: 403 with a SCIM error body on a change to one group: the token is fine, but this
+ *   group may not be changed over SCIM (Atlassian: a group made in the admin UI). Only that group is
+ *   affected; it says nothing about the app's other resources.
  * - `notFound`: 404, the resource (or the directory in the URL) does not exist.
  * - `conflict`: 409, usually scimType `uniqueness`: the user or group already exists.
  * - `rateLimited`: 429, see `retryAfterMs`.
@@ -12,7 +15,7 @@
  * - `invalidResponse`: the answer is not SCIM (a web page, broken JSON, a missing id, too large, a redirect).
  */
 export type ScimErrorKind =
-  "unreachable" | "tls" | "timeout" | "unauthorized" | "notFound" | "conflict" | "rateLimited" | "transient" | "badRequest" | "invalidResponse";
+  "unreachable" | "tls" | "timeout" | "unauthorized" | "forbidden" | "notFound" | "conflict" | "rateLimited" | "transient" | "badRequest" | "invalidResponse";
 
 const RETRYABLE_KINDS: ReadonlySet<ScimErrorKind> = new Set(["unreachable", "timeout", "rateLimited", "transient"]);
 

@@ -23,6 +23,8 @@ export interface ContractExpectations {
   userNameFilter?: "ignoresCase" | "exactCase";
   /** What a write (PATCH, PUT, DELETE) of a user that does not exist gets: a 404, or a 500 the client cannot tell from a real failure. */
   missingUserWrite?: "notFound" | "serverError";
+  /** Whether a group's displayName can change: Atlassian refuses (400), so the client reports a badRequest and Roster recreates the group. */
+  groupRename?: "allowed" | "refused";
 }
 
 /**
@@ -32,7 +34,7 @@ export interface ContractExpectations {
  * on its own, and where it cannot, `expectations` says what it reports instead.
  */
 export function describeScimContract(serverName: string, startServer: () => Promise<ContractServer>, expectations: ContractExpectations = {}): void {
-  const { userNameFilter = "ignoresCase", missingUserWrite = "notFound" } = expectations;
+  const { userNameFilter = "ignoresCase", missingUserWrite = "notFound", groupRename = "allowed" } = expectations;
   describe(`SCIM contract against ${serverName}`, () => {
     let server: ContractServer;
     let scim: ScimClient;
@@ -189,11 +191,47 @@ export function describeScimContract(serverName: string, startServer: () => Prom
       const withBob = await scim.groups.patch(group.id, removeMembers([ann!.id]));
       expect(withBob.members?.map((member) => member.value)).toEqual([bob!.id]);
 
-      const renamed = await scim.groups.replace(group.id, { displayName: `${displayName} renamed`, members: [{ value: ann!.id }] });
-      expect(renamed).toMatchObject({ displayName: `${displayName} renamed`, members: [{ value: ann!.id }] });
+      const replaced = await scim.groups.replace(group.id, { displayName, members: [{ value: ann!.id }] });
+      expect(replaced).toMatchObject({ displayName, members: [{ value: ann!.id }] });
+      await expect(scim.groups.get(group.id)).resolves.toMatchObject({ displayName, members: [{ value: ann!.id }] });
+
+      const newName = `${displayName} renamed`;
+      if (groupRename === "allowed") {
+        await expect(scim.groups.rename(group.id, newName)).resolves.toMatchObject({ displayName: newName });
+        await expect(scim.groups.replace(group.id, { displayName, members: [] })).resolves.toMatchObject({ displayName });
+      } else {
+        await expect(scim.groups.rename(group.id, newName)).rejects.toMatchObject({ kind: "badRequest", status: 400 });
+        await expect(scim.groups.replace(group.id, { displayName: newName, members: [] })).rejects.toMatchObject({ kind: "badRequest", status: 400 });
+        await expect(scim.groups.get(group.id)).resolves.toMatchObject({ displayName, members: [{ value: ann!.id }] });
+      }
 
       await scim.groups.delete(group.id);
       await expect(scim.groups.get(group.id)).rejects.toMatchObject({ kind: "notFound" });
+    });
+
+    it("adds and removes a group's members in chunks, leaving the others", async () => {
+      const users = await Promise.all(Array.from({ length: 7 }, () => scim.users.create(newUser("chunked"))));
+      const ids = users.map((user) => user.id);
+      const group = await scim.groups.create({ displayName: `Chunked ${++sequence}` });
+      // As a set: SCIMMY lists a member added twice twice, which is harmless.
+      const memberIds = async () => [...new Set(((await scim.groups.get(group.id)).members ?? []).map((member) => member.value))].sort();
+
+      const added = await scim.groups.addMembers(group.id, ids, { chunkSize: 3 });
+      expect(added).toMatchObject({ ok: true, notSent: [] });
+      expect(added.chunks.map((chunk) => [chunk.chunk, chunk.of, chunk.memberIds.length, chunk.ok])).toEqual([
+        [1, 3, 3, true],
+        [2, 3, 3, true],
+        [3, 3, 1, true],
+      ]);
+      expect(await memberIds()).toEqual([...ids].sort());
+
+      const removed = await scim.groups.removeMembers(group.id, ids.slice(0, 5), { chunkSize: 2 });
+      expect(removed).toMatchObject({ ok: true, chunks: [{ memberIds: ids.slice(0, 2) }, { memberIds: ids.slice(2, 4) }, { memberIds: ids.slice(4, 5) }] });
+      expect(await memberIds()).toEqual(ids.slice(5).sort());
+      // Removing someone who is not a member, or adding one who is, changes nothing.
+      expect((await scim.groups.removeMembers(group.id, ids.slice(0, 1))).ok).toBe(true);
+      expect((await scim.groups.addMembers(group.id, ids.slice(5, 6))).ok).toBe(true);
+      expect(await memberIds()).toEqual(ids.slice(5).sort());
     });
 
     it("refuses a second group with the same name as a conflict", async () => {
