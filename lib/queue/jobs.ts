@@ -88,6 +88,17 @@ export const jobs = {
     }),
     maxAttempts: A_DAY_OF_ATTEMPTS,
   }),
+  /**
+   * Brings one pushed group in line in the app: the group itself (create, link, rename, delete) and its members. Runs in
+   * the app's own lanes; the key coalesces the repeats a membership change or a run's creates cause.
+   */
+  reconcileGroup: defineJob({
+    task: "reconcile-group",
+    payload: z.object({ appId: z.uuid(), groupId: z.uuid() }),
+    key: ({ appId, groupId }) => `reconcile-group:${appId}:${groupId}`,
+    queue: ({ appId, groupId }) => `app:${appId}:lane:${laneOf(groupId, readEnv("WORKER_APP_LANES"))}`,
+    maxAttempts: A_DAY_OF_ATTEMPTS,
+  }),
   /** Reads an app's users into an import run's snapshot; one per app at a time. */
   importFetch: defineJob({
     task: "import-fetch",

@@ -43,6 +43,23 @@ export async function enqueueReconcileBatches(tx: Tx, appId: string, userIds: re
   await enqueueMany(tx, jobs.reconcileBatch, batches);
 }
 
+/**
+ * Marks groups whose copy in an app may now differ (members joined or left, renamed, deleted, pushed or no longer
+ * pushed), in the caller's transaction: a `reconcile-group` job for each app that pushes the group, or still has a
+ * copy of it to delete. Restricted to one app when `appId` is given.
+ */
+export async function markGroupsForReconcile(tx: Tx, groupIds: readonly string[], { appId }: { appId?: string } = {}): Promise<void> {
+  if (groupIds.length === 0) return;
+  const pairs = await tx.$queryRaw<{ appId: string; groupId: string }[]>`
+    SELECT ga.app_id::text AS "appId", ga.group_id::text AS "groupId"
+    FROM group_assignments ga JOIN apps ON apps.id = ga.app_id AND apps.push_groups
+    WHERE ga.group_id = ANY(${groupIds}::uuid[]) AND ga.push AND (${appId ?? null}::uuid IS NULL OR ga.app_id = ${appId ?? null}::uuid)
+    UNION
+    SELECT app_id::text, group_id::text FROM app_groups
+    WHERE group_id = ANY(${groupIds}::uuid[]) AND state <> 'DELETED' AND (${appId ?? null}::uuid IS NULL OR app_id = ${appId ?? null}::uuid)`;
+  await enqueueMany(tx, jobs.reconcileGroup, pairs);
+}
+
 /** Up to this many people of one app are marked as single reconciles; more become one sync run (`reconcile-people`). */
 export const SMALL_FAN_OUT = 50;
 const PEOPLE_PER_RUN_JOB = 10_000;

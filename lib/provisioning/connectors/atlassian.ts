@@ -45,5 +45,7 @@ export const atlassian: Connector = {
     maxPageSize: 100,
     filterableAttributes: ["userName", "externalId"],
     deleteRemovesRecord: true,
+    // "Renaming a synced group is not supported."
+    canRenameGroups: false,
   },
 };

@@ -24,6 +24,8 @@ export interface Connector {
     filterableAttributes: readonly string[] | null;
     /** DELETE removes the SCIM record (not just deactivates). */
     deleteRemovesRecord: boolean;
+    /** A group's displayName can be changed; when not, a renamed group is created anew and the old one deleted. */
+    canRenameGroups: boolean;
   };
 }
 

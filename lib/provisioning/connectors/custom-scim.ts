@@ -40,5 +40,5 @@ export const customScim: Connector = {
     field(`${ENTERPRISE_USER_SCHEMA}:employeeNumber`, "employeeId"),
   ],
   tokenLifetimeDays: null,
-  quirks: { maxPageSize: null, filterableAttributes: null, deleteRemovesRecord: true },
+  quirks: { maxPageSize: null, filterableAttributes: null, deleteRemovesRecord: true, canRenameGroups: true },
 };

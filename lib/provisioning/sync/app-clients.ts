@@ -26,9 +26,12 @@ export interface AppConnection {
 
 export type UserCalls = Pick<ScimClient["users"], "create" | "get" | "replace" | "patch" | "delete" | "findByUserName" | "findByExternalId" | "listPage">;
 
+export type GroupCalls = Pick<ScimClient["groups"], "create" | "get" | "delete" | "findByDisplayName" | "addMembers" | "removeMembers" | "rename">;
+
 interface Entry {
   fingerprint: string;
   users: UserCalls;
+  groups: GroupCalls;
 }
 
 /**
@@ -40,10 +43,19 @@ interface Entry {
 const clients = new Map<string, Entry>();
 
 export function userCallsFor(app: AppConnection): UserCalls {
+  return clientFor(app).users;
+}
+
+/** The app's group calls, on the same client (connections, concurrency and rate limit) as its user calls. */
+export function groupCallsFor(app: AppConnection): GroupCalls {
+  return clientFor(app).groups;
+}
+
+function clientFor(app: AppConnection): Entry {
   if (!app.baseUrl || !app.tokenCiphertext) throw new Error("The app has no Sync endpoint or token.");
   const fingerprint = [app.baseUrl, app.tokenUpdatedAt?.toISOString(), app.maxConcurrency, app.maxRequestsPerSecond].join("|");
   const cached = clients.get(app.id);
-  if (cached?.fingerprint === fingerprint) return cached.users;
+  if (cached?.fingerprint === fingerprint) return cached;
 
   const client = openScimClient({
     baseUrl: app.baseUrl,
@@ -62,6 +74,17 @@ export function userCallsFor(app: AppConnection): UserCalls {
     findByExternalId: throttle(client.users.findByExternalId),
     listPage: throttle(client.users.listPage),
   };
-  clients.set(app.id, { fingerprint, users });
-  return users;
+  // A member change is one request per chunk, throttled like any other request.
+  const groups: GroupCalls = {
+    create: throttle(client.groups.create),
+    get: throttle(client.groups.get),
+    delete: throttle(client.groups.delete),
+    findByDisplayName: throttle(client.groups.findByDisplayName),
+    addMembers: throttle(client.groups.addMembers),
+    removeMembers: throttle(client.groups.removeMembers),
+    rename: throttle(client.groups.rename),
+  };
+  const entry = { fingerprint, users, groups };
+  clients.set(app.id, entry);
+  return entry;
 }

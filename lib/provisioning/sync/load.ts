@@ -24,6 +24,7 @@ export const SYNC_APP_SELECT = {
   syncUpdate: true,
   syncDelete: true,
   syncActivation: true,
+  pushGroups: true,
   deletionThresholdPercent: true,
   deletionThresholdCount: true,
   organization: { select: { name: true } },
