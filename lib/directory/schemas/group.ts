@@ -34,6 +34,11 @@ export type RenameGroupInput = z.infer<typeof renameGroupInput>;
 export const describeGroupInput = z.object({ id: z.uuid({ error: "That is not a group's id." }), description: groupDescription });
 export type DescribeGroupInput = z.infer<typeof describeGroupInput>;
 
+/** The group page's "Edit details": name and description together (renamed, then described). */
+export const updateGroupInput = z.object({ id: z.uuid({ error: "That is not a group's id." }), name: groupName, description: groupDescription });
+export type UpdateGroupInput = z.infer<typeof updateGroupInput>;
+export type UpdateGroupFormValues = z.input<typeof updateGroupInput>;
+
 export const groupIdInput = z.object({ id: z.uuid({ error: "That is not a group's id." }) });
 
 /** Add people to a group, or take them out: ticked rows, or everyone the users list's filter matches. */
