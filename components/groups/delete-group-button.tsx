@@ -52,7 +52,9 @@ export function DeleteGroupButton({ group, impact, remove }: Props) {
       {known ? (
         <ConfirmDialog defaultOpen onClosed={() => setKnown(null)} title={`Delete ${group.name}?`} confirmLabel="Delete group" onConfirm={confirm}>
           <p>
-            The group and its {people(known.memberCount)} membership{known.memberCount === 1 ? "" : "s"} are removed. The people stay in the directory.
+            {known.memberCount === 0
+              ? "The group has no members."
+              : `Its ${known.memberCount === 1 ? "1 member leaves" : `${known.memberCount.toLocaleString("en-US")} members leave`} the group and stay in the directory.`}
           </p>
           {known.apps.length === 0 ? (
             <p>It is not assigned to any app, so nothing changes in connected apps.</p>

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions/define-action";
+import { can } from "@/lib/auth/permissions";
 import { getRequestMeta } from "@/lib/auth/request-meta";
 import { deleteGroup, getGroupDeletionImpact } from "@/lib/directory/groups/delete-group";
 import { addGroupMembers, removeGroupMembers } from "@/lib/directory/groups/group-members";
@@ -36,7 +37,9 @@ export const updateGroupAction = defineAction({ input: updateGroupInput, access:
 export const groupDeletionImpactAction = defineAction({ input: groupIdInput, access: "manage users" }, async ({ id }, session) => {
   const impact = await getGroupDeletionImpact(session!.organization.id, id);
   if (!impact) throw new AppError("not_found", "This group no longer exists.");
-  return impact;
+  // App names are app data: without "view apps" the consequences are told without them.
+  if (can(session!, "view apps")) return impact;
+  return { ...impact, apps: impact.apps.map((app, index) => ({ ...app, name: `App ${index + 1}` })) };
 });
 
 export const deleteGroupAction = defineAction({ input: groupIdInput, access: "manage users" }, async ({ id }, session) => {

@@ -42,6 +42,8 @@ export default async function GroupPage({
   );
   const page = await listGroupMembers(session.organization.id, group.id, query);
   const canManage = can(session, "manage users");
+  // App names are app data: shown, like the person page's accounts, only to admins who may view apps.
+  const canViewApps = can(session, "view apps");
   const baseQuery = new URLSearchParams(query.q ? { q: query.q } : {}).toString();
 
   return (
@@ -109,7 +111,9 @@ export default async function GroupPage({
         </Card>
         <Card className="self-start">
           <CardHeader title="Apps" description="Everyone in the group gets these apps." />
-          {group.apps.length === 0 ? (
+          {!canViewApps ? (
+            <p className="px-6 py-5 text-sm text-zinc-500">Seeing which apps a group has needs the View apps permission.</p>
+          ) : group.apps.length === 0 ? (
             <p className="px-6 py-5 text-sm text-zinc-500">Not assigned to any app yet. Assign it from an app&apos;s Users tab.</p>
           ) : (
             <ul className="divide-y divide-zinc-100">
