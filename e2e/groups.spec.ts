@@ -88,6 +88,8 @@ test("an admin creates a group, renames it, adds and removes people, and deletes
   await page.getByRole("link", { name: "Yuki Sato" }).click();
   await expect(page.getByRole("heading", { name: /Yuki Sato/ })).toBeVisible();
   await expect(page.getByRole("link", { name: "Trail Guides" })).toBeVisible();
+  await dismissToasts(page);
+  await bothWidths(page, "person-groups");
   await page.goBack();
 
   // Remove one.
@@ -108,6 +110,7 @@ test("an admin creates a group, renames it, adds and removes people, and deletes
   dialog = page.getByRole("dialog", { name: "Add 1 person to a group" });
   await dialog.getByRole("searchbox", { name: "Search groups" }).fill("trail");
   await dialog.getByRole("radio", { name: /Trail Guides/ }).check();
+  await snapshot(page, "users-add-to-group");
   await dialog.getByRole("button", { name: "Add to Trail Guides" }).click();
   await expect(page.getByText("Added to Trail Guides: 1 person.")).toBeVisible();
 
