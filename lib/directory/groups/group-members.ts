@@ -12,6 +12,18 @@ async function groupInOrganization(tx: Tx, organizationId: string, groupId: stri
   return group;
 }
 
+/**
+ * The group, share-locked for the membership write's transaction: membership writes run side by side, but a write
+ * that changes which apps the group is assigned to (locking the row `FOR NO KEY UPDATE`) or deletes it waits for
+ * them, or they for it. So the apps read for marking are the ones in force when the members change.
+ */
+async function lockGroupForMembership(tx: Tx, organizationId: string, groupId: string): Promise<{ id: string; name: string }> {
+  const [group] = await tx.$queryRaw<{ id: string; name: string }[]>`
+    SELECT id::text, name FROM groups WHERE id = ${groupId}::uuid AND organization_id = ${organizationId}::uuid FOR SHARE`;
+  if (!group) throw new AppError("not_found", "This group no longer exists.");
+  return group;
+}
+
 async function peopleNamed(tx: Tx, ids: readonly string[]): Promise<PersonName[]> {
   if (ids.length === 0) return [];
   return tx.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, firstName: true, lastName: true, email: true } });
@@ -52,7 +64,7 @@ export async function addGroupMembers(groupId: string, selection: UserSelection,
   let changed = 0;
   for await (const ids of selectedIdBatches(context.organizationId, selection)) {
     changed += await db.$transaction(async (tx) => {
-      const group = await groupInOrganization(tx, context.organizationId, groupId);
+      const group = await lockGroupForMembership(tx, context.organizationId, groupId);
       const rows = await tx.$queryRaw<{ userId: string }[]>`
         INSERT INTO group_members (group_id, user_id)
         SELECT ${groupId}::uuid, u.id FROM users u
@@ -73,7 +85,7 @@ export async function removeGroupMembers(groupId: string, selection: UserSelecti
   let changed = 0;
   for await (const ids of selectedIdBatches(context.organizationId, selection)) {
     changed += await db.$transaction(async (tx) => {
-      const group = await groupInOrganization(tx, context.organizationId, groupId);
+      const group = await lockGroupForMembership(tx, context.organizationId, groupId);
       const rows = await tx.$queryRaw<{ userId: string }[]>`
         DELETE FROM group_members WHERE group_id = ${groupId}::uuid AND user_id = ANY(${ids}::uuid[])
         RETURNING user_id::text AS "userId"`;

@@ -260,6 +260,43 @@ describe("marking for reconcile", () => {
     });
   });
 
+  it("a member added while the group is being assigned waits for that write, then marks the new pair", async () => {
+    const appId = await makeApp();
+    const group = await createGroup({ name: "Engineering", description: "" }, context);
+    const [person] = await people(1);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // As assigning a group to an app must: the group row locked, the assignment written, then (later) the commit.
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const assigning = db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT id FROM groups WHERE id = ${group.id}::uuid FOR NO KEY UPDATE`;
+        await tx.groupAssignment.create({ data: { appId, groupId: group.id } });
+        locked();
+        await released;
+      },
+      { timeout: 20_000 },
+    );
+    await isLocked;
+    const adding = addGroupMembers(group.id, { ids: [person!] }, context);
+    // Wait until the membership write is blocked on the group's row, then let the assignment commit.
+    await expect
+      .poll(
+        async () =>
+          (
+            await db.$queryRaw<{ waiting: number }[]>`
+              SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`
+          )[0]!.waiting,
+        { timeout: 10_000 },
+      )
+      .toBe(1);
+    release();
+    await assigning;
+    await expect(adding).resolves.toMatchObject({ changed: 1 });
+    expect(await queuedFor(appId)).toEqual({ reconciled: [person], runs: [] });
+  });
+
   it("marks nothing when a write fails: the marks and the audit are in the write's transaction", async () => {
     const appId = await makeApp();
     const group = await createGroup({ name: "Engineering", description: "" }, context);
