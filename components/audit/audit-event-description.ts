@@ -14,6 +14,14 @@ const ACTION_LABELS: Record<string, string> = {
   "user.deleted": "Deleted a person",
   "user.assigned": "Assigned an app",
   "user.unassigned": "Unassigned an app",
+  "user.added_to_group": "Added to a group",
+  "user.removed_from_group": "Removed from a group",
+  "group.created": "Created a group",
+  "group.renamed": "Renamed a group",
+  "group.described": "Changed a group's description",
+  "group.deleted": "Deleted a group",
+  "group.members_added": "Added people to a group",
+  "group.members_removed": "Removed people from a group",
   "app.added": "Added an application",
   "app.provisioning_configured": "Changed the Sync endpoint or token",
   "app.authorized": "Authorized an application",
@@ -40,7 +48,14 @@ export function formatAuditValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const FIELD_LABELS: Record<string, string> = { ...USER_FIELD_LABELS, name: "Name", plan: "Plan" };
+const FIELD_LABELS: Record<string, string> = {
+  ...USER_FIELD_LABELS,
+  name: "Name",
+  plan: "Plan",
+  group: "Group",
+  description: "Description",
+  members: "Members",
+};
 
 /** A field's name as admins know it, e.g. `firstName` → "First name". */
 export function describeAuditField(field: string): string {

@@ -1,6 +1,6 @@
 "use client";
 
-import { AppWindow, Building2, LayoutDashboard, ScrollText, Settings, Users, Waypoints } from "lucide-react";
+import { AppWindow, Building2, LayoutDashboard, ScrollText, Settings, Users, UsersRound, Waypoints } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/class-names";
@@ -8,6 +8,7 @@ import { cn } from "@/components/ui/class-names";
 const ITEMS = [
   { href: "/", label: "Overview", icon: LayoutDashboard },
   { href: "/users", label: "Users", icon: Users },
+  { href: "/groups", label: "Groups", icon: UsersRound },
   { href: "/applications", label: "Applications", icon: AppWindow },
   { href: "/provisioning-log", label: "Provisioning log", icon: Waypoints },
   { href: "/audit-log", label: "Audit log", icon: ScrollText },

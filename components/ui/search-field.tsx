@@ -11,7 +11,7 @@ interface SearchFieldProps {
   className?: string;
 }
 
-/** A search box with its icon and a clear button. */
+/** A search box with its icon and a clear button (24 px square at least, a touch target WCAG 2.2 accepts). */
 export function SearchField({ value, onChange, label, placeholder, className }: SearchFieldProps) {
   return (
     <div className={cn("relative flex-1", className)}>
@@ -26,7 +26,12 @@ export function SearchField({ value, onChange, label, placeholder, className }: 
         className="pl-9"
       />
       {value ? (
-        <button type="button" aria-label="Clear search" onClick={() => onChange("")} className="absolute top-2.5 right-3 text-zinc-400 hover:text-zinc-600">
+        <button
+          type="button"
+          aria-label="Clear search"
+          onClick={() => onChange("")}
+          className="absolute top-1.5 right-1.5 inline-flex size-6 items-center justify-center rounded text-zinc-400 hover:text-zinc-600"
+        >
           <X aria-hidden className="size-4" />
         </button>
       ) : null}

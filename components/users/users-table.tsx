@@ -12,6 +12,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { useRowSelection } from "@/components/ui/use-row-selection";
 import type { ActionResult } from "@/lib/actions/define-action";
 import type { UserSelectionInput, UserStatusName } from "@/lib/directory/schemas/user";
+import { AddToGroupDialog, type AddGroupMembers, type SearchGroups } from "@/components/groups/add-to-group-dialog";
 import { AppAssignmentMenu } from "./app-assignment-menu";
 import { toastBulkResult, type BulkOutcome } from "./bulk-result-toast";
 import { DeleteConsequences } from "./delete-consequences";
@@ -44,9 +45,11 @@ interface UsersTableProps {
   apps: { id: string; name: string }[];
   assign: (input: { appId: string; selection: UserSelectionInput }) => Promise<ActionResult<{ changed: number }>>;
   unassign: (input: { appId: string; selection: UserSelectionInput }) => Promise<ActionResult<{ changed: number }>>;
+  /** "Add to group…" for the selection (with "manage users"). */
+  groups: { search: SearchGroups; add: AddGroupMembers };
 }
 
-export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, appCount, setStatus, remove, apps, assign, unassign }: UsersTableProps) {
+export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, appCount, setStatus, remove, apps, assign, unassign, groups }: UsersTableProps) {
   const router = useRouter();
   const rowSelection = useRowSelection(
     rows.map((row) => row.id),
@@ -72,7 +75,19 @@ export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, ap
               Select all {total.toLocaleString("en-US")} matching people
             </button>
           ) : null}
-          <div className="ml-auto flex gap-2">
+          <div className="ml-auto flex flex-wrap gap-2">
+            <AddToGroupDialog
+              trigger={
+                <Button size="sm" variant="secondary">
+                  Add to group…
+                </Button>
+              }
+              who={`${count.toLocaleString("en-US")} ${count === 1 ? "person" : "people"}`}
+              selection={selection}
+              search={groups.search}
+              add={groups.add}
+              onDone={(result, groupName) => void run(Promise.resolve(result), `Added to ${groupName}:`)}
+            />
             {apps.length > 0 ? (
               <AppAssignmentMenu
                 apps={apps}

@@ -1,6 +1,6 @@
 /**
  * The data the permission walk (e2e/permissions.spec.ts) looks for: one app with its Sync endpoint, token,
- * mapping, log, accounts, sync run and import, one person assigned to it, and one CSV import, each carrying a
+ * mapping, log, accounts, sync run and import, one person assigned to it and in one group, and one CSV import, each carrying a
  * distinctive marker string. e2e/support/serve.ts seeds it (with fixed ids, so the spec knows them) and promotes
  * the walk's Admins (WALK_ADMINS). Written straight to the database: nothing here is ever sent anywhere.
  */
@@ -16,6 +16,7 @@ export const WALK_IDS = {
   syncRun: "7a11c0de-0000-4000-8000-00000000a003",
   importRun: "7a11c0de-0000-4000-8000-00000000a004",
   csvImport: "7a11c0de-0000-4000-8000-00000000a005",
+  group: "7a11c0de-0000-4000-8000-00000000a006",
 } as const;
 
 /** A string that appears only where the data is shown, and who may see it (everything listed is needed). */
@@ -40,6 +41,7 @@ export const MARKERS = {
   importRun: marker("the app import's run", WALK_IDS.importRun, "view apps", "import users"),
   csvFile: marker("an uploaded CSV file's name", "quaxmoor-new-starters.csv", "manage users"),
   csvRow: marker("a row of an uploaded CSV file", "Ottoline Csvmark", "manage users"),
+  group: marker("a group's name", "Quaxmoor Wayfinders", "admin access"),
 } as const satisfies Record<string, Marker>;
 
 export async function seedPermissionWalk(db: Db, hashPassword: (password: string) => Promise<string>): Promise<void> {
@@ -135,6 +137,9 @@ export async function seedPermissionWalk(db: Db, hashPassword: (password: string
       changes: { baseUrl: { from: null, to: `https://${MARKERS.syncEndpoint.text}/scim/v2` }, token: { from: null, to: "changed" } },
       createdAt: new Date(now.getTime() + 24 * 3600 * 1000),
     },
+  });
+  await db.group.create({
+    data: { id: WALK_IDS.group, organizationId, name: MARKERS.group.text, members: { create: { userId: WALK_IDS.person } } },
   });
   const [firstName, lastName] = MARKERS.csvRow.text.split(" ") as [string, string];
   await db.directoryImport.create({

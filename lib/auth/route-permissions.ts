@@ -26,6 +26,8 @@ export const ROUTE_PERMISSIONS: Record<string, readonly RouteAccess[]> = {
   "/users/import": ["manage users"],
   "/users/import/[id]": ["manage users"],
   "/users/import/upload": ["manage users"],
+  "/groups": ["admin access"],
+  "/groups/[id]": ["admin access"],
   "/applications": ["view apps"],
   "/provisioning-log": ["view apps"],
   "/provisioning-log/export": ["view apps"],

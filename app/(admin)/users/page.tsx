@@ -15,6 +15,7 @@ import { emailDomain, listVerifiedDomainNames } from "@/lib/directory/domains/li
 import { userListQuery } from "@/lib/directory/schemas/user";
 import { listDepartments, listUsers } from "@/lib/directory/users/list-users";
 import { assignUsersAction, unassignUsersAction } from "../applications/[appId]/users/actions";
+import { addGroupMembersAction, searchGroupsAction } from "../groups/actions";
 import { deleteUsersAction, setUsersStatusAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
@@ -103,6 +104,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               apps={can(session, "assign apps") ? apps.map((app) => ({ id: app.id, name: app.name })) : []}
               assign={assignUsersAction}
               unassign={unassignUsersAction}
+              groups={{ search: searchGroupsAction, add: addGroupMembersAction }}
             />
             <ListPagination
               summary={`${page.total.toLocaleString("en-US")} ${page.total === 1 ? "person" : "people"}${filtered ? " match" : ""}`}

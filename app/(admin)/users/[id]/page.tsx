@@ -16,6 +16,7 @@ import { emailDomain, listVerifiedDomainNames } from "@/lib/directory/domains/li
 import { USER_FIELD_LABELS } from "@/lib/directory/schemas/user";
 import { getUserDetail } from "@/lib/directory/users/get-user";
 import { deleteUsersAction, setUsersStatusAction } from "../actions";
+import { PersonGroupsSection } from "./person-groups-section";
 import { UserAppsSection } from "./provisioning/user-apps-section";
 
 export const metadata: Metadata = { title: "Person" };
@@ -80,7 +81,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             ))}
           </dl>
         </Card>
-        <UserAppsSection userId={user.id} personLabel={`${name} <${user.email}>`} />
+        <div className="space-y-6">
+          <UserAppsSection userId={user.id} personLabel={`${name} <${user.email}>`} />
+          <PersonGroupsSection person={{ id: user.id, name }} />
+        </div>
       </div>
 
       <Card className="mt-6">

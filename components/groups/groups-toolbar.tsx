@@ -1,0 +1,14 @@
+"use client";
+
+import { SearchField } from "@/components/ui/search-field";
+import { useUrlFilters } from "@/components/ui/use-url-filters";
+
+/** A search box whose text lives in the URL (`q`), so a search can be shared and survives a reload. */
+export function UrlSearchToolbar({ label, placeholder }: { label: string; placeholder: string }) {
+  const { pending, q, setQ } = useUrlFilters();
+  return (
+    <div className="flex flex-wrap items-center gap-3 border-b border-zinc-100 px-4 py-3" aria-busy={pending}>
+      <SearchField value={q} onChange={setQ} label={label} placeholder={placeholder} className="min-w-56" />
+    </div>
+  );
+}
