@@ -25,6 +25,12 @@ const ACTIONS: { key: keyof Actions; label: string; explain: (app: string) => st
     label: "Activate and deactivate users",
     explain: (app) => `Unassigning or deactivating someone deactivates their ${app} account; assigning or activating them again reactivates it.`,
   },
+  {
+    key: "pushGroups",
+    label: "Push groups",
+    explain: (app) =>
+      `Groups assigned to ${app} and marked “Push” on its Users tab are created there too, their members kept equal to the directory's (people with an account there). A group no longer pushed is deleted in ${app}.`,
+  },
 ];
 
 interface Props {
@@ -66,7 +72,7 @@ export function SyncActionsForm({ appId, appName, initial, alreadySaved, canEdit
             <button
               type="button"
               role="switch"
-              aria-checked={actions[action.key]}
+              aria-checked={actions[action.key] === true}
               aria-labelledby={`${action.key}-label`}
               disabled={!canEdit}
               onClick={() => setActions((current) => ({ ...current, [action.key]: !current[action.key] }))}

@@ -1,4 +1,5 @@
 import "server-only";
+import { markGroupsForReconcile } from "../../queue/mark-for-reconcile";
 import { AppError } from "../../app-error";
 import { db, type Tx } from "../../db";
 import { peopleWithoutOtherSource } from "../assignments/scope-sources";
@@ -46,6 +47,8 @@ export async function deleteGroup(groupId: string, context: UserWriteContext): P
     if (!group) throw new AppError("not_found", "This group no longer exists.");
     const ids = await memberIds(tx, groupId);
     await markGroupChange(tx, groupId, ids, `${group.name} deleted`);
+    // Apps that push the group delete their copy (the engine finds the group gone).
+    await markGroupsForReconcile(tx, [groupId]);
     await recordGroupChange(tx, context, group, "group.deleted", { name: { from: group.name, to: null }, members: { from: ids.length, to: null } });
     await tx.group.delete({ where: { id: groupId }, select: { id: true } });
     return group;

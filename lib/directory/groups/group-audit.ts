@@ -1,7 +1,7 @@
 import "server-only";
 import type { Tx } from "../../db";
 import { recordAuditEvent } from "../../audit/record-audit-event";
-import { markPeopleForReconcile } from "../../queue/mark-for-reconcile";
+import { markGroupsForReconcile, markPeopleForReconcile } from "../../queue/mark-for-reconcile";
 import { peopleWithoutOtherSource } from "../assignments/scope-sources";
 import type { AuditChanges, UserWriteContext } from "../users/user-audit";
 
@@ -32,6 +32,8 @@ export async function recordGroupChange(
 export async function markGroupChange(tx: Tx, groupId: string, userIds: readonly string[], reason: string): Promise<Map<string, number>> {
   const marked = new Map<string, number>();
   if (userIds.length === 0) return marked;
+  // The group's copy in each app that pushes it has other members now.
+  await markGroupsForReconcile(tx, [groupId]);
   const apps = await tx.groupAssignment.findMany({ where: { groupId }, select: { appId: true }, orderBy: { appId: "asc" } });
   for (const { appId } of apps) {
     const changed = await peopleWithoutOtherSource(tx, appId, userIds, { groupId });

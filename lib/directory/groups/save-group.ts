@@ -1,4 +1,5 @@
 import "server-only";
+import { markGroupsForReconcile } from "../../queue/mark-for-reconcile";
 import { AppError } from "../../app-error";
 import { db, type Tx } from "../../db";
 import type { CreateGroupInput } from "../schemas/group";
@@ -58,6 +59,7 @@ export async function renameGroup(id: string, name: string, context: UserWriteCo
       await assertNameFree(tx, context.organizationId, name, id);
       await tx.group.update({ where: { id }, data: { name }, select: { id: true } });
       await recordGroupChange(tx, context, { id, name }, "group.renamed", { name: { from: group.name, to: name } });
+      await markGroupsForReconcile(tx, [id]);
       return { id, name, changed: true };
     }),
   );

@@ -89,6 +89,7 @@ export async function getApp(organizationId: string, appId: string) {
       syncUpdate: true,
       syncDelete: true,
       syncActivation: true,
+      pushGroups: true,
       createdAt: true,
       _count: { select: { assignments: true } },
     },

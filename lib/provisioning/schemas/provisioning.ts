@@ -80,5 +80,7 @@ export const syncActionsInput = z.object({
   syncUpdate: z.boolean(),
   syncDelete: z.boolean(),
   syncActivation: z.boolean(),
+  /** Left out: unchanged. */
+  pushGroups: z.boolean().optional(),
 });
 export type SyncActionsInput = z.infer<typeof syncActionsInput>;

@@ -66,13 +66,22 @@ export interface PairLocks {
 
 /** Tries to lock every (appId, userId) pair; never waits. The same keys as the earlier transaction locks. */
 export async function lockPairs(appId: string, userIds: readonly string[]): Promise<PairLocks> {
+  return lockIds(lockKey(appId), userIds);
+}
+
+/** The same for a pushed group of the app: one reconcile of a group at a time. */
+export async function lockGroup(appId: string, groupId: string): Promise<PairLocks> {
+  return lockIds(`reconcile-group:${appId}:`, [groupId]);
+}
+
+async function lockIds(prefix: string, userIds: readonly string[]): Promise<PairLocks> {
   const client = await lockConnection();
   const takenIn = generation;
   const ids = [...new Set(userIds)];
   const { rows } = await serially(() =>
     client.query<{ user_id: string }>(
       `SELECT user_id::text FROM unnest($1::uuid[]) AS user_id WHERE pg_try_advisory_lock(hashtextextended($2 || user_id::text, 0))`,
-      [ids, lockKey(appId)],
+      [ids, prefix],
     ),
   );
   const locked = rows.map((row) => row.user_id);
@@ -87,7 +96,7 @@ export async function lockPairs(appId: string, userIds: readonly string[]): Prom
       if (releasing.length === 0) return;
       if (generation !== takenIn) return; // The session that held them is gone, and the locks with it.
       await serially(() =>
-        client.query(`SELECT pg_advisory_unlock(hashtextextended($2 || user_id::text, 0)) FROM unnest($1::uuid[]) AS user_id`, [releasing, lockKey(appId)]),
+        client.query(`SELECT pg_advisory_unlock(hashtextextended($2 || user_id::text, 0)) FROM unnest($1::uuid[]) AS user_id`, [releasing, prefix]),
       );
     },
   };

@@ -1,5 +1,7 @@
 import "server-only";
 import { db, type Tx } from "../../db";
+import { enqueueMany } from "../../queue/enqueue";
+import { jobs } from "../../queue/jobs";
 import { enqueueReconcile } from "../../queue/mark-for-reconcile";
 import type { PairOutcome } from "./execute";
 
@@ -18,6 +20,8 @@ export interface RecordOptions {
   followUps: readonly { userId: string; runAt: Date | null }[];
   /** People whose first attempt in the run this was, to count in its progress. */
   progress: readonly PersonOutcome[];
+  /** People whose account came or went: the pushed groups they are in get a `reconcile-group` job. */
+  membersChanged?: readonly string[];
 }
 
 export async function recordOutcomes(outcomes: readonly PairOutcome[], options: RecordOptions): Promise<void> {
@@ -48,7 +52,16 @@ export async function recordOutcomes(outcomes: readonly PairOutcome[], options: 
       last_error: outcome.lastError,
     }));
   const errors = outcomes.filter((outcome) => outcome.account === null && outcome.lastError !== null);
-  if (operations.length === 0 && accounts.length === 0 && errors.length === 0 && options.followUps.length === 0 && options.progress.length === 0) return;
+  const membersChanged = options.membersChanged ?? [];
+  if (
+    operations.length === 0 &&
+    accounts.length === 0 &&
+    errors.length === 0 &&
+    options.followUps.length === 0 &&
+    options.progress.length === 0 &&
+    membersChanged.length === 0
+  )
+    return;
 
   await db.$transaction(async (tx) => {
     const now = new Date();
@@ -80,8 +93,22 @@ export async function recordOutcomes(outcomes: readonly PairOutcome[], options: 
         WHERE accounts.app_id = ${options.appId}::uuid AND accounts.user_id = r.user_id`;
     }
     await enqueueFollowUps(tx, options.appId, options.followUps, options.syncRunId);
+    if (membersChanged.length > 0) await markPushedGroupsOf(tx, options.appId, membersChanged);
     if (options.syncRunId) await countSyncRunProgress(options.syncRunId, options.progress, tx);
   });
+}
+
+/** Queues a `reconcile-group` for each group of the app's pushed groups that any of these people is in. */
+async function markPushedGroupsOf(tx: Tx, appId: string, userIds: readonly string[]): Promise<void> {
+  const groups = await tx.$queryRaw<{ groupId: string }[]>`
+    SELECT DISTINCT ga.group_id::text AS "groupId"
+    FROM group_assignments ga JOIN group_members gm ON gm.group_id = ga.group_id
+    WHERE ga.app_id = ${appId}::uuid AND ga.push AND gm.user_id = ANY(${userIds}::uuid[])`;
+  await enqueueMany(
+    tx,
+    jobs.reconcileGroup,
+    groups.map(({ groupId }) => ({ appId, groupId })),
+  );
 }
 
 /** Gives each person to try again a `reconcile` job of their own, committed with the outcomes that say why. */

@@ -57,7 +57,7 @@ export async function syncPairs(appId: string, userIds: readonly string[], optio
     return { outcomes: [], busy: [] };
   }
   const locks = await lockWaiting(appId, userIds, options.waitForLockMs ?? 0);
-  const recorder = new Recorder(appId, locks, { ...options, syncRunId, attempt });
+  const recorder = new Recorder(appId, locks, { ...options, syncRunId, attempt, pushGroups: app.pushGroups });
   try {
     const pairs = await loadPairs(app, locks.locked);
     const context = planContext(app);
@@ -99,7 +99,7 @@ class Recorder {
   constructor(
     readonly appId: string,
     readonly locks: PairLocks,
-    readonly options: SyncPairsOptions & { syncRunId: string | null; attempt: number },
+    readonly options: SyncPairsOptions & { syncRunId: string | null; attempt: number; pushGroups: boolean },
   ) {}
 
   add(outcome: PairOutcome) {
@@ -140,6 +140,12 @@ class Recorder {
       attempt,
       followUps,
       progress: syncRunId ? counted.map((outcome) => ({ userId: outcome.userId, failed: outcome.failed || outcome.retry !== null })) : [],
+      // An account created, linked, (de)activated or deleted changes the members of the pushed groups its person is in.
+      membersChanged: this.options.pushGroups
+        ? outcomes
+            .filter((outcome) => outcome.records.some((record) => record.status === "SUCCEEDED" && record.kind !== "UPDATE"))
+            .map((outcome) => outcome.userId)
+        : [],
     });
     await this.locks.release(outcomes.map((outcome) => outcome.userId));
     if (outcomes.some((outcome) => outcome.failed)) await quarantineIfFailingRepeatedly(this.appId);

@@ -1,6 +1,8 @@
 import "server-only";
 import { AppError } from "../../app-error";
-import { db } from "../../db";
+import { db, type Tx } from "../../db";
+import { enqueueMany } from "../../queue/enqueue";
+import { jobs } from "../../queue/jobs";
 import { recordAppChange, type AppWriteContext } from "../apps/app-audit";
 import type { PlannedOperation } from "../plan/plan-operations";
 import { loadApp, loadPairs, loadSyncScope } from "./load";
@@ -78,7 +80,10 @@ export async function startSyncRun(organizationId: string, appId: string, contex
         data: { appId, total: plan.userIds.length, status: waiting ? "WAITING_FOR_APPROVAL" : "RUNNING", summary, startedById: context.actor.id },
         select: { id: true, status: true, total: true },
       });
-      if (!waiting) await enqueueReconcileBatches(tx, appId, plan.userIds, { syncRunId: run.id });
+      if (!waiting) {
+        await enqueueReconcileBatches(tx, appId, plan.userIds, { syncRunId: run.id });
+        await enqueuePushedGroups(tx, appId);
+      }
       if (!waiting && plan.userIds.length === 0) await tx.syncRun.update({ where: { id: run.id }, data: { status: "COMPLETED", finishedAt: new Date() } });
       await recordAppChange(tx, context, app, waiting ? "app.sync_held_for_approval" : "app.sync_started", {
         people: { from: null, to: plan.userIds.length },
@@ -104,6 +109,20 @@ export async function startPeopleRun(appId: string, userIds: readonly string[], 
     await enqueueReconcileBatches(tx, appId, userIds, { syncRunId: run.id });
     return run;
   });
+}
+
+/** Every group the app pushes, or still has a copy of: a `reconcile-group` job each (Sync now, Resume, push settings saved). */
+export async function enqueuePushedGroups(tx: Tx, appId: string): Promise<void> {
+  const groups = await tx.$queryRaw<{ groupId: string }[]>`
+    SELECT ga.group_id::text AS "groupId" FROM group_assignments ga JOIN apps ON apps.id = ga.app_id AND apps.push_groups
+    WHERE ga.app_id = ${appId}::uuid AND ga.push
+    UNION
+    SELECT group_id::text FROM app_groups WHERE app_id = ${appId}::uuid AND state <> 'DELETED'`;
+  await enqueueMany(
+    tx,
+    jobs.reconcileGroup,
+    groups.map(({ groupId }) => ({ appId, groupId })),
+  );
 }
 
 export async function getLatestSyncRun(appId: string) {

@@ -4,6 +4,7 @@ import { readEnv } from "../../env";
 import { enqueueFromJob } from "../../queue/enqueue";
 import { jobs } from "../../queue/jobs";
 import { reconcileUser, syncPairs } from "../sync/sync-pairs";
+import { reconcileGroup } from "../sync/sync-group";
 import { startPeopleRun } from "../sync/sync-runs";
 
 /**
@@ -42,6 +43,17 @@ export const taskList: TaskList = {
   async [jobs.reconcileBatch.task](rawPayload: unknown, helpers: JobHelpers) {
     const payload = jobs.reconcileBatch.payload.parse(rawPayload);
     await syncPairs(payload.appId, payload.userIds, { syncRunId: payload.syncRunId, attempt: helpers.job.attempts, batch: true });
+  },
+
+  /** One pushed group of an app: the group itself and its members. */
+  async [jobs.reconcileGroup.task](rawPayload: unknown, helpers: JobHelpers) {
+    const payload = jobs.reconcileGroup.payload.parse(rawPayload);
+    const result = await reconcileGroup(payload.appId, payload.groupId, { attempt: helpers.job.attempts });
+    if (result.busy) {
+      await enqueueFromJob(helpers, jobs.reconcileGroup, payload, { runAt: new Date(Date.now() + 1000) });
+      return;
+    }
+    if (result.retry) throw new Error(result.retry.reason);
   },
 
   /** Many people's access to an app changed at once (a group's change): one sync run over them. */

@@ -24,7 +24,13 @@ export default async function SyncActionsPage({ params }: { params: Promise<{ ap
         <SyncActionsForm
           appId={app.id}
           appName={connector.name}
-          initial={{ syncCreate: app.syncCreate, syncUpdate: app.syncUpdate, syncDelete: app.syncDelete, syncActivation: app.syncActivation }}
+          initial={{
+            syncCreate: app.syncCreate,
+            syncUpdate: app.syncUpdate,
+            syncDelete: app.syncDelete,
+            syncActivation: app.syncActivation,
+            pushGroups: app.pushGroups,
+          }}
           alreadySaved={Boolean(app.actionsSavedAt)}
           canEdit={canEdit}
           save={saveSyncActionsAction}
