@@ -7,14 +7,18 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 interface Props {
   appName: string;
   removals: number;
+  /** Pushed groups it would delete in the app. */
+  groupDeletions?: number;
   threshold: { percent: number; count: number };
   canApprove: boolean;
   onApprove: () => Promise<void>;
 }
 
 /** A sync stopped at the deletion threshold: says what it would remove, and lets an admin approve it. */
-export function ApprovalNotice({ appName, removals, threshold, canApprove, onApprove }: Props) {
-  const accounts = `${removals.toLocaleString("en-US")} ${removals === 1 ? "account" : "accounts"}`;
+export function ApprovalNotice({ appName, removals, groupDeletions = 0, threshold, canApprove, onApprove }: Props) {
+  const accountsOnly = `${removals.toLocaleString("en-US")} ${removals === 1 ? "account" : "accounts"}`;
+  const groups = `${groupDeletions.toLocaleString("en-US")} pushed ${groupDeletions === 1 ? "group" : "groups"}`;
+  const accounts = groupDeletions === 0 ? accountsOnly : removals === 0 ? groups : `${accountsOnly} and ${groups}`;
   return (
     <div role="alert" className="flex flex-wrap items-start gap-3 rounded-lg bg-amber-50 p-4 text-sm ring-1 ring-amber-200 ring-inset">
       <ShieldAlert aria-hidden className="mt-0.5 size-5 shrink-0 text-amber-600" />

@@ -32,6 +32,7 @@ export function DryRunReport({ report }: { report: Report }) {
           </div>
         ))}
       </dl>
+      {report.groupChanges.length > 0 ? <GroupChanges changes={report.groupChanges} /> : null}
       {report.changes.length === 0 ? (
         <EmptyState icon={ClipboardCheck} title="Nothing to change">
           {report.people === 0
@@ -76,6 +77,57 @@ export function DryRunReport({ report }: { report: Report }) {
         </>
       )}
     </div>
+  );
+}
+
+const GROUP_KIND = {
+  CREATE: { label: "Create group", tone: "success" },
+  UPDATE: { label: "Update group", tone: "brand" },
+  DELETE: { label: "Delete group", tone: "danger" },
+} as const;
+
+const members = (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "member" : "members"}`;
+
+/** The pushed groups a sync would create, change or delete in the app. */
+function GroupChanges({ changes }: { changes: Report["groupChanges"] }) {
+  return (
+    <Table aria-label="Planned group changes">
+      <thead>
+        <tr>
+          <Th>Group</Th>
+          <Th>Operation</Th>
+          <Th className="w-1/2">Members</Th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-zinc-100">
+        {changes.map((change) => (
+          <tr key={change.groupId}>
+            <Td className="font-medium text-zinc-900">{change.label}</Td>
+            <Td className="whitespace-nowrap">
+              <Badge tone={GROUP_KIND[change.kind].tone}>{GROUP_KIND[change.kind].label}</Badge>
+            </Td>
+            <Td className="text-zinc-700">
+              {change.rename ? (
+                <p>
+                  Renamed from “{change.rename.from}” to “{change.rename.to}”
+                </p>
+              ) : null}
+              {change.kind === "CREATE" ? (
+                <p>With {members(change.added)}</p>
+              ) : change.kind === "DELETE" ? (
+                <p>Deleted in the app; its {members(change.removed)} lose what the group gives them there</p>
+              ) : change.added > 0 || change.removed > 0 ? (
+                <p>
+                  {change.added > 0 ? `${members(change.added)} added` : null}
+                  {change.added > 0 && change.removed > 0 ? ", " : null}
+                  {change.removed > 0 ? `${members(change.removed)} removed` : null}
+                </p>
+              ) : null}
+            </Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }
 

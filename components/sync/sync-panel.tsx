@@ -122,7 +122,14 @@ export function SyncPanel({ app, threshold, initialRun, canSync, startSync, dryR
         />
         <div className="space-y-4 px-6 py-5">
           {run?.status === "WAITING_FOR_APPROVAL" ? (
-            <ApprovalNotice appName={app.name} removals={run.removals} threshold={threshold} canApprove={canSync && active} onApprove={() => onStart(true)} />
+            <ApprovalNotice
+              appName={app.name}
+              removals={run.removals}
+              groupDeletions={run.groupDeletions}
+              threshold={threshold}
+              canApprove={canSync && active}
+              onApprove={() => onStart(true)}
+            />
           ) : run && run.status !== "CANCELLED" ? (
             <SyncProgress appId={app.id} run={run} />
           ) : (

@@ -19,7 +19,7 @@ export async function getSyncRunView(organizationId: string, appId: string, now 
     select: { id: true, status: true, total: true, done: true, failed: true, summary: true, startedAt: true, finishedAt: true },
   });
   if (!run) return null;
-  const summary = (run.summary ?? {}) as { removals?: number; activeAccounts?: number; reason?: string };
+  const summary = (run.summary ?? {}) as { removals?: number; activeAccounts?: number; reason?: string; groupDeletions?: number };
   return {
     id: run.id,
     status: run.status,
@@ -27,6 +27,8 @@ export async function getSyncRunView(organizationId: string, appId: string, now 
     done: run.done,
     failed: run.failed,
     removals: summary.removals ?? 0,
+    /** Pushed groups the run would delete in the app (they count against the same threshold). */
+    groupDeletions: summary.groupDeletions ?? 0,
     /** Why a run that Sync now did not start was started ("Engineering assigned"); none for Sync now. */
     reason: summary.reason ?? null,
     activeAccounts: summary.activeAccounts ?? 0,

@@ -51,6 +51,7 @@ export async function dryRunAppSync(organizationId: string, appId: string) {
       .slice(0, DRY_RUN_LIST_LIMIT)
       .map((change) => ({ userId: change.userId, label: change.label, operations: change.operations.map(describe) })),
     removals: plan.removals,
+    groupChanges: plan.groupChanges,
     activeAccounts: plan.activeAccounts,
     needsApproval: plan.needsApproval,
     threshold: plan.threshold,

@@ -16,6 +16,7 @@ import { makeOrganization, makePerson } from "../../testing/make-organization";
 import { eventually, startWorker, type WorkerProcess } from "../../../scripts/testing/worker-process";
 import { setGroupPush } from "../apps/group-push";
 import { saveSyncActions } from "../apps/save-sync-actions";
+import { planAppSync } from "./sync-runs";
 
 let sandbox: RunningSandbox;
 let worker: WorkerProcess;
@@ -149,6 +150,34 @@ describe("group push, against a sandbox playing Atlassian", () => {
     const [{ jobs }] = await db.$queryRaw<[{ jobs: number }]>`
       SELECT count(*)::int AS jobs FROM graphile_worker.jobs WHERE key = ${`reconcile-group:${appId}:${groupId}`}`;
     expect(jobs).toBe(0);
+  });
+
+  it("previews group changes in Dry run from the database alone, and holds a sync that would delete too many groups", async () => {
+    // A paused app: nothing is sent, so what the preview shows is all there is.
+    const pausedApp = await makeActiveApp(sandbox, context);
+    await saveSyncActions({ appId: pausedApp, syncCreate: true, syncUpdate: true, syncDelete: true, syncActivation: true, pushGroups: true }, context);
+    await db.app.update({ where: { id: pausedApp }, data: { state: "PAUSED", deletionThresholdCount: 0 } });
+    const team = await people("preview", 2);
+    await db.assignment.createMany({ data: team.map((p) => ({ appId: pausedApp, userId: p.id })) });
+    await db.account.createMany({
+      data: team.map((p, i) => ({ appId: pausedApp, userId: p.id, userLabel: `p${i}`, remoteId: `remote-${i}`, state: "ACTIVE" as const })),
+    });
+    const { id: groupId } = await createGroup({ name: "Preview", description: "" }, context);
+    await addGroupMembers(groupId, { ids: team.map((p) => p.id) }, context);
+    await db.groupAssignment.create({ data: { appId: pausedApp, groupId, push: true } });
+    // And a copy Roster made of a group that is no longer pushed.
+    const gone = await createGroup({ name: "Old team", description: "" }, context);
+    await db.appGroup.create({
+      data: { appId: pausedApp, groupId: gone.id, groupLabel: "Old team", remoteId: "g-old", remoteName: "Old team", state: "ACTIVE" },
+    });
+
+    const plan = await planAppSync(organizationId, pausedApp);
+    expect(plan.groupChanges).toEqual([
+      { groupId: gone.id, label: "Old team", kind: "DELETE", added: 0, removed: 0 },
+      { groupId, label: "Preview", kind: "CREATE", added: 2, removed: 0 },
+    ]);
+    expect(plan.groupDeletions).toBe(1);
+    expect(plan.needsApproval).toBe(true);
   });
 
   it("pushes a 2,000-member group in chunked PATCHes under 5xx and 429 faults without losing a member", async () => {

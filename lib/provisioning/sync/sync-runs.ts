@@ -6,6 +6,7 @@ import { jobs } from "../../queue/jobs";
 import { recordAppChange, type AppWriteContext } from "../apps/app-audit";
 import type { PlannedOperation } from "../plan/plan-operations";
 import { loadApp, loadPairs, loadSyncScope } from "./load";
+import { planGroupChanges } from "./group-preview";
 import { planPair } from "./plan";
 import { planContext } from "./sync-pairs";
 import { enqueueReconcile, enqueueReconcileBatches } from "../../queue/mark-for-reconcile";
@@ -47,13 +48,22 @@ export async function planAppSync(organizationId: string, appId: string) {
   const removals = (counts.DEACTIVATE ?? 0) + (counts.DELETE ?? 0);
   const tooMany =
     removals > 0 && (removals > app.deletionThresholdCount || (activeAccounts > 0 && (removals / activeAccounts) * 100 > app.deletionThresholdPercent));
+  // The same threshold for the app's pushed groups: deleting many of them at once waits for approval too.
+  const groupChanges = await planGroupChanges(appId);
+  const groupDeletions = groupChanges.filter((change) => change.kind === "DELETE").length;
+  const pushedGroups = await db.appGroup.count({ where: { appId, state: "ACTIVE", remoteId: { not: null } } });
+  const tooManyGroups =
+    groupDeletions > 0 &&
+    (groupDeletions > app.deletionThresholdCount || (pushedGroups > 0 && (groupDeletions / pushedGroups) * 100 > app.deletionThresholdPercent));
   return {
     userIds,
     changes,
     counts,
     removals,
     activeAccounts,
-    needsApproval: tooMany,
+    needsApproval: tooMany || tooManyGroups,
+    groupChanges,
+    groupDeletions,
     threshold: { percent: app.deletionThresholdPercent, count: app.deletionThresholdCount },
   };
 }
@@ -67,7 +77,7 @@ export async function startSyncRun(organizationId: string, appId: string, contex
   const plan = await planAppSync(organizationId, appId);
   const app = await db.app.findFirstOrThrow({ where: { id: appId }, select: { id: true, name: true, state: true } });
   if (app.state !== "ACTIVE") throw new AppError("invalid_input", "Provisioning for this app is not active; finish the setup or resume it first.");
-  const summary = { counts: plan.counts, removals: plan.removals, activeAccounts: plan.activeAccounts };
+  const summary = { counts: plan.counts, removals: plan.removals, activeAccounts: plan.activeAccounts, groupDeletions: plan.groupDeletions };
   return db.$transaction(
     async (tx) => {
       const running = await tx.syncRun.findFirst({
