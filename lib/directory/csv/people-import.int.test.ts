@@ -25,7 +25,7 @@ const file = (text: string, name = "people.csv") => ({ name, bytes: new TextEnco
 
 async function importAll(importId: string, batchSize?: number): Promise<{ progress: ImportProgress; batches: number }> {
   for (let batches = 1; ; batches++) {
-    const progress = await importPeopleBatch(importId, context, batchSize);
+    const progress = await importPeopleBatch(importId, context, { batchSize });
     if (progress.done) return { progress, batches };
   }
 }
@@ -176,9 +176,9 @@ describe("discarding an import", () => {
   it("stops it: the rest is never imported, and a finished or discarded import cannot be discarded", async () => {
     const CSV = ["Email,First name,Last name", ...Array.from({ length: 6 }, (_, index) => `discard${index}@example.com,Dis,${index}`)].join("\n");
     const { importId } = await previewPeopleImport(file(CSV), context);
-    expect(await importPeopleBatch(importId, context, 2)).toMatchObject({ status: "IMPORTING", imported: 2, done: false });
+    expect(await importPeopleBatch(importId, context, { batchSize: 2 })).toMatchObject({ status: "IMPORTING", imported: 2, done: false });
     await cancelPeopleImport(importId, context);
-    await expect(importPeopleBatch(importId, context, 2)).rejects.toMatchObject({
+    await expect(importPeopleBatch(importId, context, { batchSize: 2 })).rejects.toMatchObject({
       code: "conflict",
       message: "This import was discarded. Upload the file again to import it.",
     });
