@@ -80,7 +80,7 @@ test("assign a group to an app, see its members listed via the group, and remove
   // Removing the group: the confirmation counts who loses access.
   await groups.getByRole("button", { name: `Remove ${GROUP.name}` }).click();
   const confirm = page.getByRole("dialog", { name: new RegExp(`^Remove ${GROUP.name} from .+\\?$`) });
-  await expect(confirm).toContainText(`3 people of ${GROUP.name}'s 3 people lose access`);
+  await expect(confirm).toContainText(`All 3 people in ${GROUP.name} lose access`);
   await expect(confirm).toContainText("sync actions then apply");
   await bothWidths(page, "app-groups-2-remove-confirmation");
   await confirm.getByRole("button", { name: "Remove group" }).click();

@@ -102,7 +102,9 @@ function RemoveGroupButton({
           ? "Counting who loses access…"
           : losing === 0
             ? `No one loses access: all ${people(group.members)} in ${group.name} also have ${app.name} directly or through another group.`
-            : `${people(losing)} of ${group.name}'s ${people(group.members)} lose access to ${app.name}; the others keep it directly or through another group.`}
+            : losing === group.members
+              ? `${losing === 1 ? "The 1 person" : `All ${people(losing)}`} in ${group.name} lose${losing === 1 ? "s" : ""} access to ${app.name}: no one in it has the app another way.`
+              : `${people(losing)} of the ${people(group.members)} in ${group.name} lose${losing === 1 ? "s" : ""} access to ${app.name}; the others keep it directly or through another group.`}
       </p>
       <p>
         {app.name}&apos;s sync actions then apply to those who lose access: where Activate and deactivate users is on, their accounts are deactivated; nothing
