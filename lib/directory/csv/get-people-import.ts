@@ -54,8 +54,9 @@ export async function getPeopleImport(organizationId: string, importId: string) 
                      FROM (SELECT g AS name, count(*)::int AS n FROM jsonb_array_elements(i.rows) r, jsonb_array_elements_text(COALESCE(r->'groups', '[]')) g
                            WHERE NOT COALESCE(r->'newGroups', '[]') ? g GROUP BY g ORDER BY lower(g) LIMIT ${GROUPS_SHOWN}) joined), '[]'::jsonb) AS joins,
            COALESCE((SELECT jsonb_agg(jsonb_build_object('name', name, 'rows', n) ORDER BY lower(name))
-                     FROM (SELECT g AS name, count(*)::int AS n FROM jsonb_array_elements(i.rows) r, jsonb_array_elements_text(COALESCE(r->'newGroups', '[]')) g
-                           GROUP BY g ORDER BY lower(g) LIMIT ${GROUPS_SHOWN}) unknown), '[]'::jsonb) AS new_groups,
+                     FROM (SELECT (array_agg(g ORDER BY (r->>'line')::int))[1] AS name, count(*)::int AS n
+                           FROM jsonb_array_elements(i.rows) r, jsonb_array_elements_text(COALESCE(r->'newGroups', '[]')) g
+                           GROUP BY lower(g) ORDER BY lower(g) LIMIT ${GROUPS_SHOWN}) unknown), '[]'::jsonb) AS new_groups,
            (SELECT count(*)::int FROM jsonb_array_elements(i.rows) r WHERE jsonb_array_length(COALESCE(r->'newGroups', '[]')) > 0) AS new_group_rows
     FROM directory_imports i
     WHERE i.id = ${importId}::uuid AND i.organization_id = ${organizationId}::uuid`;
