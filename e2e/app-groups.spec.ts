@@ -88,3 +88,44 @@ test("assign a group to an app, see its members listed via the group, and remove
   await expect(page.getByText("No groups are assigned.")).toBeVisible();
   await expect(page.getByText("No one is assigned yet")).toBeVisible();
 });
+
+test("a CSV file's Groups column: the preview says which groups rows join and which don't exist yet, and the import creates them when asked", async ({
+  page,
+  signInPage,
+}) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await signInPage.goto();
+  await signInPage.signIn(OWNER);
+  const stamp = Date.now().toString(36);
+  const newGroup = `Night Shift ${stamp}`;
+  const csv = [
+    "E-mail,First name,Last name,Groups",
+    `nora.${stamp}@import.example,Nora,Lind,platform guild; ${newGroup}`,
+    `olav.${stamp}@import.example,Olav,Dahl,${APP_GROUPS.other.name}`,
+  ].join("\r\n");
+  await page.goto("/users/import");
+  await page.getByLabel("CSV file").setInputFiles({ name: "groups.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Check file" }).click();
+
+  await expect(page.getByRole("heading", { name: "Check the file before importing" })).toBeVisible();
+  const joined = page.getByRole("region", { name: "Existing groups to join" });
+  await expect(joined).toContainText(`${APP_GROUPS.other.name}: 2 people`);
+  const unknown = page.getByRole("region", { name: "Groups that don't exist yet" });
+  await expect(unknown).toContainText(`${newGroup}: named by 1 person`);
+  await expect(page.getByRole("row").filter({ hasText: "Line 2" })).toContainText("This group does not exist yet");
+  await expect(page.getByRole("row").filter({ hasText: "Line 2" })).toContainText("New groups");
+  const create = page.getByRole("checkbox", { name: "Create groups that don't exist yet" });
+  await expect(create).not.toBeChecked();
+  await expect(page.getByText("Left off, the 1 row naming groups that don't exist yet is not imported")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await bothWidths(page, "app-groups-3-csv-preview");
+
+  await expect(async () => {
+    await create.check();
+    await expect(page.getByText(/will be created, with the people who name it as members/)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  await page.getByRole("button", { name: "Import 2 people" }).click();
+  await expect(page.getByRole("heading", { name: "Import finished" })).toBeVisible();
+  await expect(page.getByText("2 people were added to the directory")).toBeVisible();
+  await expect(unknown).toContainText("They were created.");
+});
