@@ -96,6 +96,7 @@ test("a CSV file's Groups column: the preview says which groups rows join and wh
   await page.emulateMedia({ reducedMotion: "reduce" });
   await signInPage.goto();
   await signInPage.signIn(OWNER);
+  await expect(page.getByRole("heading", { name: /Welcome back/ })).toBeVisible();
   const stamp = Date.now().toString(36);
   const newGroup = `Night Shift ${stamp}`;
   const csv = [
@@ -112,10 +113,13 @@ test("a CSV file's Groups column: the preview says which groups rows join and wh
   await expect(joined).toContainText(`${APP_GROUPS.other.name}: 2 people`);
   const unknown = page.getByRole("region", { name: "Groups that don't exist yet" });
   await expect(unknown).toContainText(`${newGroup}: named by 1 person`);
-  await expect(page.getByRole("row").filter({ hasText: "Line 2" })).toContainText("This group does not exist yet");
-  await expect(page.getByRole("row").filter({ hasText: "Line 2" })).toContainText("New groups");
+  const note = page.getByRole("row").filter({ hasText: "This group does not exist yet" });
+  await expect(note).toContainText("Line 2");
+  await expect(note).toContainText("New groups");
+  await expect(page.getByRole("row").filter({ hasText: "Nora Lind" })).toContainText(`${APP_GROUPS.other.name}, ${newGroup} (doesn't exist yet)`);
   const create = page.getByRole("checkbox", { name: "Create groups that don't exist yet" });
   await expect(create).not.toBeChecked();
+  await expect(page.getByRole("button", { name: "Import 1 person" })).toBeVisible();
   await expect(page.getByText("Left off, the 1 row naming groups that don't exist yet is not imported")).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await bothWidths(page, "app-groups-3-csv-preview");

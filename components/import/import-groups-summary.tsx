@@ -64,7 +64,7 @@ export function ImportGroupsSummary({ joins, newGroups, newGroupRows, completed,
                   ? createMissingGroups
                     ? "They were created."
                     : `They were not created, so the ${newGroupRows.toLocaleString("en-US")} rows naming them were not imported (see below).`
-                  : `${newGroupRows.toLocaleString("en-US")} ${newGroupRows === 1 ? "row names" : "rows name"} them: choose below whether to create them.`}
+                  : `${newGroupRows.toLocaleString("en-US")} ${newGroupRows === 1 ? "row names" : "rows name"} them: choose above whether to create them.`}
               </p>
             </>
           )}

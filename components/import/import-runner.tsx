@@ -85,7 +85,7 @@ export function ImportRunner({ importId, initial, newGroupRows, newGroupNames, i
             Discard
           </Button>
           <Button onClick={run} disabled={progress.total === 0}>
-            Import {people(progress.total)}
+            Import {people(createMissingGroups ? progress.total : progress.total - newGroupRows)}
           </Button>
         </div>
       </div>
