@@ -26,7 +26,12 @@ export function SearchField({ value, onChange, label, placeholder, className }: 
         className="pl-9"
       />
       {value ? (
-        <button type="button" aria-label="Clear search" onClick={() => onChange("")} className="absolute top-1.5 right-2 rounded p-1 text-zinc-400 hover:text-zinc-600">
+        <button
+          type="button"
+          aria-label="Clear search"
+          onClick={() => onChange("")}
+          className="absolute top-1.5 right-2 rounded p-1 text-zinc-400 hover:text-zinc-600"
+        >
           <X aria-hidden className="size-4" />
         </button>
       ) : null}
