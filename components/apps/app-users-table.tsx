@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useRowSelection } from "@/components/ui/use-row-selection";
-import { toastBulkResult } from "@/components/users/bulk-result-toast";
+import { toastBulkResult, type BulkOutcome } from "@/components/users/bulk-result-toast";
 import { UserStatusBadge } from "@/components/users/user-status-badge";
 import type { ActionResult } from "@/lib/actions/define-action";
 import type { UserSelectionInput, UserStatusName } from "@/lib/directory/schemas/user";
@@ -16,6 +16,8 @@ interface Row {
   email: string;
   department: string | null;
   status: UserStatusName;
+  /** How the person has the app: "Directly", "Via Engineering", "Directly · via Engineering, Sales". */
+  access: string;
 }
 
 interface Props {
@@ -26,7 +28,10 @@ interface Props {
   total: number;
   filter: { q?: string; status?: UserStatusName; department?: string };
   canAssign: boolean;
-  change: (input: { appId: string; selection: UserSelectionInput }) => Promise<ActionResult<{ changed: number }>>;
+  change: (input: {
+    appId: string;
+    selection: UserSelectionInput;
+  }) => Promise<ActionResult<{ changed: number; skipped?: BulkOutcome["skipped"]; skippedCount?: number }>>;
 }
 
 /** The people of an app's Users tab, with assign or unassign for a selection or everyone matching. */
@@ -42,7 +47,10 @@ export function AppUsersTable({ appId, appName, mode, rows, total, filter, canAs
   async function run() {
     const result = await change({ appId, selection });
     if (
-      toastBulkResult(result.ok ? { ok: true, data: { changed: result.data.changed, skipped: [] } } : result, mode === "assigned" ? "Unassigned" : "Assigned")
+      toastBulkResult(
+        result.ok ? { ok: true, data: { changed: result.data.changed, skipped: result.data.skipped ?? [], skippedCount: result.data.skippedCount } } : result,
+        mode === "assigned" ? "Unassigned" : "Assigned",
+      )
     ) {
       rowSelection.clear();
       router.refresh();
@@ -72,8 +80,8 @@ export function AppUsersTable({ appId, appName, mode, rows, total, filter, canAs
                 }
               >
                 <p>
-                  They leave {appName}&apos;s scope. Where the app&apos;s Activate and deactivate users action is on, their accounts are deactivated; nothing is
-                  deleted.
+                  Their direct assignment is removed. Anyone who is also in a group assigned to {appName} keeps access through it; the others leave {appName}
+                  &apos;s scope. Where the app&apos;s Activate and deactivate users action is on, their accounts are deactivated; nothing is deleted.
                 </p>
               </ConfirmDialog>
             ) : (
@@ -93,6 +101,7 @@ export function AppUsersTable({ appId, appName, mode, rows, total, filter, canAs
               </Th>
             ) : null}
             <Th>Name</Th>
+            <Th>Access</Th>
             <Th>Department</Th>
             <Th>Status</Th>
           </tr>
@@ -115,6 +124,7 @@ export function AppUsersTable({ appId, appName, mode, rows, total, filter, canAs
                 <div className="font-medium text-zinc-900">{row.name}</div>
                 <div className="text-xs text-zinc-500">{row.email}</div>
               </Td>
+              <Td>{row.access === "No access" ? <span className="text-zinc-400">—</span> : row.access}</Td>
               <Td>{row.department ?? <span className="text-zinc-400">—</span>}</Td>
               <Td>
                 <UserStatusBadge status={row.status} />

@@ -1,13 +1,16 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { ImportRowIssue } from "@/lib/directory/csv/schemas";
-import { USER_FIELD_LABELS, type UserInput } from "@/lib/directory/schemas/user";
+import { USER_FIELD_LABELS } from "@/lib/directory/schemas/user";
 
 const KIND_BADGES = {
   error: <Badge tone="danger">Not imported</Badge>,
   skip: <Badge tone="warning">Skipped</Badge>,
   warning: <Badge>Ignored</Badge>,
+  groups: <Badge tone="warning">New groups</Badge>,
 } as const;
+
+const FIELD_LABELS: Record<string, string> = { ...USER_FIELD_LABELS, groups: "Groups" };
 
 interface ImportIssuesTableProps {
   issues: ImportRowIssue[];
@@ -32,7 +35,7 @@ export function ImportIssuesTable({ issues, total }: ImportIssuesTableProps) {
           {issues.map((issue, index) => (
             <tr key={`${issue.line}-${issue.field}-${index}`}>
               <Td className="font-medium text-zinc-900 tabular-nums">Line {issue.line}</Td>
-              <Td>{issue.field ? (USER_FIELD_LABELS[issue.field as keyof UserInput] ?? issue.field) : <span className="text-zinc-400">Whole row</span>}</Td>
+              <Td>{issue.field ? (FIELD_LABELS[issue.field] ?? issue.field) : <span className="text-zinc-400">Whole row</span>}</Td>
               <Td>
                 <p className="text-zinc-800">{issue.message}</p>
                 {issue.value ? <p className="mt-0.5 font-mono text-xs break-all text-zinc-500">{issue.value}</p> : null}

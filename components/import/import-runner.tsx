@@ -12,28 +12,33 @@ import { ImportProgressBar } from "./import-progress-bar";
 interface ImportRunnerProps {
   importId: string;
   initial: ImportProgress;
-  importBatch: (input: { importId: string }) => Promise<ActionResult<ImportProgress>>;
+  /** Rows naming groups that don't exist yet: they are imported only if the admin ticks "Create groups that don't exist yet". */
+  newGroupRows: number;
+  newGroupNames: number;
+  importBatch: (input: { importId: string; createMissingGroups?: boolean }) => Promise<ActionResult<ImportProgress>>;
   cancel: (input: { importId: string }) => Promise<ActionResult<{ importId: string }>>;
 }
 
+const rows = (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "row" : "rows"}`;
 const people = (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "person" : "people"}`;
 
 /**
  * Runs the import one batch per request until it is done, showing progress.
  * The server keeps the position, so after a reload the admin resumes where it stopped.
  */
-export function ImportRunner({ importId, initial, importBatch, cancel }: ImportRunnerProps) {
+export function ImportRunner({ importId, initial, newGroupRows, newGroupNames, importBatch, cancel }: ImportRunnerProps) {
   const router = useRouter();
   const [progress, setProgress] = useState(initial);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [createMissingGroups, setCreateMissingGroups] = useState(false);
   const started = progress.status !== "PREVIEW" || running;
 
   async function run() {
     setRunning(true);
     setError(null);
     for (;;) {
-      const result = await importBatch({ importId }).catch(() => null);
+      const result = await importBatch({ importId, createMissingGroups }).catch(() => null);
       if (!result?.ok) {
         setError(result ? result.message : "Roster could not be reached. Check your connection, then resume the import.");
         break;
@@ -61,13 +66,26 @@ export function ImportRunner({ importId, initial, importBatch, cancel }: ImportR
         <div className="text-sm text-zinc-600">
           <p className="font-medium text-zinc-900">{progress.total > 0 ? `Ready to import ${people(progress.total)}.` : "No rows can be imported."}</p>
           <p>Rows with errors are left out. People already in the directory are skipped, not updated.</p>
+          {newGroupRows > 0 ? (
+            <div className="mt-3">
+              <label className="flex items-center gap-2 font-medium text-zinc-900">
+                <input type="checkbox" className="size-4" checked={createMissingGroups} onChange={(event) => setCreateMissingGroups(event.target.checked)} />
+                Create groups that don&apos;t exist yet
+              </label>
+              <p className="mt-1 max-w-xl">
+                {createMissingGroups
+                  ? `The ${newGroupNames === 1 ? "group" : `${newGroupNames.toLocaleString("en-US")} groups`} the file names that ${newGroupNames === 1 ? "doesn't" : "don't"} exist yet will be created, with the people who name ${newGroupNames === 1 ? "it" : "them"} as members.`
+                  : `Left off, the ${rows(newGroupRows)} naming groups that don't exist yet ${newGroupRows === 1 ? "is" : "are"} not imported, each with the reason. Nothing else is lost: fix the file (or create the groups) and upload it again.`}
+              </p>
+            </div>
+          ) : null}
         </div>
         <div className="flex gap-2">
           <Button variant="secondary" onClick={discard}>
             Discard
           </Button>
           <Button onClick={run} disabled={progress.total === 0}>
-            Import {people(progress.total)}
+            Import {people(createMissingGroups ? progress.total : progress.total - newGroupRows)}
           </Button>
         </div>
       </div>

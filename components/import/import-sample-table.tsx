@@ -2,7 +2,8 @@ import { Table, Td, Th } from "@/components/ui/table";
 import type { UserInput } from "@/lib/directory/schemas/user";
 
 /** The first rows that will be imported, as the directory will show them. */
-export function ImportSampleTable({ rows }: { rows: { line: number; input: UserInput }[] }) {
+export function ImportSampleTable({ rows }: { rows: { line: number; input: UserInput; groups?: string[]; newGroups?: string[] }[] }) {
+  const withGroups = rows.some((row) => row.groups !== undefined);
   return (
     <Table>
       <thead>
@@ -11,11 +12,12 @@ export function ImportSampleTable({ rows }: { rows: { line: number; input: UserI
           <Th>Name</Th>
           <Th>Job title</Th>
           <Th>Department</Th>
+          {withGroups ? <Th>Groups</Th> : null}
           <Th className="w-28">Status</Th>
         </tr>
       </thead>
       <tbody className="divide-y divide-zinc-100">
-        {rows.map(({ line, input }) => (
+        {rows.map(({ line, input, groups, newGroups }) => (
           <tr key={line}>
             <Td className="text-zinc-500 tabular-nums">Line {line}</Td>
             <Td>
@@ -24,6 +26,21 @@ export function ImportSampleTable({ rows }: { rows: { line: number; input: UserI
             </Td>
             <Td>{input.title ?? <span className="text-zinc-400">—</span>}</Td>
             <Td>{input.department ?? <span className="text-zinc-400">—</span>}</Td>
+            {withGroups ? (
+              <Td>
+                {groups && groups.length > 0 ? (
+                  groups.map((name, index) => (
+                    <span key={name}>
+                      {index > 0 ? ", " : null}
+                      {name}
+                      {newGroups?.includes(name) ? <span className="text-amber-700"> (doesn&apos;t exist yet)</span> : null}
+                    </span>
+                  ))
+                ) : (
+                  <span className="text-zinc-400">—</span>
+                )}
+              </Td>
+            ) : null}
             <Td>{input.status === "ACTIVE" ? "Active" : "Deactivated"}</Td>
           </tr>
         ))}

@@ -29,7 +29,7 @@ export function ConfirmDialog({ trigger, defaultOpen = false, onClosed, title, c
       {trigger ? <Dialog.Trigger asChild>{trigger}</Dialog.Trigger> : null}
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-900/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-full max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl ring-1 ring-zinc-200">
+        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl ring-1 ring-zinc-200">
           <Dialog.Title className="text-base font-semibold text-zinc-900">{title}</Dialog.Title>
           <Dialog.Description asChild>
             <div className="mt-2 space-y-2 text-sm text-zinc-600">{children}</div>

@@ -62,6 +62,8 @@ await db.user.createMany({
 });
 // The permission walk's Admins and marked data (e2e/permissions.spec.ts).
 await (await import("./permission-walk-data")).seedPermissionWalk(db, hashPassword);
+// The groups the app-groups journey assigns (e2e/app-groups.spec.ts).
+await (await import("./app-groups-data")).seedAppGroups(db);
 await db.$disconnect();
 
 ensureProductionBuild();

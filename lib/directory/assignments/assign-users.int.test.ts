@@ -24,7 +24,7 @@ describe("assignments", () => {
     expect(await db.auditEvent.findFirst({ where: { targetId: a.id, action: "user.assigned" }, select: { changes: true } })).toEqual({
       changes: { app: { from: null, to: "Atlassian" } },
     });
-    expect(await unassignUsers(appId, { ids: [a.id] }, context)).toEqual({ changed: 1 });
+    expect(await unassignUsers(appId, { ids: [a.id] }, context)).toEqual({ changed: 1, skipped: [], skippedCount: 0 });
     expect(await db.assignment.findMany({ where: { appId }, select: { userId: true } })).toEqual([{ userId: b.id }]);
   });
 

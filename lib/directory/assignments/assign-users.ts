@@ -4,6 +4,8 @@ import { db, type Tx } from "../../db";
 import { markForReconcile } from "../../queue/mark-for-reconcile";
 import type { PersonName } from "../users/create-people";
 import { recordUserChanges, type AuditChanges, type UserWriteContext } from "../users/user-audit";
+import { listAccessSources } from "./access-sources";
+import { describeAccess } from "./describe-access";
 import { peopleWithoutOtherSource } from "./scope-sources";
 import { selectedIdBatches, type UserSelection } from "../users/change-users";
 
@@ -33,20 +35,49 @@ export async function assignUsers(appId: string, selection: UserSelection, conte
   return { changed };
 }
 
-/** Takes people out of the app's scope; the sync engine then deactivates their accounts. */
-export async function unassignUsers(appId: string, selection: UserSelection, context: UserWriteContext): Promise<{ changed: number }> {
+/** People named in an outcome's `skipped`; `skippedCount` counts them all. */
+const SKIPPED_NAMED = 50;
+
+/**
+ * Takes the direct assignment away; the sync engine then deactivates the accounts of those left with
+ * no access. Anyone who keeps the app through an assigned group is listed in `skipped` with the groups.
+ */
+export async function unassignUsers(
+  appId: string,
+  selection: UserSelection,
+  context: UserWriteContext,
+): Promise<{ changed: number; skipped: { name: string; reason: string }[]; skippedCount: number }> {
   const app = await findApp(context.organizationId, appId);
   let changed = 0;
+  const skipped: { name: string; reason: string }[] = [];
+  let skippedCount = 0;
   for await (const ids of selectedIdBatches(context.organizationId, selection)) {
     changed += await db.$transaction(async (tx) => {
       const people = await tx.user.findMany({
         where: { organizationId: context.organizationId, id: { in: ids }, assignments: { some: { appId } } },
         select: { id: true, firstName: true, lastName: true, email: true },
       });
-      return (await unassignPeople(tx, context, appId, people, { app: { from: app.name, to: null } })).length;
+      const unassigned = await unassignPeople(tx, context, appId, people, { app: { from: app.name, to: null } });
+      const keeping = await tx.user.findMany({
+        where: { organizationId: context.organizationId, id: { in: ids }, groups: { some: { group: { assignments: { some: { appId } } } } } },
+        select: { id: true, firstName: true, lastName: true },
+        orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
+      });
+      skippedCount += keeping.length;
+      const named = keeping.slice(0, Math.max(0, SKIPPED_NAMED - skipped.length));
+      const sources = await listAccessSources(
+        appId,
+        named.map((person) => person.id),
+        tx,
+      );
+      for (const person of named) {
+        const access = describeAccess({ direct: false, groups: sources.get(person.id)?.groups ?? [] });
+        skipped.push({ name: `${person.firstName} ${person.lastName}`, reason: `still has access ${access.replace(/^Via/, "via")}` });
+      }
+      return unassigned.length;
     });
   }
-  return { changed };
+  return { changed, skipped, skippedCount };
 }
 
 /**

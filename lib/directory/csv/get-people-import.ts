@@ -17,13 +17,20 @@ interface ImportRow {
   created_at: Date;
   completed_at: Date | null;
   to_import: number;
-  sample: { line: number; input: UserInput }[];
+  sample: { line: number; input: UserInput; groups?: string[]; newGroups?: string[] }[];
   warnings: ImportRowIssue[];
   issues: ImportRowIssue[];
   issue_count: number;
   error_rows: number;
   skip_rows: number;
+  create_missing_groups: boolean;
+  joins: { name: string; rows: number }[];
+  new_groups: { name: string; rows: number }[];
+  new_group_rows: number;
 }
+
+/** How many group names the summary lists; the counts cover all of them. */
+export const GROUPS_SHOWN = 50;
 
 /**
  * One import for its page: the counts, the first issues in line order and a
@@ -41,7 +48,16 @@ export async function getPeopleImport(organizationId: string, importId: string) 
                            WHERE e->>'kind' <> 'warning' ORDER BY (e->>'line')::int, n LIMIT ${ISSUES_SHOWN}) shown), '[]'::jsonb) AS issues,
            (SELECT count(*)::int FROM jsonb_array_elements(i.row_errors) e WHERE e->>'kind' <> 'warning') AS issue_count,
            (SELECT count(DISTINCT e->>'line')::int FROM jsonb_array_elements(i.row_errors) e WHERE e->>'kind' = 'error') AS error_rows,
-           (SELECT count(*)::int FROM jsonb_array_elements(i.row_errors) e WHERE e->>'kind' = 'skip') AS skip_rows
+           (SELECT count(*)::int FROM jsonb_array_elements(i.row_errors) e WHERE e->>'kind' = 'skip') AS skip_rows,
+           i.create_missing_groups,
+           COALESCE((SELECT jsonb_agg(jsonb_build_object('name', name, 'rows', n) ORDER BY lower(name))
+                     FROM (SELECT g AS name, count(*)::int AS n FROM jsonb_array_elements(i.rows) r, jsonb_array_elements_text(COALESCE(r->'groups', '[]')) g
+                           WHERE NOT COALESCE(r->'newGroups', '[]') ? g GROUP BY g ORDER BY lower(g) LIMIT ${GROUPS_SHOWN}) joined), '[]'::jsonb) AS joins,
+           COALESCE((SELECT jsonb_agg(jsonb_build_object('name', name, 'rows', n) ORDER BY lower(name))
+                     FROM (SELECT (array_agg(g ORDER BY (r->>'line')::int))[1] AS name, count(*)::int AS n
+                           FROM jsonb_array_elements(i.rows) r, jsonb_array_elements_text(COALESCE(r->'newGroups', '[]')) g
+                           GROUP BY lower(g) ORDER BY lower(g) LIMIT ${GROUPS_SHOWN}) unknown), '[]'::jsonb) AS new_groups,
+           (SELECT count(*)::int FROM jsonb_array_elements(i.rows) r WHERE jsonb_array_length(COALESCE(r->'newGroups', '[]')) > 0) AS new_group_rows
     FROM directory_imports i
     WHERE i.id = ${importId}::uuid AND i.organization_id = ${organizationId}::uuid`;
   if (!row) return null;
@@ -65,6 +81,13 @@ export async function getPeopleImport(organizationId: string, importId: string) 
     issues: row.issues,
     issueCount: row.issue_count,
     sample: row.sample,
+    /** Whether the groups the file names that don't exist yet are (or were) created; fixed when the import starts. */
+    createMissingGroups: row.create_missing_groups,
+    /** Existing groups rows join, and the names of groups that don't exist yet, each with its number of rows. */
+    groupJoins: row.joins,
+    newGroups: row.new_groups,
+    /** Rows naming at least one group that doesn't exist yet: refused unless those groups are created. */
+    newGroupRows: row.new_group_rows,
   };
 }
 

@@ -26,6 +26,9 @@ describe("mapCsvColumns", () => {
     ["Time zone", "timezone"],
     ["Timezone", "timezone"],
     ["Status", "status"],
+    ["Groups", "groups"],
+    ["Group", "groups"],
+    ["Member of", "groups"],
   ])("reads “%s” as %s", (header, field) => {
     expect(mapCsvColumns([header]).fields).toEqual([field]);
   });
@@ -78,6 +81,7 @@ describe("describeCsvColumns", () => {
       "Locale",
       "Time zone",
       "Status",
+      "Groups",
     ]);
     expect(columns.filter((column) => column.required).map((column) => column.header)).toEqual(["E-mail", "First name", "Last name"]);
     expect(columns[0]!.alsoAccepted).not.toContain("e-mail");

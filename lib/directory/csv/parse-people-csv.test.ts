@@ -167,3 +167,34 @@ describe("parsePeopleCsv: the file", () => {
     ]);
   });
 });
+
+describe("parsePeopleCsv: the Groups column", () => {
+  it("reads semicolon-separated names, trimmed, each once whatever its case", () => {
+    const result = parsePeopleCsv(
+      ["Email,First name,Last name,Groups", 'a@example.com,Ann,Lee," Engineering ; sales;;engineering"', "b@example.com,Bo,Ek,"].join("\n"),
+    );
+    expect(result.issues).toEqual([]);
+    expect(result.valid.map((row) => row.groups)).toEqual([["Engineering", "sales"], []]);
+  });
+
+  it("leaves groups out of the row, and out of the person, when the file has no Groups column", () => {
+    const [row] = parse("a@example.com,Ann,Lee,,").valid;
+    expect(row).not.toHaveProperty("groups");
+    expect(row!.input).not.toHaveProperty("groups");
+  });
+
+  it("refuses a row with a group name longer than 100 characters, saying which", () => {
+    const long = "G".repeat(101);
+    const result = parsePeopleCsv(["Email,First name,Last name,Groups", `a@example.com,Ann,Lee,Sales;${long}`].join("\n"));
+    expect(result.valid).toEqual([]);
+    expect(result.issues).toEqual([
+      {
+        line: 2,
+        kind: "error",
+        field: "groups",
+        message: "A group name is at most 100 characters; this one has 101. Shorten it and upload again.",
+        value: long,
+      },
+    ]);
+  });
+});

@@ -5,12 +5,27 @@
  */
 import Papa from "papaparse";
 import { userInput, type UserInput } from "../schemas/user";
-import { mapCsvColumns, type UserField } from "./map-csv-columns";
-import { MAX_IMPORT_ROWS, type ImportRowIssue } from "./schemas";
+import { mapCsvColumns, type CsvColumn, type UserField } from "./map-csv-columns";
+import { GROUP_NAME_MAX, MAX_IMPORT_ROWS, type ImportRowIssue } from "./schemas";
 
 export interface ValidRow {
   line: number;
   input: UserInput;
+  /** The groups the person joins, as the file names them (trimmed, each once whatever its case); only when the file has a Groups column. */
+  groups?: string[];
+}
+
+/** "Engineering; sales ;; Engineering" → ["Engineering", "sales"]: trimmed, empty names dropped, each name once whatever its case. */
+export function parseGroupNames(cell: string): string[] {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const part of cell.split(";")) {
+    const name = part.trim();
+    if (name === "" || seen.has(name.toLowerCase())) continue;
+    seen.add(name.toLowerCase());
+    names.push(name);
+  }
+  return names;
 }
 
 export interface ParsedPeopleCsv {
@@ -100,15 +115,30 @@ export function parsePeopleCsv(text: string): ParsedPeopleCsv {
     }
 
     const raw: Partial<Record<UserField, string>> = {};
-    columns.fields.forEach((field, column) => {
-      if (field) raw[field] = restoreNeutralisedCell(record[column] ?? "");
-    });
+    let groupsCell: string | null = null;
+    for (const [column, field] of columns.fields.entries() as Iterable<[number, CsvColumn | null]>) {
+      if (!field) continue;
+      const value = restoreNeutralisedCell(record[column] ?? "");
+      if (field === "groups") groupsCell = value;
+      else raw[field] = value;
+    }
 
     const rowIssues: ImportRowIssue[] = [];
     const statusText = raw.status?.trim() ?? "";
     const status = statusText === "" ? undefined : STATUS_VALUES[statusText.toLowerCase()];
     if (statusText !== "" && !status) {
       rowIssues.push({ line, kind: "error", field: "status", message: "Status must be Active or Deactivated (or left empty for Active).", value: statusText });
+    }
+    const groups = groupsCell === null ? undefined : parseGroupNames(groupsCell);
+    const tooLong = groups?.find((name) => name.length > GROUP_NAME_MAX);
+    if (tooLong !== undefined) {
+      rowIssues.push({
+        line,
+        kind: "error",
+        field: "groups",
+        message: `A group name is at most ${GROUP_NAME_MAX} characters; this one has ${tooLong.length}. Shorten it and upload again.`,
+        value: tooLong,
+      });
     }
     const result = userInput.safeParse({ ...raw, status });
     if (!result.success) {
@@ -137,7 +167,7 @@ export function parsePeopleCsv(text: string): ParsedPeopleCsv {
       return;
     }
     firstLineOfEmail.set(result.data.email, line);
-    valid.push({ line, input: result.data });
+    valid.push(groups === undefined ? { line, input: result.data } : { line, input: result.data, groups });
   });
 
   return { fileErrors: [], headerWarnings: columns.warnings, totalRows: rowCount, valid, issues };

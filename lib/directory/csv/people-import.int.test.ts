@@ -8,6 +8,7 @@ import type { UserWriteContext } from "../users/user-audit";
 import { cancelPeopleImport } from "./cancel-people-import";
 import { exportPeopleCsv } from "./export-people-csv";
 import { getPeopleImport } from "./get-people-import";
+import { assignGroups } from "../assignments/assign-groups";
 import { importPeopleBatch } from "./import-people-batch";
 import { parsePeopleCsv } from "./parse-people-csv";
 import { previewPeopleImport } from "./preview-people-import";
@@ -25,7 +26,7 @@ const file = (text: string, name = "people.csv") => ({ name, bytes: new TextEnco
 
 async function importAll(importId: string, batchSize?: number): Promise<{ progress: ImportProgress; batches: number }> {
   for (let batches = 1; ; batches++) {
-    const progress = await importPeopleBatch(importId, context, batchSize);
+    const progress = await importPeopleBatch(importId, context, { batchSize });
     if (progress.done) return { progress, batches };
   }
 }
@@ -176,9 +177,9 @@ describe("discarding an import", () => {
   it("stops it: the rest is never imported, and a finished or discarded import cannot be discarded", async () => {
     const CSV = ["Email,First name,Last name", ...Array.from({ length: 6 }, (_, index) => `discard${index}@example.com,Dis,${index}`)].join("\n");
     const { importId } = await previewPeopleImport(file(CSV), context);
-    expect(await importPeopleBatch(importId, context, 2)).toMatchObject({ status: "IMPORTING", imported: 2, done: false });
+    expect(await importPeopleBatch(importId, context, { batchSize: 2 })).toMatchObject({ status: "IMPORTING", imported: 2, done: false });
     await cancelPeopleImport(importId, context);
-    await expect(importPeopleBatch(importId, context, 2)).rejects.toMatchObject({
+    await expect(importPeopleBatch(importId, context, { batchSize: 2 })).rejects.toMatchObject({
       code: "conflict",
       message: "This import was discarded. Upload the file again to import it.",
     });
@@ -293,5 +294,109 @@ describe("the Owner rule on CSV import", () => {
         value: "owner@example.com",
       },
     ]);
+  });
+});
+
+describe("the Groups column", () => {
+  const GROUPS_CSV = [
+    "Email,First name,Last name,Groups",
+    "ann@example.com,Ann,Lee,engineering",
+    "bo@example.com,Bo,Ek,Engineering; Platform",
+    "cy@example.com,Cy,Ng,",
+    "dee@example.com,Dee,Oh,platform",
+  ].join("\n");
+  let appId: string;
+  let engineeringId: string;
+
+  beforeEach(async () => {
+    appId = (await db.app.create({ data: { organizationId: context.organizationId, catalogKey: "atlassian", name: "Atlassian" } })).id;
+    engineeringId = (await db.group.create({ data: { organizationId: context.organizationId, name: "Engineering" } })).id;
+    await assignGroups(appId, [engineeringId], context);
+    await db.$executeRaw`DELETE FROM graphile_worker._private_jobs`;
+  });
+
+  const membersOf = async (name: string) =>
+    (
+      await db.groupMember.findMany({
+        where: { group: { organizationId: context.organizationId, nameKey: name.toLowerCase() } },
+        select: { user: { select: { email: true } } },
+      })
+    )
+      .map((member) => member.user.email)
+      .sort();
+
+  /** The people queued for reconcile with the app, by e-mail. */
+  async function reconciled(): Promise<string[]> {
+    const rows = await db.$queryRaw<{ email: string }[]>`
+      SELECT u.email FROM graphile_worker._private_jobs j JOIN graphile_worker._private_tasks t ON t.id = j.task_id
+      JOIN users u ON u.id = (j.payload->>'userId')::uuid
+      WHERE t.identifier = 'reconcile' AND j.payload->>'appId' = ${appId}`;
+    return rows.map((row) => row.email).sort();
+  }
+
+  it("previews which groups each row joins and which names don't exist yet, per row and in the summary", async () => {
+    const { importId } = await previewPeopleImport(file(GROUPS_CSV), context);
+    const preview = (await getPeopleImport(context.organizationId, importId))!;
+    expect(preview).toMatchObject({
+      toImport: 4,
+      errorRows: 0,
+      createMissingGroups: false,
+      groupJoins: [{ name: "Engineering", rows: 2 }],
+      newGroups: [{ name: "Platform", rows: 2 }],
+      newGroupRows: 2,
+    });
+    expect(preview.issues.filter((issue) => issue.kind === "groups").map((issue) => [issue.line, issue.value])).toEqual([
+      [3, "Platform"],
+      [5, "platform"],
+    ]);
+    // The row keeps the existing group's own spelling.
+    expect(preview.sample[0]).toMatchObject({ line: 2, groups: ["Engineering"], newGroups: [] });
+    expect(await db.group.count({ where: { organizationId: context.organizationId } })).toBe(1);
+  });
+
+  it("without the option, refuses the rows naming unknown groups with the reason and imports the rest into their groups", async () => {
+    const { importId } = await previewPeopleImport(file(GROUPS_CSV), context);
+    const { progress } = await importAll(importId);
+    expect(progress).toEqual({ status: "COMPLETED", total: 4, imported: 2, skipped: 2, done: true });
+    expect(await db.user.count({ where: { organizationId: context.organizationId, email: { in: ["bo@example.com", "dee@example.com"] } } })).toBe(0);
+    expect(await membersOf("Engineering")).toEqual(["ann@example.com"]);
+    expect(await db.group.count({ where: { organizationId: context.organizationId } })).toBe(1);
+
+    const done = (await getPeopleImport(context.organizationId, importId))!;
+    const refused = done.issues.filter((issue) => issue.kind === "error");
+    expect(refused.map((issue) => [issue.line, issue.field, issue.value])).toEqual([
+      [3, "groups", "Platform"],
+      [5, "groups", "platform"],
+    ]);
+    expect(refused[0]!.message).toContain("“Create groups that don't exist yet” was off: this row was not imported");
+    expect(done.errorRows).toBe(2);
+
+    // Joining an assigned group gives Ann the app: her pair is marked, and the membership audited, with the batch.
+    expect(await reconciled()).toEqual(["ann@example.com"]);
+    expect(
+      await db.auditEvent.findMany({
+        where: { organizationId: context.organizationId, action: "group.member_added" },
+        select: { targetId: true, changes: true },
+      }),
+    ).toEqual([{ targetId: engineeringId, changes: { member: { from: null, to: "Ann Lee <ann@example.com>" } } }]);
+  });
+
+  it("with the option, creates each missing group once (the first batch's choice holds) and imports everyone", async () => {
+    const { importId } = await previewPeopleImport(file(GROUPS_CSV), context);
+    // The first batch asks to create the groups; later batches cannot change that.
+    let progress = await importPeopleBatch(importId, context, { batchSize: 1, createMissingGroups: true });
+    while (!progress.done) progress = await importPeopleBatch(importId, context, { batchSize: 1, createMissingGroups: false });
+    expect(progress).toEqual({ status: "COMPLETED", total: 4, imported: 4, skipped: 0, done: true });
+
+    expect(await db.group.findMany({ where: { organizationId: context.organizationId }, select: { name: true }, orderBy: { nameKey: "asc" } })).toEqual([
+      { name: "Engineering" },
+      { name: "Platform" },
+    ]);
+    expect(await membersOf("Platform")).toEqual(["bo@example.com", "dee@example.com"]);
+    expect(await membersOf("Engineering")).toEqual(["ann@example.com", "bo@example.com"]);
+    expect(await db.auditEvent.count({ where: { organizationId: context.organizationId, action: "group.created" } })).toBe(1);
+    expect((await getPeopleImport(context.organizationId, importId))!.createMissingGroups).toBe(true);
+    // Platform is not assigned to the app: only Engineering's newcomers are marked.
+    expect(await reconciled()).toEqual(["ann@example.com", "bo@example.com"]);
   });
 });

@@ -4,6 +4,7 @@ import { AppError } from "../../app-error";
 import type { UserWriteContext } from "../users/user-audit";
 import { decodeCsvFile } from "./decode-csv-file";
 import { findEmailHolders } from "./find-email-holders";
+import { findGroupsByName } from "./find-groups-by-name";
 import { parsePeopleCsv } from "./parse-people-csv";
 import type { ImportRowIssue } from "./schemas";
 
@@ -43,6 +44,26 @@ export async function previewPeopleImport(file: { name: string; bytes: Uint8Arra
     });
     return false;
   });
+  // Groups are matched by name whatever the case; the row keeps each known group's own spelling.
+  const known = await findGroupsByName(
+    context.organizationId,
+    toImport.flatMap((row) => row.groups ?? []),
+  );
+  const groupNotes: ImportRowIssue[] = [];
+  const rows = toImport.map((row) => {
+    if (row.groups === undefined) return { line: row.line, input: row.input };
+    const newGroups = row.groups.filter((name) => !known.has(name));
+    if (newGroups.length > 0) {
+      groupNotes.push({
+        line: row.line,
+        kind: "groups",
+        field: "groups",
+        message: `${newGroups.length === 1 ? "This group does not exist yet" : "These groups do not exist yet"}. Tick “Create groups that don't exist yet” to create ${newGroups.length === 1 ? "it" : "them"}; otherwise this row is not imported.`,
+        value: newGroups.join("; "),
+      });
+    }
+    return { line: row.line, input: row.input, groups: row.groups.map((name) => known.get(name)?.name ?? name), newGroups };
+  });
   const warnings = parsed.headerWarnings.map((message): ImportRowIssue => ({ line: 1, kind: "warning", field: null, message }));
 
   const created = await db.directoryImport.create({
@@ -51,8 +72,8 @@ export async function previewPeopleImport(file: { name: string; bytes: Uint8Arra
       createdById: context.actor.id,
       fileName: cleanFileName(file.name),
       totalRows: parsed.totalRows,
-      rows: toImport.map((row) => ({ line: row.line, input: row.input })),
-      rowErrors: [...warnings, ...[...parsed.issues, ...skips].sort((a, b) => a.line - b.line)],
+      rows,
+      rowErrors: [...warnings, ...[...parsed.issues, ...skips, ...groupNotes].sort((a, b) => a.line - b.line)],
     },
     select: { id: true },
   });

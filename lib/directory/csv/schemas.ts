@@ -19,15 +19,23 @@ export const importFileInput = z.object({
 
 export const importBatchInput = z.object({ importId: z.uuid({ error: "That is not an import's id." }) });
 
+/** The first batch fixes whether groups the file names that don't exist yet are created; later batches keep that choice. */
+export const runImportBatchInput = importBatchInput.extend({ createMissingGroups: z.boolean().default(false) });
+
+/** The longest group name a file may give. */
+export const GROUP_NAME_MAX = 100;
+
 /**
  * Something the admin should know about a line of the file: an `error` (the
  * row is not imported; fix the file and upload again), a `skip` (the person is
- * already in the directory), or a `warning` about the header (a column that is
- * ignored). `line` is the row's number as a spreadsheet shows it: the header is line 1.
+ * already in the directory), a `warning` about the header (a column that is
+ * ignored), or `groups`: the row names groups that don't exist yet, and is
+ * imported only if the admin chooses to create them. `line` is the row's number
+ * as a spreadsheet shows it: the header is line 1.
  */
 export type ImportRowIssue = {
   line: number;
-  kind: "error" | "skip" | "warning";
+  kind: "error" | "skip" | "warning" | "groups";
   /** A user field (`email`, `firstName`, …), or null when the issue is the whole row's. */
   field: string | null;
   message: string;

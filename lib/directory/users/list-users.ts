@@ -7,9 +7,9 @@ import { USER_STATUSES, type UserListQuery, type UserSort } from "../schemas/use
 export const USERS_PAGE_SIZE = 50;
 
 export type UserFilter = Pick<UserListQuery, "q" | "status" | "department"> & {
-  /** Only people assigned to this app. */
-  assignedTo?: string;
-  /** Only people not assigned to this app. */
+  /** Only people in this app's scope: assigned directly or through an assigned group. */
+  inScopeOf?: string;
+  /** Only people not assigned to this app directly (they may have it through a group). */
   notAssignedTo?: string;
 };
 
@@ -20,8 +20,10 @@ export function buildUserWhere(organizationId: string, filter: UserFilter): Pris
   if (filter.q) where.searchText = { contains: filter.q.toLowerCase().replace(/[\\%_]/g, "\\$&") };
   if (filter.status) where.status = filter.status;
   if (filter.department) where.department = filter.department;
-  if (filter.assignedTo) where.assignments = { some: { appId: filter.assignedTo } };
-  else if (filter.notAssignedTo) where.assignments = { none: { appId: filter.notAssignedTo } };
+  if (filter.inScopeOf) {
+    const appId = filter.inScopeOf;
+    where.OR = [{ assignments: { some: { appId } } }, { groups: { some: { group: { assignments: { some: { appId } } } } } }];
+  } else if (filter.notAssignedTo) where.assignments = { none: { appId: filter.notAssignedTo } };
   return where;
 }
 
@@ -115,7 +117,7 @@ export type UserListRow = Prisma.UserGetPayload<{ select: typeof LIST_SELECT }>;
  * One page of people with keyset paging: `after` continues forward from a row,
  * `before` goes back from one; a deep page costs what the first one does.
  */
-export async function listUsers(organizationId: string, query: UserListQuery & Pick<UserFilter, "assignedTo" | "notAssignedTo">, pageSize = USERS_PAGE_SIZE) {
+export async function listUsers(organizationId: string, query: UserListQuery & Pick<UserFilter, "inScopeOf" | "notAssignedTo">, pageSize = USERS_PAGE_SIZE) {
   const where = buildUserWhere(organizationId, query);
   const ascending = query.dir === "asc";
   const backwards = Boolean(query.before) && !query.after;

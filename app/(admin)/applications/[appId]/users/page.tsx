@@ -2,6 +2,7 @@ import { Users } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AppGroupsPanel } from "@/components/apps/app-groups-panel";
 import { AppUsersTable } from "@/components/apps/app-users-table";
 import { ListPagination } from "@/components/users/list-pagination";
 import { UsersToolbar } from "@/components/users/users-toolbar";
@@ -10,10 +11,20 @@ import { cn } from "@/components/ui/class-names";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require";
+import { countPeopleInScope, listAccessSources } from "@/lib/directory/assignments/access-sources";
+import { describeAccess } from "@/lib/directory/assignments/describe-access";
+import { listAppGroups } from "@/lib/directory/assignments/group-options";
 import { userListQuery } from "@/lib/directory/schemas/user";
 import { listDepartments, listUsers } from "@/lib/directory/users/list-users";
 import { getApp } from "@/lib/provisioning/apps/manage-apps";
-import { assignUsersAction, unassignUsersAction } from "./actions";
+import {
+  assignGroupsAction,
+  assignUsersAction,
+  countPeopleLosingAccessAction,
+  searchGroupOptionsAction,
+  unassignGroupsAction,
+  unassignUsersAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "App users" };
 
@@ -31,10 +42,16 @@ export default async function AppUsersPage({
   const raw = await searchParams;
   const mode = raw.view === "available" ? "available" : "assigned";
   const query = userListQuery.parse(raw);
-  const [page, departments] = await Promise.all([
-    listUsers(session.organization.id, { ...query, ...(mode === "assigned" ? { assignedTo: app.id } : { notAssignedTo: app.id }) }),
+  const [page, departments, inScope, groups] = await Promise.all([
+    listUsers(session.organization.id, { ...query, ...(mode === "assigned" ? { inScopeOf: app.id } : { notAssignedTo: app.id }) }),
     listDepartments(session.organization.id),
+    countPeopleInScope(session.organization.id, app.id),
+    listAppGroups(session.organization.id, app.id),
   ]);
+  const sources = await listAccessSources(
+    app.id,
+    page.users.map((user) => user.id),
+  );
   const baseQuery = new URLSearchParams(
     Object.entries({ view: mode, q: query.q, status: query.status, department: query.department }).filter((entry): entry is [string, string] =>
       Boolean(entry[1]),
@@ -51,15 +68,29 @@ export default async function AppUsersPage({
   );
   return (
     <>
+      <AppGroupsPanel
+        app={{ id: app.id, name: app.name }}
+        groups={groups.groups}
+        total={groups.total}
+        canAssign={can(session, "assign apps")}
+        actions={{
+          search: searchGroupOptionsAction,
+          assign: assignGroupsAction,
+          unassign: unassignGroupsAction,
+          countLosing: countPeopleLosingAccessAction,
+        }}
+      />
       <div className="mb-4 inline-flex gap-1 rounded-lg bg-zinc-100 p-1">
-        {tab("assigned", `Assigned (${app._count.assignments.toLocaleString("en-US")})`)}
+        {tab("assigned", `Assigned (${inScope.toLocaleString("en-US")})`)}
         {tab("available", "Add people")}
       </div>
       <Card>
         <UsersToolbar key={mode} departments={departments} />
         {page.users.length === 0 ? (
           <EmptyState icon={Users} title={mode === "assigned" ? "No one is assigned yet" : "Everyone matching is assigned"}>
-            {mode === "assigned" ? "Open “Add people” to choose who gets an account in this app." : "Clear the search to see more people."}
+            {mode === "assigned"
+              ? "Assign a group above, or open “Add people” to choose who gets an account in this app."
+              : "Clear the search to see more people."}
           </EmptyState>
         ) : (
           <>
@@ -74,6 +105,7 @@ export default async function AppUsersPage({
                 email: user.email,
                 department: user.department,
                 status: user.status,
+                access: describeAccess(sources.get(user.id) ?? { direct: false, groups: [] }),
               }))}
               total={page.total}
               filter={{ q: query.q, status: query.status, department: query.department }}

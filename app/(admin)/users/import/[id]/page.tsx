@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ImportCounts } from "@/components/import/import-counts";
+import { ImportGroupsSummary } from "@/components/import/import-groups-summary";
 import { ImportIssuesTable } from "@/components/import/import-issues-table";
 import { ImportProgressBar } from "@/components/import/import-progress-bar";
 import { ImportRunner } from "@/components/import/import-runner";
@@ -80,12 +81,26 @@ export default async function PeopleImportPage({ params }: { params: Promise<{ i
             <ImportRunner
               importId={job.id}
               initial={{ status: job.status, total: job.toImport, imported: job.imported, skipped: job.skippedDuringImport, done: false }}
+              newGroupRows={job.newGroupRows}
+              newGroupNames={job.newGroups.length}
               importBatch={importBatchAction}
               cancel={cancelImportAction}
             />
           </div>
         )}
       </Card>
+
+      {job.groupJoins.length > 0 || job.newGroups.length > 0 ? (
+        <Card className="mb-6">
+          <ImportGroupsSummary
+            joins={job.groupJoins}
+            newGroups={job.newGroups}
+            newGroupRows={job.newGroupRows}
+            completed={completed}
+            createMissingGroups={job.createMissingGroups}
+          />
+        </Card>
+      ) : null}
 
       <Card className="mb-6">
         <CardHeader

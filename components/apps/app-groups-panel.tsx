@@ -1,0 +1,115 @@
+"use client";
+
+import { UsersRound } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import type { ActionResult } from "@/lib/actions/define-action";
+import type { AppGroupRow } from "@/lib/directory/assignments/group-options";
+import { AssignGroupsDialog, type ChangeGroupAssignments, type SearchGroupOptions } from "./assign-groups-dialog";
+
+export type CountPeopleLosingAccess = (input: { appId: string; groupId: string }) => Promise<ActionResult<{ people: number }>>;
+
+interface Props {
+  app: { id: string; name: string };
+  groups: AppGroupRow[];
+  total: number;
+  canAssign: boolean;
+  actions: { search: SearchGroupOptions; assign: ChangeGroupAssignments; unassign: ChangeGroupAssignments; countLosing: CountPeopleLosingAccess };
+}
+
+const people = (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "person" : "people"}`;
+
+/** The groups assigned to an app, on its Users tab: everyone in them has the app. */
+export function AppGroupsPanel({ app, groups, total, canAssign, actions }: Props) {
+  return (
+    <Card className="mb-4">
+      <CardHeader
+        title="Groups"
+        description={`Everyone in an assigned group has ${app.name}, as long as they are in the group.`}
+        action={canAssign ? <AssignGroupsDialog app={app} search={actions.search} assign={actions.assign} /> : null}
+      />
+      {groups.length === 0 ? (
+        <p className="px-6 py-4 text-sm text-zinc-500">
+          No groups are assigned.{canAssign ? ` Assign a group to give all its members ${app.name} at once.` : ""}
+        </p>
+      ) : (
+        <ul aria-label={`Groups assigned to ${app.name}`} className="divide-y divide-zinc-100">
+          {groups.map((group) => (
+            <li key={group.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-6 py-3 text-sm">
+              <UsersRound aria-hidden className="size-4 shrink-0 text-zinc-400" />
+              <span className="min-w-0 flex-1 font-medium break-words text-zinc-900">{group.name}</span>
+              <span className="text-zinc-500">{group.members === 1 ? "1 member" : `${group.members.toLocaleString("en-US")} members`}</span>
+              {canAssign ? <RemoveGroupButton app={app} group={group} unassign={actions.unassign} countLosing={actions.countLosing} /> : null}
+            </li>
+          ))}
+          {total > groups.length ? (
+            <li className="px-6 py-3 text-sm text-zinc-500">and {(total - groups.length).toLocaleString("en-US")} more groups</li>
+          ) : null}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function RemoveGroupButton({
+  app,
+  group,
+  unassign,
+  countLosing,
+}: {
+  app: { id: string; name: string };
+  group: AppGroupRow;
+  unassign: ChangeGroupAssignments;
+  countLosing: CountPeopleLosingAccess;
+}) {
+  const router = useRouter();
+  const [losing, setLosing] = useState<number | null>(null);
+
+  async function loadCount() {
+    setLosing(null);
+    const result = await countLosing({ appId: app.id, groupId: group.id });
+    if (result.ok) setLosing(result.data.people);
+    else toast.error(result.message);
+  }
+
+  async function onConfirm() {
+    const result = await unassign({ appId: app.id, groupIds: [group.id] });
+    if (!result.ok) {
+      toast.error(result.message);
+      return;
+    }
+    toast.success(`Removed ${group.name} from ${app.name}: ${people(result.data.people)} lost access.`);
+    router.refresh();
+  }
+
+  return (
+    <ConfirmDialog
+      title={`Remove ${group.name} from ${app.name}?`}
+      confirmLabel="Remove group"
+      onConfirm={onConfirm}
+      trigger={
+        <Button size="sm" variant="secondary" aria-label={`Remove ${group.name}`} onClick={() => void loadCount()}>
+          Remove
+        </Button>
+      }
+    >
+      <p role="status">
+        {losing === null
+          ? "Counting who loses access…"
+          : losing === 0
+            ? `No one loses access: all ${people(group.members)} in ${group.name} also have ${app.name} directly or through another group.`
+            : losing === group.members
+              ? `${losing === 1 ? "The 1 person" : `All ${people(losing)}`} in ${group.name} lose${losing === 1 ? "s" : ""} access to ${app.name}: no one in it has the app another way.`
+              : `${people(losing)} of the ${people(group.members)} in ${group.name} lose${losing === 1 ? "s" : ""} access to ${app.name}; the others keep it directly or through another group.`}
+      </p>
+      <p>
+        {app.name}&apos;s sync actions then apply to those who lose access: where Activate and deactivate users is on, their accounts are deactivated; nothing
+        is deleted.
+      </p>
+    </ConfirmDialog>
+  );
+}
