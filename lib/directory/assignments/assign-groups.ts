@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "../../app-error";
 import { recordAuditEvents } from "../../audit/record-audit-event";
 import { db, type Tx } from "../../db";
-import { markPeopleForReconcile } from "../../queue/mark-for-reconcile";
+import { markGroupsForReconcile, markPeopleForReconcile } from "../../queue/mark-for-reconcile";
 import type { UserWriteContext } from "../users/user-audit";
 import { peopleWithoutOtherSource } from "./scope-sources";
 
@@ -17,7 +17,7 @@ const TRANSACTION = { maxWait: 10_000, timeout: 60_000 };
 
 /**
  * Assigns the app to whole groups: every member is in the app's scope for as long as the group is
- * assigned. In one transaction: the assignments, an `app.group_assigned` event per group that was not
+ * assigned. Where the app pushes groups, the group is pushed too (the Users tab can turn that off per group). In one transaction: the assignments, an `app.group_assigned` event per group that was not
  * assigned yet, and a reconcile mark for the members who had no access before (few become single
  * reconciles, many one sync run with progress).
  */
@@ -40,7 +40,7 @@ async function changeGroupAssignments(
   context: UserWriteContext,
   change: "assign" | "unassign",
 ): Promise<GroupAssignmentOutcome> {
-  const app = await tx.app.findFirst({ where: { id: appId, organizationId: context.organizationId }, select: { id: true, name: true } });
+  const app = await tx.app.findFirst({ where: { id: appId, organizationId: context.organizationId }, select: { id: true, name: true, pushGroups: true } });
   if (!app) throw new AppError("not_found", "This app no longer exists.");
   const groups = await tx.group.findMany({
     where: { organizationId: context.organizationId, id: { in: [...new Set(groupIds)] } },
@@ -48,6 +48,9 @@ async function changeGroupAssignments(
     orderBy: { nameKey: "asc" },
   });
   if (groups.length < new Set(groupIds).size) throw new AppError("not_found", "A group you chose no longer exists. Reload the page and choose again.");
+  // Membership writes lock their group's row FOR SHARE: a member added while the group is being assigned is then
+  // either seen here or added after this commits (and marked by that write).
+  await tx.$queryRaw`SELECT id FROM groups WHERE id = ANY(${groups.map((group) => group.id)}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
 
   const changedGroups: { id: string; name: string }[] = [];
   const affected = new Set<string>();
@@ -57,7 +60,7 @@ async function changeGroupAssignments(
     const written =
       change === "assign"
         ? await tx.$queryRaw<unknown[]>`
-            INSERT INTO group_assignments (app_id, group_id) VALUES (${appId}::uuid, ${group.id}::uuid) ON CONFLICT DO NOTHING RETURNING group_id`
+            INSERT INTO group_assignments (app_id, group_id, push) VALUES (${appId}::uuid, ${group.id}::uuid, ${app.pushGroups}) ON CONFLICT DO NOTHING RETURNING group_id`
         : await tx.$queryRaw<unknown[]>`
             DELETE FROM group_assignments WHERE app_id = ${appId}::uuid AND group_id = ${group.id}::uuid RETURNING group_id`;
     if (written.length === 0) continue;
@@ -86,6 +89,12 @@ async function changeGroupAssignments(
     })),
   );
   await markPeopleForReconcile(tx, appId, [...affected], groupChangeReason(changedGroups, change));
+  // The groups themselves, where the app pushes groups: created there, or (unassigned) their copies deleted.
+  await markGroupsForReconcile(
+    tx,
+    changedGroups.map((group) => group.id),
+    { appId },
+  );
   return { changed: changedGroups.length, people: affected.size };
 }
 

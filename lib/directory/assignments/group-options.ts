@@ -5,6 +5,8 @@ export interface AppGroupRow {
   id: string;
   name: string;
   members: number;
+  /** Pushed to the app as a group (when the app pushes groups); false for a group offered in a search. */
+  push: boolean;
 }
 
 /** The most assigned groups an app's Users tab lists, and the most a search offers. */
@@ -17,13 +19,13 @@ export async function listAppGroups(organizationId: string, appId: string): Prom
   const [rows, total] = await Promise.all([
     db.groupAssignment.findMany({
       where,
-      select: { group: { select: { id: true, name: true, _count: { select: { members: true } } } } },
+      select: { push: true, group: { select: { id: true, name: true, _count: { select: { members: true } } } } },
       orderBy: { group: { nameKey: "asc" } },
       take: APP_GROUPS_SHOWN,
     }),
     db.groupAssignment.count({ where }),
   ]);
-  return { groups: rows.map(({ group }) => ({ id: group.id, name: group.name, members: group._count.members })), total };
+  return { groups: rows.map(({ group, push }) => ({ id: group.id, name: group.name, members: group._count.members, push })), total };
 }
 
 /** Groups whose name contains `q` (any case) and that are not assigned to the app yet, for the "Assign group" picker. */
@@ -39,5 +41,5 @@ export async function searchGroupOptions(organizationId: string, appId: string, 
     orderBy: { nameKey: "asc" },
     take: GROUP_OPTIONS_SHOWN,
   });
-  return rows.map((row) => ({ id: row.id, name: row.name, members: row._count.members }));
+  return rows.map((row) => ({ id: row.id, name: row.name, members: row._count.members, push: false }));
 }

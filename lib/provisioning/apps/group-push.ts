@@ -26,10 +26,17 @@ export async function setGroupPush(appId: string, groupId: string, push: boolean
   });
 }
 
-/** The app's pushed groups as Roster last left them in the app, for its Users tab. */
-export async function listAppGroupStates(organizationId: string, appId: string) {
-  return db.appGroup.findMany({
+export interface AppGroupPushState {
+  state: "ACTIVE" | "CONFLICT" | "DELETED";
+  remoteName: string | null;
+  lastError: string | null;
+}
+
+/** The app's pushed groups as Roster last left them in the app, by group id, for its Users tab. */
+export async function listAppGroupStates(organizationId: string, appId: string): Promise<Record<string, AppGroupPushState>> {
+  const rows = await db.appGroup.findMany({
     where: { appId, app: { organizationId } },
-    select: { groupId: true, remoteName: true, state: true, lastError: true, lastSyncedAt: true, pushedMemberIds: false },
+    select: { groupId: true, remoteName: true, state: true, lastError: true },
   });
+  return Object.fromEntries(rows.map(({ groupId, ...state }) => [groupId, state]));
 }

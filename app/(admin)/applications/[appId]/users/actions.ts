@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
+import { setGroupPush } from "@/lib/provisioning/apps/group-push";
 import { getRequestMeta } from "@/lib/auth/request-meta";
 import { assignGroups, countPeopleLosingAccess, unassignGroups } from "@/lib/directory/assignments/assign-groups";
 import { assignUsers, unassignUsers } from "@/lib/directory/assignments/assign-users";
@@ -43,6 +44,15 @@ export const unassignGroupsAction = defineAction({ input: groupsInput, access: "
   revalidatePath(`/applications/${appId}`, "layout");
   return result;
 });
+
+export const setGroupPushAction = defineAction(
+  { input: z.object({ appId: z.uuid(), groupId: z.uuid(), push: z.boolean() }), access: "assign apps" },
+  async ({ appId, groupId, push }, session) => {
+    const result = await setGroupPush(appId, groupId, push, writeContextFor(session!, (await getRequestMeta()).ip));
+    revalidatePath(`/applications/${appId}`, "layout");
+    return result;
+  },
+);
 
 export const searchGroupOptionsAction = defineAction(
   { input: z.object({ appId: z.uuid(), q: z.string().max(200, { error: "Search for at most 200 characters." }) }), access: "view apps" },

@@ -16,8 +16,10 @@ import { describeAccess } from "@/lib/directory/assignments/describe-access";
 import { listAppGroups } from "@/lib/directory/assignments/group-options";
 import { userListQuery } from "@/lib/directory/schemas/user";
 import { listDepartments, listUsers } from "@/lib/directory/users/list-users";
+import { listAppGroupStates } from "@/lib/provisioning/apps/group-push";
 import { getApp } from "@/lib/provisioning/apps/manage-apps";
 import {
+  setGroupPushAction,
   assignGroupsAction,
   assignUsersAction,
   countPeopleLosingAccessAction,
@@ -48,6 +50,7 @@ export default async function AppUsersPage({
     countPeopleInScope(session.organization.id, app.id),
     listAppGroups(session.organization.id, app.id),
   ]);
+  const pushStates = app.pushGroups ? await listAppGroupStates(session.organization.id, app.id) : {};
   const sources = await listAccessSources(
     app.id,
     page.users.map((user) => user.id),
@@ -69,8 +72,9 @@ export default async function AppUsersPage({
   return (
     <>
       <AppGroupsPanel
-        app={{ id: app.id, name: app.name }}
+        app={{ id: app.id, name: app.name, pushGroups: app.pushGroups }}
         groups={groups.groups}
+        pushStates={pushStates}
         total={groups.total}
         canAssign={can(session, "assign apps")}
         actions={{
@@ -78,6 +82,7 @@ export default async function AppUsersPage({
           assign: assignGroupsAction,
           unassign: unassignGroupsAction,
           countLosing: countPeopleLosingAccessAction,
+          setPush: setGroupPushAction,
         }}
       />
       <div className="mb-4 inline-flex gap-1 rounded-lg bg-zinc-100 p-1">
