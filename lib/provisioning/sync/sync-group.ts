@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import { isScimError, GROUP_SCHEMA, type AttemptReport, type MemberChangeResult, type ScimError, type ScimGroup } from "../../scim";
+import { ListingLimitError } from "../../scim/list-all-pages";
 import { getConnector } from "../connectors/catalog";
 import { planGroup, type AppGroup, type DesiredGroup, type GroupLink, type GroupStep } from "../plan/plan-group";
 import { groupCallsFor, type GroupCalls } from "./app-clients";
@@ -18,6 +19,8 @@ import { lockGroup } from "./pair-locks";
 
 /** Members per PATCH: 10,000 members are 20 requests. Atlassian documents no limit per request. */
 export const GROUP_MEMBER_CHUNK = 500;
+/** Groups a listing compares names with, after a 409 no lookup explains. */
+const HOLDER_SEARCH_LIMIT = 10_000;
 /** Rounds of plan → execute; a lookup, a read or a 409 each take one. */
 const MAX_ROUNDS = 6;
 
@@ -113,6 +116,7 @@ class GroupRun {
       addMembers: (id, ids, options) => groups.addMembers(id, ids, { ...options, onAttempt }),
       removeMembers: (id, ids, options) => groups.removeMembers(id, ids, { ...options, onAttempt }),
       rename: (id, name, options) => groups.rename(id, name, { ...options, onAttempt }),
+      list: (options) => groups.list({ ...options, onAttempt }),
     };
   }
 
@@ -201,10 +205,10 @@ class GroupRun {
           return false;
         } catch (error) {
           if (!isScimError(error) || error.kind !== "conflict") throw error;
-          // Taken meanwhile, or in a case the lookup's filter did not match: look again, case-insensitively.
-          const found = await this.groups.findByDisplayName(step.displayName);
+          // Taken meanwhile, or under a case the server's filter compares exactly: look again, then through the app's groups.
+          const found = (await this.groups.findByDisplayName(step.displayName)) ?? (await this.findByListing(step.displayName));
           if (!found) {
-            this.conflict = `${this.app.name} refused to create “${step.displayName}” because a group of that name already exists (HTTP 409), and Roster cannot find it to take it over: it may be a group the app manages itself. Rename the group in Roster, or remove or rename the app's group; the next change tries again.`;
+            this.conflict = `${this.app.name} refused to create “${step.displayName}” because a group of that name already exists (HTTP 409), and Roster cannot find it by name or among the app's groups to take it over: it may be a group the app manages itself. Rename the group in Roster, or remove or rename the app's group; the next change tries again.`;
             this.add("CREATE", "FAILED", { httpStatus: 409, message: this.conflict, errorKind: "conflict", durationMs: took() });
             return false;
           }
@@ -285,6 +289,20 @@ class GroupRun {
       return false;
     }
     throw Object.assign(error, { changesTried: changes });
+  }
+
+  /** The app's group of this name, compared case-insensitively through its listing (the first HOLDER_SEARCH_LIMIT groups). */
+  async findByListing(displayName: string): Promise<ScimGroup | undefined> {
+    const wanted = displayName.toLowerCase();
+    try {
+      for await (const group of this.groups.list({ maxResources: HOLDER_SEARCH_LIMIT })) {
+        if (group.displayName.toLowerCase() === wanted) return group;
+      }
+    } catch (error) {
+      // More groups than Roster compares: the conflict is shown instead.
+      if (!(error instanceof ListingLimitError)) throw error;
+    }
+    return undefined;
   }
 
   /** A group found by name may come without its members (large groups): read it by id for them. */
