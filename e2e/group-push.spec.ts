@@ -260,6 +260,9 @@ test("push a group to Atlassian: its people and the group with exactly them appe
   await expect(planned.getByRole("row").filter({ hasText: SITE_GROUP })).toContainText("Update group");
   await expect(planned.getByRole("row").filter({ hasText: SITE_GROUP })).toContainText("1 member added");
   await expect(planned.getByRole("row").filter({ hasText: GROUP })).toHaveCount(0);
+  await expect(page.getByText("1 pushed group would change. Nothing was sent.")).toBeVisible();
+  await expect(page.getByText("No person would change: the app already matches the directory for all 3 people.")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Push groups" })).toContainText("On");
   expect(await remoteMembers(SITE_GROUP)).toEqual([]);
   await dismissToasts(page);
   await expectNoSeriousA11yViolations(page);
