@@ -28,7 +28,7 @@ export function AssignGroupsDialog({ app, search, assign }: Props) {
     const names = chosen.map((group) => group.name).join(", ");
     toast.success(
       result.data.people > 0
-        ? `Assigned ${names} to ${app.name}: ${people(result.data.people)} get access.`
+        ? `Assigned ${names} to ${app.name}: ${people(result.data.people)} ${result.data.people === 1 ? "gets" : "get"} access.`
         : `Assigned ${names} to ${app.name}. Everyone in it already had access.`,
     );
     router.refresh();

@@ -87,6 +87,12 @@ describe("group push, against a sandbox playing Atlassian", () => {
     await removeGroupMembers(groupId, { ids: [team[0]!.id] }, context);
     await eventually(async () => remoteMembers("Engineering").size === 2, { what: "the member removed in the app" });
     await eventually(async () => sandbox.store.users.findByExternalId(team[0]!.id)?.attributes.active === false, { what: "the leaver deactivated" });
+    // The log names the leaver, whose account is no longer active, rather than their id in the app.
+    const removed = await eventually(
+      async () => (await groupRows(groupId)).find((row) => row.status === "SUCCEEDED" && JSON.stringify(row.changes).includes("members removed")),
+      { what: "the members removed row" },
+    );
+    expect(removed!.changes).toEqual({ "members removed": { from: null, to: "P eng0 <eng0@push.example>" } });
 
     // Atlassian cannot rename a synced group: Roster creates the new name with the members and deletes the old.
     await renameGroup(groupId, "Platform", context);

@@ -269,7 +269,7 @@ class GroupRun {
       change === "add"
         ? await this.groups.addMembers(remote, memberIds, { chunkSize: memberIds.length })
         : await this.groups.removeMembers(remote, memberIds, { chunkSize: memberIds.length });
-    const names = memberIds.map((id) => this.loaded.labels.get(id) ?? id);
+    const names = await this.labelsOf(memberIds);
     const path = change === "add" ? "members added" : "members removed";
     const changes = { [path]: { from: null, to: listed(names) } };
     const failed = result.chunks.find((chunk) => !chunk.ok);
@@ -303,6 +303,23 @@ class GroupRun {
       if (!(error instanceof ListingLimitError)) throw error;
     }
     return undefined;
+  }
+
+  /**
+   * The members' labels for the log. A member being removed is usually no longer among the desired members (their
+   * account was deactivated or they left the group), so their label is read from their account in the app; a member
+   * Roster has no account for stays an id.
+   */
+  async labelsOf(memberIds: readonly string[]): Promise<string[]> {
+    const missing = memberIds.filter((id) => !this.loaded.labels.has(id));
+    if (missing.length > 0) {
+      const accounts = await db.account.findMany({
+        where: { appId: this.app.id, remoteId: { in: missing } },
+        select: { remoteId: true, userLabel: true },
+      });
+      for (const account of accounts) if (account.remoteId) this.loaded.labels.set(account.remoteId, account.userLabel);
+    }
+    return memberIds.map((id) => this.loaded.labels.get(id) ?? id);
   }
 
   /** A group found by name may come without its members (large groups): read it by id for them. */
