@@ -284,7 +284,8 @@ class GroupRun {
     }
     const error = (failed as { error: ScimError }).error;
     if (error.kind === "forbidden") {
-      this.conflict = `${this.app.name} does not let Roster change “${this.appGroup !== "unknown" && this.appGroup ? this.appGroup.displayName : this.loaded.label}”: ${error.message} Rename the group in Roster to push it as a group of its own.`;
+      const name = this.appGroup !== "unknown" && this.appGroup ? this.appGroup.displayName : this.loaded.label;
+      this.conflict = `${this.app.name} does not let Roster change “${name}”: that group is managed outside SCIM in ${this.app.name} (HTTP ${error.status ?? 403}), so Roster cannot keep its members. Rename the group in Roster to push it as a group of its own, or remove the group in ${this.app.name}.`;
       this.add("UPDATE", "FAILED", { httpStatus: error.status ?? 403, message: this.conflict, errorKind: error.kind, changes, durationMs: took() });
       return false;
     }
