@@ -4,6 +4,7 @@ import { APP_GROUPS } from "./support/app-groups-data";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { connectAtlassianApp, expect, snapshot, test } from "./support/fixtures";
+import { dismissToasts } from "./support/toasts";
 
 // Issue #15: an app is assigned to a whole group from its Users tab; the tab lists the group's members with how they
 // got the app ("Via Field Engineering", "Directly · via Field Engineering"), and removing the group says first who
@@ -16,11 +17,6 @@ test.beforeAll(async () => {
   sandbox = await startSandbox({ quiet: true, token: TOKEN });
 });
 test.afterAll(() => sandbox?.close());
-
-async function dismissToasts(page: Page) {
-  for (const close of await page.getByRole("button", { name: "Close toast" }).all()) await close.click();
-  await expect(page.getByRole("button", { name: "Close toast" })).toHaveCount(0);
-}
 
 async function bothWidths(page: Page, name: string) {
   await page.setViewportSize({ width: 1440, height: 900 });

@@ -3,6 +3,7 @@ import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { connectAtlassianApp, expect, snapshot, test } from "./support/fixtures";
+import { dismissToasts } from "./support/toasts";
 
 // Issue #15, group push: an admin turns on Push groups, makes a group of three on /groups and assigns it to Atlassian.
 // The people and the group, with exactly them as members, appear in the app (read through the sandbox's admin
@@ -60,15 +61,6 @@ async function remoteMembers(displayName: string): Promise<string[] | null> {
   const [ids, users] = await Promise.all([sandboxAdmin<string[]>(`groups/${encodeURIComponent(group.id)}/members`), sandboxAdmin<SandboxUser[]>("users")]);
   const userNames = new Map(users.map((user) => [user.id, user.userName]));
   return ids.map((id) => userNames.get(id) ?? `unknown user ${id}`).sort();
-}
-
-/** Closes the toasts of earlier steps (axe measures them mid-animation; screenshots should show the page). */
-async function dismissToasts(page: Page) {
-  const close = page.getByRole("button", { name: "Close toast" });
-  await expect(async () => {
-    if ((await close.count()) > 0) await close.first().click({ timeout: 1_000 });
-    await expect(close).toHaveCount(0, { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
 }
 
 async function bothWidths(page: Page, name: string) {

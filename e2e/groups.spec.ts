@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { expect, searchFor, snapshot, test } from "./support/fixtures";
+import { dismissToasts } from "./support/toasts";
 
 test.beforeEach(async ({ page, signInPage }) => {
   await signInPage.goto();
@@ -15,16 +16,6 @@ async function bothWidths(page: Page, name: string) {
   await page.setViewportSize({ width: 390, height: 844 });
   await snapshot(page, `${name}-390`);
   await page.setViewportSize({ width: 1440, height: 900 });
-}
-
-/** Toasts sit over the page (axe measures their text against what is under them mid-animation): closed before a check. */
-async function dismissToasts(page: Page) {
-  const close = page.getByRole("button", { name: "Close toast" });
-  // Closing one toast re-renders the others, so they are closed first-first until none is left.
-  await expect(async () => {
-    if ((await close.count()) > 0) await close.first().click({ timeout: 1_000 });
-    await expect(close).toHaveCount(0, { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
 }
 
 async function pickPerson(page: Page, search: string, name: string) {

@@ -3,6 +3,7 @@ import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { connectAtlassianApp, expect, snapshot, test } from "./support/fixtures";
+import { dismissToasts } from "./support/toasts";
 
 // Issue #14: a create the app refuses (409) for an account Roster cannot find gets a Link action. The app compares
 // filter values exactly (case included); it holds Ingrid's account under a user name that differs in case and an old
@@ -25,11 +26,6 @@ test.beforeAll(async () => {
   ).id;
 });
 test.afterAll(() => sandbox?.close());
-
-async function dismissToasts(page: Page) {
-  for (const close of await page.getByRole("button", { name: "Close toast" }).all()) await close.click();
-  await expect(page.getByRole("button", { name: "Close toast" })).toHaveCount(0);
-}
 
 async function bothWidths(page: Page, name: string) {
   await page.setViewportSize({ width: 1440, height: 900 });

@@ -3,17 +3,13 @@ import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { connectAtlassianApp, expect, snapshot, test } from "./support/fixtures";
+import { dismissToasts } from "./support/toasts";
 
 const OLD_TOKEN = "sandbox-token-quarantine-old";
 const NEW_TOKEN = "sandbox-token-quarantine-new";
 let sandbox: RunningSandbox;
 
 test.afterAll(() => sandbox?.close());
-
-async function dismissToasts(page: Page) {
-  for (const close of await page.getByRole("button", { name: "Close toast" }).all()) await close.click();
-  await expect(page.getByRole("button", { name: "Close toast" })).toHaveCount(0);
-}
 
 test("a revoked token quarantines the app; the banner's steps (paste a new token in Configure, Resume) bring it back and send what waited", async ({
   page,

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
 import { connectAtlassianApp, expect, snapshot, test } from "./support/fixtures";
+import { dismissToasts } from "./support/toasts";
 
 const TOKEN = "sandbox-token-sync-5c1d";
 let sandbox: RunningSandbox;
@@ -10,12 +11,6 @@ test.beforeAll(async () => {
   sandbox = await startSandbox({ quiet: true, token: TOKEN });
 });
 test.afterAll(() => sandbox.close());
-
-/** Closes the toasts of earlier steps, so screenshots show the page itself. */
-async function dismissToasts(page: Page) {
-  for (const close of await page.getByRole("button", { name: "Close toast" }).all()) await close.click();
-  await expect(page.getByRole("button", { name: "Close toast" })).toHaveCount(0);
-}
 
 const remoteUserNames = () => sandbox.store.users.all().map((user) => String(user.attributes.userName));
 
