@@ -6,6 +6,7 @@ import { toMappingRules } from "../apps/field-mappings";
 import { getConnector } from "../connectors/catalog";
 import { openScimClient } from "../connections/open-scim-client";
 import { createClassifier } from "../import/classify-candidates";
+import { remoteGroupNames } from "../import/remote-group-names";
 import type { ClassifiedCandidate, DirectoryCandidate, RemoteUser } from "../import/candidate-types";
 import { mapValues, readScimValues } from "../mapping/build-scim-user";
 import { PRIMARY_EMAIL } from "../mapping/target-attributes";
@@ -98,7 +99,8 @@ export async function fetchImportRun(runId: string): Promise<void> {
         actions: candidate.actions,
         conflict: candidate.conflict,
         diff: candidate.diff,
-        searchText: [remoteUser?.userName, email, displayName].filter(Boolean).join(" ").toLowerCase(),
+        remoteGroups: remoteUser?.groups ?? [],
+        searchText: [remoteUser?.userName, email, displayName, ...(remoteUser?.groups ?? [])].filter(Boolean).join(" ").toLowerCase(),
       };
     };
 
@@ -121,6 +123,7 @@ export async function fetchImportRun(runId: string): Promise<void> {
         email: values[PRIMARY_EMAIL] ?? null,
         active: user.active !== false,
         values,
+        groups: remoteGroupNames(user.groups),
       });
       if (batch.length >= WRITE_BATCH && !(await flush())) return;
     }
