@@ -9,7 +9,7 @@ export function AppGroupChips({ groups }: { groups: string[] }) {
   const shown = groups.slice(0, SHOWN);
   const rest = groups.slice(SHOWN);
   return (
-    <div className="flex max-w-64 flex-wrap items-start gap-1">
+    <div className="flex max-w-72 min-w-48 flex-wrap items-start gap-1">
       {shown.map((name) => (
         <Badge key={name}>{name}</Badge>
       ))}
