@@ -4,10 +4,11 @@ import type { StoredUser, UserStore } from "./user-store.ts";
 
 /**
  * A user as Atlassian answers it: its three schemas, `active` defaulting to true, the read-only groups it is a
- * member of (left out when there are none), the read-only account id, and meta.
+ * member of (left out when there are none, or when `groups` is null: the userGroupsOmitted quirk), the read-only
+ * account id, and meta.
  */
-export function renderUser(user: StoredUser, baseUrl: string, groups: GroupStore): Record<string, unknown> {
-  const memberOf = groups.groupsOf(user.id).map((group) => ({
+export function renderUser(user: StoredUser, baseUrl: string, groups: GroupStore | null): Record<string, unknown> {
+  const memberOf = (groups?.groupsOf(user.id) ?? []).map((group) => ({
     value: group.id,
     display: group.attributes.displayName,
     type: "direct",

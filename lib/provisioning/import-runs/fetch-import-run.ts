@@ -11,6 +11,7 @@ import type { ClassifiedCandidate, DirectoryCandidate, RemoteUser } from "../imp
 import { mapValues, readScimValues } from "../mapping/build-scim-user";
 import { PRIMARY_EMAIL } from "../mapping/target-attributes";
 import { decryptSecret } from "../secrets/encrypt-secret";
+import { addGroupsFromGroupList } from "./groups-from-group-list";
 import { insertCandidates, type CandidateRow } from "./insert-candidates";
 
 // Small enough that the batches Prisma's debug history keeps (its last 100 calls) stay a few MB; 1000 held ~55 MB.
@@ -76,6 +77,8 @@ export async function fetchImportRun(runId: string): Promise<void> {
     const counts = { all: 0, NEW: 0, UPDATE: 0, ACTIVATE: 0, DEACTIVATE: 0, conflicts: 0 };
     let position = 0;
     let fetched = 0;
+    // Whether the app lists each user's groups on the user (Atlassian does); if none does, /Groups is read once instead.
+    let usersListGroups = false;
 
     const toRow = (candidate: ClassifiedCandidate): CandidateRow => {
       counts.all += 1;
@@ -116,6 +119,7 @@ export async function fetchImportRun(runId: string): Promise<void> {
     };
     for await (const user of client.users.list()) {
       const values = readScimValues(user, targets);
+      if (user.groups !== undefined) usersListGroups = true;
       batch.push({
         remoteId: user.id,
         userName: user.userName,
@@ -128,6 +132,7 @@ export async function fetchImportRun(runId: string): Promise<void> {
       if (batch.length >= WRITE_BATCH && !(await flush())) return;
     }
     if (!(await flush())) return;
+    if (!usersListGroups && fetched > 0) await addGroupsFromGroupList(client, runId);
     const remaining = classifier.remaining();
     for (let start = 0; start < remaining.length; start += WRITE_BATCH) {
       await insertCandidates(remaining.slice(start, start + WRITE_BATCH).map(toRow));

@@ -175,4 +175,25 @@ describe("importing from the app", () => {
       }),
     ).toMatchObject({ changes: { groups: { from: null, to: "people added to their Atlassian groups" } } });
   }, 120_000);
+
+  it("reads /Groups once for an app whose users do not list their groups", async () => {
+    sandbox.quirks.set({ userGroupsOmitted: true });
+    try {
+      const previous = await getLatestImportRun(context.organizationId, appId);
+      await startImport(context.organizationId, appId, context);
+      const run = await eventually(
+        async () => {
+          const run = await getLatestImportRun(context.organizationId, appId);
+          return run && run.id !== previous?.id && run.status === "READY" ? run : undefined;
+        },
+        { timeoutMs: 60_000, what: "the second fetch" },
+      );
+      const groupsOf = async (q: string) => (await listCandidates(run!.id, { filter: "ALL", q })).rows[0]?.remoteGroups;
+      expect(await groupsOf("user45@")).toEqual(["Platform Team", "jira-users"]);
+      expect(await groupsOf("user999@")).toEqual(["Platform Team"]);
+      expect(await groupsOf("user1@")).toEqual([]);
+    } finally {
+      sandbox.quirks.set({});
+    }
+  }, 120_000);
 });
