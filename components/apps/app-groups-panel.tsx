@@ -59,12 +59,22 @@ export function AppGroupsPanel({ app, groups, pushStates, total, canAssign, acti
       ) : (
         <ul aria-label={`Groups assigned to ${app.name}`} className="divide-y divide-zinc-100">
           {groups.map((group) => (
-            <li key={group.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-6 py-3 text-sm">
-              <UsersRound aria-hidden className="size-4 shrink-0 text-zinc-400" />
-              <span className="min-w-0 flex-1 font-medium break-words text-zinc-900">{group.name}</span>
-              <span className="text-zinc-500">{group.members === 1 ? "1 member" : `${group.members.toLocaleString("en-US")} members`}</span>
-              {app.pushGroups ? <PushStatus app={app} group={group} state={pushStates[group.id]} canAssign={canAssign} setPush={actions.setPush} /> : null}
-              {canAssign ? <RemoveGroupButton app={app} group={group} unassign={actions.unassign} countLosing={actions.countLosing} /> : null}
+            <li key={group.id} className="px-6 py-3 text-sm">
+              <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+                {/* The name and count take a line of their own on a phone; the status and buttons follow them. */}
+                <div className="flex min-w-0 flex-1 basis-56 items-baseline gap-x-3">
+                  <UsersRound aria-hidden className="size-4 shrink-0 self-center text-zinc-400" />
+                  <span className="min-w-0 font-medium break-words text-zinc-900">{group.name}</span>
+                  <span className="shrink-0 text-zinc-500">{group.members === 1 ? "1 member" : `${group.members.toLocaleString("en-US")} members`}</span>
+                </div>
+                <div className="flex flex-wrap items-center gap-2">
+                  {app.pushGroups ? <PushStatus app={app} group={group} state={pushStates[group.id]} canAssign={canAssign} setPush={actions.setPush} /> : null}
+                  {canAssign ? <RemoveGroupButton app={app} group={group} unassign={actions.unassign} countLosing={actions.countLosing} /> : null}
+                </div>
+              </div>
+              {app.pushGroups && group.push && pushStates[group.id]?.state === "CONFLICT" && pushStates[group.id]?.lastError ? (
+                <p className="mt-2 rounded-md bg-red-50 px-3 py-2 text-red-800 ring-1 ring-red-100 ring-inset">{pushStates[group.id]!.lastError}</p>
+              ) : null}
             </li>
           ))}
           {total > groups.length ? (
@@ -130,7 +140,6 @@ function PushStatus({
           </Button>
         )
       ) : null}
-      {group.push && state?.state === "CONFLICT" && state.lastError ? <p className="basis-full text-sm text-red-700">{state.lastError}</p> : null}
     </>
   );
 }

@@ -15,14 +15,16 @@ export function AppTabs({ appId }: { appId: string }) {
     { href: `${base}/log`, label: "Log", active: pathname.startsWith(`${base}/log`) },
   ];
   return (
-    <nav aria-label="App sections" className="mb-6 flex gap-1 border-b border-zinc-200">
+    // On a phone the tabs scroll sideways instead of widening the page; the line under them is an inset shadow, which
+    // the active tab's border covers inside the scrolling box.
+    <nav aria-label="App sections" className="mb-6 flex overflow-x-auto sm:gap-1 shadow-[inset_0_-1px_0_var(--color-zinc-200)] [scrollbar-width:none]">
       {tabs.map((tab) => (
         <Link
           key={tab.href}
           href={tab.href}
           aria-current={tab.active ? "page" : undefined}
           className={cn(
-            "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
+            "shrink-0 border-b-2 px-2 py-2 text-sm font-medium whitespace-nowrap sm:px-3",
             tab.active ? "border-brand-600 text-brand-700" : "border-transparent text-zinc-500 hover:border-zinc-300 hover:text-zinc-800",
           )}
         >

@@ -37,7 +37,7 @@ export function OperationLogTable({ operations, showApp, linking }: { operations
       <tbody className="divide-y divide-zinc-100">
         {operations.map((operation) => (
           <tr key={operation.id}>
-            <Td className="whitespace-nowrap text-zinc-500 tabular-nums">{TIME.format(operation.createdAt)}</Td>
+            <Td className="text-zinc-500 tabular-nums sm:whitespace-nowrap">{TIME.format(operation.createdAt)}</Td>
             <Td>
               {operation.groupId ? (
                 <GroupLabel label={operation.userLabel} groupId={operation.groupId} />

@@ -91,9 +91,9 @@ export function SyncActionsForm({ appId, appName, initial, alreadySaved, canEdit
       {saved || alreadySaved ? (
         <div role="status" className="flex flex-wrap items-center justify-between gap-4 bg-emerald-50/60 px-6 py-4">
           <p className="flex items-center gap-2 text-sm text-emerald-800">
-            <CheckCircle2 aria-hidden className="size-4" /> Provisioning to {appName} is on. Changes in the directory now reach it by themselves.
+            <CheckCircle2 aria-hidden className="size-4 shrink-0" /> Provisioning to {appName} is on. Changes in the directory now reach it by themselves.
           </p>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             {canEdit ? (
               <Button variant="secondary" onClick={onSave} disabled={saving}>
                 {saving ? "Saving…" : "Save"}

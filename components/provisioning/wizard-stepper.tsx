@@ -12,7 +12,7 @@ interface Step {
 /** Where the admin is in the wizard; done steps can be revisited, later ones open in turn. */
 export function WizardStepper({ appId, steps, current }: { appId: string; steps: Step[]; current: string }) {
   return (
-    <ol aria-label="Provisioning steps" className="mb-6 grid grid-cols-4 gap-2">
+    <ol aria-label="Provisioning steps" className="mb-6 grid grid-cols-2 gap-2 sm:grid-cols-4">
       {steps.map((step, index) => {
         const isCurrent = step.key === current;
         const body = (
@@ -31,7 +31,7 @@ export function WizardStepper({ appId, steps, current }: { appId: string; steps:
             >
               {step.done ? <Check aria-hidden className="size-3.5" /> : index + 1}
             </span>
-            <span className={cn("font-medium", isCurrent ? "text-brand-700" : "text-zinc-700")}>{step.label}</span>
+            <span className={cn("min-w-0 font-medium", isCurrent ? "text-brand-700" : "text-zinc-700")}>{step.label}</span>
             <span className="sr-only">{step.done ? "(done)" : isCurrent ? "(current step)" : ""}</span>
           </div>
         );

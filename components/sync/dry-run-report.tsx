@@ -33,11 +33,17 @@ export function DryRunReport({ report }: { report: Report }) {
         ))}
       </dl>
       {report.groupChanges.length > 0 ? <GroupChanges changes={report.groupChanges} /> : null}
-      {report.changes.length === 0 ? (
+      {report.changes.length === 0 && report.groupChanges.length > 0 ? (
+        <p className="px-6 pb-5 text-sm text-zinc-500">
+          {report.people === 0
+            ? "No one is assigned to this app yet, so no person would change."
+            : `No person would change: the app already matches the directory for all ${people(report.people)}.`}
+        </p>
+      ) : report.changes.length === 0 ? (
         <EmptyState icon={ClipboardCheck} title="Nothing to change">
           {report.people === 0
             ? "No one is assigned to this app yet. Assign people in the Users tab, then run the dry run again."
-            : `The app already matches the directory for all ${report.people.toLocaleString("en-US")} people. Sync now would send nothing.`}
+            : `The app already matches the directory for all ${people(report.people)}. Sync now would send nothing.`}
         </EmptyState>
       ) : (
         <>
@@ -86,48 +92,54 @@ const GROUP_KIND = {
   DELETE: { label: "Delete group", tone: "danger" },
 } as const;
 
+const people = (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "person" : "people"}`;
 const members = (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "member" : "members"}`;
 
 /** The pushed groups a sync would create, change or delete in the app. */
 function GroupChanges({ changes }: { changes: Report["groupChanges"] }) {
   return (
-    <Table aria-label="Planned group changes">
-      <thead>
-        <tr>
-          <Th>Group</Th>
-          <Th>Operation</Th>
-          <Th className="w-1/2">Members</Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-zinc-100">
-        {changes.map((change) => (
-          <tr key={change.groupId}>
-            <Td className="font-medium text-zinc-900">{change.label}</Td>
-            <Td className="whitespace-nowrap">
-              <Badge tone={GROUP_KIND[change.kind].tone}>{GROUP_KIND[change.kind].label}</Badge>
-            </Td>
-            <Td className="text-zinc-700">
-              {change.rename ? (
-                <p>
-                  Renamed from “{change.rename.from}” to “{change.rename.to}”
-                </p>
-              ) : null}
-              {change.kind === "CREATE" ? (
-                <p>With {members(change.added)}</p>
-              ) : change.kind === "DELETE" ? (
-                <p>Deleted in the app; its {members(change.removed)} lose what the group gives them there</p>
-              ) : change.added > 0 || change.removed > 0 ? (
-                <p>
-                  {change.added > 0 ? `${members(change.added)} added` : null}
-                  {change.added > 0 && change.removed > 0 ? ", " : null}
-                  {change.removed > 0 ? `${members(change.removed)} removed` : null}
-                </p>
-              ) : null}
-            </Td>
+    <>
+      <p className="px-6 text-sm text-zinc-500">
+        {changes.length === 1 ? "1 pushed group would change" : `${changes.length.toLocaleString("en-US")} pushed groups would change`}. Nothing was sent.
+      </p>
+      <Table aria-label="Planned group changes">
+        <thead>
+          <tr>
+            <Th>Group</Th>
+            <Th>Operation</Th>
+            <Th className="w-1/2">Members</Th>
           </tr>
-        ))}
-      </tbody>
-    </Table>
+        </thead>
+        <tbody className="divide-y divide-zinc-100">
+          {changes.map((change) => (
+            <tr key={change.groupId}>
+              <Td className="font-medium text-zinc-900">{change.label}</Td>
+              <Td className="whitespace-nowrap">
+                <Badge tone={GROUP_KIND[change.kind].tone}>{GROUP_KIND[change.kind].label}</Badge>
+              </Td>
+              <Td className="text-zinc-700">
+                {change.rename ? (
+                  <p>
+                    Renamed from “{change.rename.from}” to “{change.rename.to}”
+                  </p>
+                ) : null}
+                {change.kind === "CREATE" ? (
+                  <p>With {members(change.added)}</p>
+                ) : change.kind === "DELETE" ? (
+                  <p>Deleted in the app; its {members(change.removed)} lose what the group gives them there</p>
+                ) : change.added > 0 || change.removed > 0 ? (
+                  <p>
+                    {change.added > 0 ? `${members(change.added)} added` : null}
+                    {change.added > 0 && change.removed > 0 ? ", " : null}
+                    {change.removed > 0 ? `${members(change.removed)} removed` : null}
+                  </p>
+                ) : null}
+              </Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </>
   );
 }
 

@@ -91,11 +91,10 @@ export async function getApp(organizationId: string, appId: string) {
       syncActivation: true,
       pushGroups: true,
       createdAt: true,
-      _count: { select: { assignments: true } },
     },
   });
   if (!app) return null;
-  /** Everyone in scope: assigned directly or through a group (`_count.assignments` counts the direct ones). */
+  /** Everyone in scope: assigned directly or through a group. */
   const peopleInScope = (await countPeopleInScope(db, [app.id])).get(app.id) ?? 0;
   return { ...app, peopleInScope };
 }

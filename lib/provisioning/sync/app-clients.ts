@@ -26,7 +26,7 @@ export interface AppConnection {
 
 export type UserCalls = Pick<ScimClient["users"], "create" | "get" | "replace" | "patch" | "delete" | "findByUserName" | "findByExternalId" | "listPage">;
 
-export type GroupCalls = Pick<ScimClient["groups"], "create" | "get" | "delete" | "findByDisplayName" | "addMembers" | "removeMembers" | "rename">;
+export type GroupCalls = Pick<ScimClient["groups"], "create" | "get" | "delete" | "findByDisplayName" | "addMembers" | "removeMembers" | "rename" | "list">;
 
 interface Entry {
   fingerprint: string;
@@ -83,6 +83,8 @@ function clientFor(app: AppConnection): Entry {
     addMembers: throttle(client.groups.addMembers),
     removeMembers: throttle(client.groups.removeMembers),
     rename: throttle(client.groups.rename),
+    // A listing's pages share the client's concurrency limit; it is only the last resort after a 409.
+    list: client.groups.list,
   };
   const entry = { fingerprint, users, groups };
   clients.set(app.id, entry);

@@ -87,6 +87,12 @@ describe("group push, against a sandbox playing Atlassian", () => {
     await removeGroupMembers(groupId, { ids: [team[0]!.id] }, context);
     await eventually(async () => remoteMembers("Engineering").size === 2, { what: "the member removed in the app" });
     await eventually(async () => sandbox.store.users.findByExternalId(team[0]!.id)?.attributes.active === false, { what: "the leaver deactivated" });
+    // The log names the leaver, whose account is no longer active, rather than their id in the app.
+    const removed = await eventually(
+      async () => (await groupRows(groupId)).find((row) => row.status === "SUCCEEDED" && JSON.stringify(row.changes).includes("members removed")),
+      { what: "the members removed row" },
+    );
+    expect(removed!.changes).toEqual({ "members removed": { from: null, to: "P eng0 <eng0@push.example>" } });
 
     // Atlassian cannot rename a synced group: Roster creates the new name with the members and deletes the old.
     await renameGroup(groupId, "Platform", context);
@@ -132,6 +138,24 @@ describe("group push, against a sandbox playing Atlassian", () => {
     expect(rows.some((row) => row.kind === "CREATE")).toBe(false);
   });
 
+  it("after a 409 from a server whose filter compares case exactly, finds the group by listing and links it", async () => {
+    const team = await people("design", 1);
+    const { id: groupId } = await createGroup({ name: "Design", description: "" }, context);
+    await addGroupMembers(groupId, { ids: team.map((p) => p.id) }, context);
+    const existing = sandbox.store.groups.create({ displayName: "DESIGN", members: [] }, new Date());
+    sandbox.quirks.set({ exactCaseFilters: true });
+    try {
+      await assignPushed(groupId);
+      await eventually(async () => remoteMembers("DESIGN").size === 1, { what: "the member added to the existing group" });
+      await eventually(async () => (await groupRows(groupId)).some((row) => row.kind === "LINK"), { what: "the LINK row" });
+    } finally {
+      sandbox.quirks.set({});
+    }
+    expect(remoteGroup("design")!.id).toBe(existing.id);
+    expect(sandbox.store.groups.all().filter((group) => String(group.attributes.displayName).toLowerCase() === "design")).toHaveLength(1);
+    expect((await groupRows(groupId)).map((row) => `${row.kind}:${row.status}`)).not.toContain("CREATE:SUCCEEDED");
+  });
+
   it("shows the conflict when the name belongs to a group Roster does not manage, and retries nothing blindly", async () => {
     const team = await people("mgr", 1);
     const { id: groupId } = await createGroup({ name: "Managers", description: "" }, context);
@@ -146,10 +170,14 @@ describe("group push, against a sandbox playing Atlassian", () => {
     const failed = (await groupRows(groupId)).filter((row) => row.status === "FAILED");
     expect(failed.at(-1)!.message).toMatch(/managed outside SCIM/);
     expect(remoteMembers("Managers").size).toBe(0);
-    // Not retried: no job of the group is left.
-    const [{ jobs }] = await db.$queryRaw<[{ jobs: number }]>`
-      SELECT count(*)::int AS jobs FROM graphile_worker.jobs WHERE key = ${`reconcile-group:${appId}:${groupId}`}`;
-    expect(jobs).toBe(0);
+    // Not retried: once the jobs already queued (the member's account creation queues one) have run, none is left
+    // waiting for a retry, and the conflict still stands.
+    const key = `reconcile-group:${appId}:${groupId}`;
+    await eventually(
+      async () => (await db.$queryRaw<[{ jobs: number }]>`SELECT count(*)::int AS jobs FROM graphile_worker.jobs WHERE key = ${key}`)[0].jobs === 0,
+      { what: "no job of the group left" },
+    );
+    expect(await db.appGroup.findFirst({ where: { appId, groupId }, select: { state: true } })).toEqual({ state: "CONFLICT" });
   });
 
   it("previews group changes in Dry run from the database alone, and holds a sync that would delete too many groups", async () => {

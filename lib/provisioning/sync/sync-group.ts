@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../../db";
 import { isScimError, GROUP_SCHEMA, type AttemptReport, type MemberChangeResult, type ScimError, type ScimGroup } from "../../scim";
+import { ListingLimitError } from "../../scim/list-all-pages";
 import { getConnector } from "../connectors/catalog";
 import { planGroup, type AppGroup, type DesiredGroup, type GroupLink, type GroupStep } from "../plan/plan-group";
 import { groupCallsFor, type GroupCalls } from "./app-clients";
@@ -18,6 +19,8 @@ import { lockGroup } from "./pair-locks";
 
 /** Members per PATCH: 10,000 members are 20 requests. Atlassian documents no limit per request. */
 export const GROUP_MEMBER_CHUNK = 500;
+/** Groups a listing compares names with, after a 409 no lookup explains. */
+const HOLDER_SEARCH_LIMIT = 10_000;
 /** Rounds of plan → execute; a lookup, a read or a 409 each take one. */
 const MAX_ROUNDS = 6;
 
@@ -113,6 +116,7 @@ class GroupRun {
       addMembers: (id, ids, options) => groups.addMembers(id, ids, { ...options, onAttempt }),
       removeMembers: (id, ids, options) => groups.removeMembers(id, ids, { ...options, onAttempt }),
       rename: (id, name, options) => groups.rename(id, name, { ...options, onAttempt }),
+      list: (options) => groups.list({ ...options, onAttempt }),
     };
   }
 
@@ -201,10 +205,10 @@ class GroupRun {
           return false;
         } catch (error) {
           if (!isScimError(error) || error.kind !== "conflict") throw error;
-          // Taken meanwhile, or in a case the lookup's filter did not match: look again, case-insensitively.
-          const found = await this.groups.findByDisplayName(step.displayName);
+          // Taken meanwhile, or under a case the server's filter compares exactly: look again, then through the app's groups.
+          const found = (await this.groups.findByDisplayName(step.displayName)) ?? (await this.findByListing(step.displayName));
           if (!found) {
-            this.conflict = `${this.app.name} refused to create “${step.displayName}” because a group of that name already exists (HTTP 409), and Roster cannot find it to take it over: it may be a group the app manages itself. Rename the group in Roster, or remove or rename the app's group; the next change tries again.`;
+            this.conflict = `${this.app.name} refused to create “${step.displayName}” because a group of that name already exists (HTTP 409), and Roster cannot find it by name or among the app's groups to take it over: it may be a group the app manages itself. Rename the group in Roster, or remove or rename the app's group; the next change tries again.`;
             this.add("CREATE", "FAILED", { httpStatus: 409, message: this.conflict, errorKind: "conflict", durationMs: took() });
             return false;
           }
@@ -265,7 +269,7 @@ class GroupRun {
       change === "add"
         ? await this.groups.addMembers(remote, memberIds, { chunkSize: memberIds.length })
         : await this.groups.removeMembers(remote, memberIds, { chunkSize: memberIds.length });
-    const names = memberIds.map((id) => this.loaded.labels.get(id) ?? id);
+    const names = await this.labelsOf(memberIds);
     const path = change === "add" ? "members added" : "members removed";
     const changes = { [path]: { from: null, to: listed(names) } };
     const failed = result.chunks.find((chunk) => !chunk.ok);
@@ -280,11 +284,43 @@ class GroupRun {
     }
     const error = (failed as { error: ScimError }).error;
     if (error.kind === "forbidden") {
-      this.conflict = `${this.app.name} does not let Roster change “${this.appGroup !== "unknown" && this.appGroup ? this.appGroup.displayName : this.loaded.label}”: ${error.message} Rename the group in Roster to push it as a group of its own.`;
+      const name = this.appGroup !== "unknown" && this.appGroup ? this.appGroup.displayName : this.loaded.label;
+      this.conflict = `${this.app.name} does not let Roster change “${name}”: that group is managed outside SCIM in ${this.app.name} (HTTP ${error.status ?? 403}), so Roster cannot keep its members. Rename the group in Roster to push it as a group of its own, or remove the group in ${this.app.name}.`;
       this.add("UPDATE", "FAILED", { httpStatus: error.status ?? 403, message: this.conflict, errorKind: error.kind, changes, durationMs: took() });
       return false;
     }
     throw Object.assign(error, { changesTried: changes });
+  }
+
+  /** The app's group of this name, compared case-insensitively through its listing (the first HOLDER_SEARCH_LIMIT groups). */
+  async findByListing(displayName: string): Promise<ScimGroup | undefined> {
+    const wanted = displayName.toLowerCase();
+    try {
+      for await (const group of this.groups.list({ maxResources: HOLDER_SEARCH_LIMIT })) {
+        if (group.displayName.toLowerCase() === wanted) return group;
+      }
+    } catch (error) {
+      // More groups than Roster compares: the conflict is shown instead.
+      if (!(error instanceof ListingLimitError)) throw error;
+    }
+    return undefined;
+  }
+
+  /**
+   * The members' labels for the log. A member being removed is usually no longer among the desired members (their
+   * account was deactivated or they left the group), so their label is read from their account in the app; a member
+   * Roster has no account for stays an id.
+   */
+  async labelsOf(memberIds: readonly string[]): Promise<string[]> {
+    const missing = memberIds.filter((id) => !this.loaded.labels.has(id));
+    if (missing.length > 0) {
+      const accounts = await db.account.findMany({
+        where: { appId: this.app.id, remoteId: { in: missing } },
+        select: { remoteId: true, userLabel: true },
+      });
+      for (const account of accounts) if (account.remoteId) this.loaded.labels.set(account.remoteId, account.userLabel);
+    }
+    return memberIds.map((id) => this.loaded.labels.get(id) ?? id);
   }
 
   /** A group found by name may come without its members (large groups): read it by id for them. */

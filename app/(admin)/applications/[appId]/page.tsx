@@ -21,6 +21,7 @@ const SYNC_ACTIONS = [
   ["syncUpdate", "Update user profile"],
   ["syncDelete", "Delete users"],
   ["syncActivation", "Activate and deactivate users"],
+  ["pushGroups", "Push groups"],
 ] as const;
 
 export default async function AppOverviewPage({ params }: { params: Promise<{ appId: string }> }) {
