@@ -3,11 +3,11 @@
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useRowSelection } from "@/components/ui/use-row-selection";
 import type { ActionResult } from "@/lib/actions/define-action";
+import { AppGroupChips } from "./app-group-chips";
+import { ConfirmImportDialog } from "./confirm-import-dialog";
 
 export interface CandidateRow {
   id: string;
@@ -19,6 +19,8 @@ export interface CandidateRow {
   actions: string[];
   conflict: string | null;
   diff: Record<string, { directory: string | null; app: string | null }>;
+  /** The app's groups the user is a member of. */
+  remoteGroups: string[];
   applied: boolean;
 }
 
@@ -40,7 +42,7 @@ interface Props {
   rows: CandidateRow[];
   totalInFilter: number;
   canConfirm: boolean;
-  confirm: (input: { appId: string; runId: string; selection: Selection }) => Promise<ActionResult<{ toApply: number }>>;
+  confirm: (input: { appId: string; runId: string; selection: Selection; joinGroups: boolean }) => Promise<ActionResult<{ toApply: number }>>;
 }
 
 /** The review table: what importing each user would do, its diff, and Confirm Assignment for a selection. */
@@ -53,9 +55,9 @@ export function CandidatesTable({ appId, appName, runId, filter, filterLabel, ro
   );
   const { allMatching: allInFilter, allOnPage, count } = rowSelection;
 
-  async function onConfirm() {
+  async function onConfirm({ joinGroups }: { joinGroups: boolean }) {
     const selection: Selection = allInFilter ? { filter } : { candidateIds: [...rowSelection.selected] };
-    const result = await confirm({ appId, runId, selection });
+    const result = await confirm({ appId, runId, selection, joinGroups });
     if (!result.ok) return void toast.error(result.message);
     toast.success(`Applying ${result.data.toApply.toLocaleString("en-US")} users…`);
     rowSelection.clear();
@@ -73,19 +75,7 @@ export function CandidatesTable({ appId, appName, runId, filter, filterLabel, ro
             </button>
           ) : null}
           <div className="ml-auto">
-            <ConfirmDialog
-              title={`Confirm assignment of ${count.toLocaleString("en-US")} users?`}
-              confirmLabel="Confirm Assignment"
-              tone="primary"
-              onConfirm={onConfirm}
-              trigger={<Button disabled={count === 0}>Confirm Assignment</Button>}
-            >
-              <p>
-                New users are created in the directory and assigned {appName}; updated users take {appName}&apos;s values for mapped fields; users to activate
-                are assigned; users to deactivate are unassigned.
-              </p>
-              <p>These values come from {appName}, so nothing is sent back to it. Confirming twice changes nothing the second time.</p>
-            </ConfirmDialog>
+            <ConfirmImportDialog appName={appName} count={count} onConfirm={onConfirm} />
           </div>
         </div>
       ) : null}
@@ -105,6 +95,7 @@ export function CandidatesTable({ appId, appName, runId, filter, filterLabel, ro
             ) : null}
             <Th>User in {appName}</Th>
             <Th>In the app</Th>
+            <Th>Groups in {appName}</Th>
             <Th>Importing will</Th>
             <Th>Differences</Th>
           </tr>
@@ -146,6 +137,9 @@ export function CandidatesTable({ appId, appName, runId, filter, filterLabel, ro
                       Matched by {row.matchedBy === "externalId" ? "Roster id" : row.matchedBy === "userName" ? "username" : "e-mail"}
                     </div>
                   ) : null}
+                </Td>
+                <Td>
+                  <AppGroupChips groups={row.remoteGroups} />
                 </Td>
                 <Td>
                   {row.conflict ? (

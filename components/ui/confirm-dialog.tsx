@@ -11,13 +11,25 @@ interface ConfirmDialogProps {
   onClosed?: () => void;
   title: string;
   children: ReactNode;
+  /** Choices that go with the confirmation (checkboxes), shown under the description rather than inside it. */
+  options?: ReactNode;
   confirmLabel: string;
   tone?: "danger" | "primary";
   onConfirm: () => Promise<void>;
 }
 
 /** Asks before a destructive action, says what will happen, and stays open while it runs. */
-export function ConfirmDialog({ trigger, defaultOpen = false, onClosed, title, children, confirmLabel, tone = "danger", onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  trigger,
+  defaultOpen = false,
+  onClosed,
+  title,
+  children,
+  options,
+  confirmLabel,
+  tone = "danger",
+  onConfirm,
+}: ConfirmDialogProps) {
   const [open, setOpenState] = useState(defaultOpen);
   const [busy, setBusy] = useState(false);
   const setOpen = (next: boolean) => {
@@ -34,6 +46,7 @@ export function ConfirmDialog({ trigger, defaultOpen = false, onClosed, title, c
           <Dialog.Description asChild>
             <div className="mt-2 space-y-2 text-sm text-zinc-600">{children}</div>
           </Dialog.Description>
+          {options ? <div className="mt-4">{options}</div> : null}
           <div className="mt-6 flex justify-end gap-2">
             <Dialog.Close asChild>
               <Button variant="secondary" disabled={busy}>

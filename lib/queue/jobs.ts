@@ -120,6 +120,8 @@ export const jobs = {
       selection: importSelection,
       actor: z.object({ id: z.uuid().nullable(), label: z.string() }),
       ip: z.string().nullable(),
+      /** Add the imported people to directory groups named as their groups in the app, creating the missing ones. */
+      joinGroups: z.boolean().optional(),
     }),
     maxAttempts: 3,
   }),

@@ -86,7 +86,7 @@ export function handleAdmin(method: string, name: string, body: unknown, context
       context.onChange();
       return { status: 204 };
     case "GET users":
-      return { status: 200, body: directory.users.all().map((user) => renderUser(user, baseUrl)) };
+      return { status: 200, body: directory.users.all().map((user) => renderUser(user, baseUrl, directory.groups)) };
     case "GET groups":
       return {
         status: 200,

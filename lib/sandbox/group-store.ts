@@ -22,6 +22,8 @@ export const DEFAULT_GROUP_MEMBER_CAP = 35_000;
 export class GroupStore {
   readonly #byId = new Map<string, StoredGroup>();
   readonly #idByName = new Map<string, string>();
+  /** User id → the groups that list it, built when first asked for and dropped by any change, so a users list renders each user's groups in constant time. */
+  #groupsByMember: Map<string, StoredGroup[]> | undefined;
   /** Members a group may have; a setting like the faults, so a reset keeps it. */
   memberCap = DEFAULT_GROUP_MEMBER_CAP;
 
@@ -36,6 +38,22 @@ export class GroupStore {
 
   all(): StoredGroup[] {
     return [...this.#byId.values()];
+  }
+
+  /** The groups the user is a member of, in the order they were created. */
+  groupsOf(userId: string): readonly StoredGroup[] {
+    if (!this.#groupsByMember) {
+      const index = new Map<string, StoredGroup[]>();
+      for (const group of this.#byId.values()) {
+        for (const { value } of (group.attributes.members ?? []) as { value: string }[]) {
+          const groups = index.get(value);
+          if (groups) groups.push(group);
+          else index.set(value, [group]);
+        }
+      }
+      this.#groupsByMember = index;
+    }
+    return this.#groupsByMember.get(userId) ?? [];
   }
 
   create(attributes: Attributes, now: Date, options: { siteGroup?: boolean } = {}): StoredGroup {
@@ -61,6 +79,7 @@ export class GroupStore {
     if (!existing) throw notFound("Group", id);
     this.#idByName.delete(nameKey(existing.attributes));
     this.#byId.delete(id);
+    this.#groupsByMember = undefined;
   }
 
   /** Deleting a SCIM user removes its group memberships, as Atlassian does. */
@@ -70,6 +89,7 @@ export class GroupStore {
       if (!members.some((member) => member.value === userId)) continue;
       group.attributes = { ...group.attributes, members: members.filter((member) => member.value !== userId) };
       group.lastModified = now.toISOString();
+      this.#groupsByMember = undefined;
     }
   }
 
@@ -80,11 +100,13 @@ export class GroupStore {
   clear(): void {
     this.#byId.clear();
     this.#idByName.clear();
+    this.#groupsByMember = undefined;
   }
 
   #insert(group: StoredGroup): void {
     this.#byId.set(group.id, group);
     this.#idByName.set(nameKey(group.attributes), group.id);
+    this.#groupsByMember = undefined;
   }
 
   #assertUnique(attributes: Attributes, selfId?: string): void {

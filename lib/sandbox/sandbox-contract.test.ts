@@ -26,6 +26,7 @@ const EXPECTATIONS_UNDER: Record<ServerQuirk, ContractExpectations> = {
   idIsUserName: ATLASSIAN_LIKE,
   replaceMembersAdds: ATLASSIAN_LIKE,
   groupRenameAllowed: { groupRename: "allowed" },
+  userGroupsOmitted: ATLASSIAN_LIKE,
 };
 
 describe.each(SERVER_QUIRK_NAMES)("with the quirk %s", (quirk) => {

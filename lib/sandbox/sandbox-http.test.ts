@@ -251,6 +251,35 @@ describe("groups", () => {
     const group = (await call(sandbox, "POST", "/Groups", { schemas: [GROUP], displayName: "Admins", members: [{ value: user.id, display: "ignored" }] })).body;
     expect(group.members).toEqual([{ value: user.id, display: "Dana Lee", type: "User", $ref: `${sandbox.baseUrl}/Users/${user.id}` }]);
   });
+
+  it("lists on each user the groups it is a member of, read-only, as Atlassian does, and keeps them current", async () => {
+    const ann = (await call(sandbox, "POST", "/Users", userBody("ann@example.com"))).body;
+    const bob = (await call(sandbox, "POST", "/Users", userBody("bob@example.com"))).body;
+    expect(ann).not.toHaveProperty("groups");
+    const admins = (await call(sandbox, "POST", "/Groups", { schemas: [GROUP], displayName: "Admins", members: [{ value: ann.id }, { value: bob.id }] })).body;
+    const team = (await call(sandbox, "POST", "/Groups", { schemas: [GROUP], displayName: "Team", members: [{ value: ann.id }] })).body;
+    const reference = (group: { id: string; displayName: string }) => ({
+      value: group.id,
+      display: group.displayName,
+      type: "direct",
+      $ref: `${sandbox.baseUrl}/Groups/${group.id}`,
+    });
+
+    expect((await call(sandbox, "GET", `/Users/${ann.id}`)).body.groups).toEqual([reference(admins), reference(team)]);
+    const listed = (await call(sandbox, "GET", "/Users")).body.Resources as { id: string; groups?: unknown }[];
+    expect(listed.map((user) => [user.id, user.groups])).toEqual([
+      [ann.id, [reference(admins), reference(team)]],
+      [bob.id, [reference(admins)]],
+    ]);
+
+    // Written through /Groups only: a user's `groups` in a PUT is ignored.
+    const put = await call(sandbox, "PUT", `/Users/${bob.id}`, userBody("bob@example.com", { groups: [{ value: team.id }] }));
+    expect(put.body.groups).toEqual([reference(admins)]);
+    await call(sandbox, "PATCH", `/Groups/${admins.id}`, { schemas: [PATCH_OP], Operations: [{ op: "remove", path: `members[value eq "${ann.id}"]` }] });
+    await call(sandbox, "DELETE", `/Groups/${team.id}`);
+    expect((await call(sandbox, "GET", `/Users/${ann.id}`)).body).not.toHaveProperty("groups");
+    expect((await call(sandbox, "GET", `/Users/${bob.id}`)).body.groups).toEqual([reference(admins)]);
+  });
 });
 
 describe("group members and limits", () => {

@@ -60,6 +60,7 @@ describe("server quirks", () => {
       "idIsUserName",
       "replaceMembersAdds",
       "groupRenameAllowed",
+      "userGroupsOmitted",
     ]);
     for (const name of SERVER_QUIRK_NAMES) expect(SERVER_QUIRKS[name].length).toBeGreaterThan(20);
     const fresh = await startSandbox({ quiet: true });
@@ -226,5 +227,16 @@ describe("server quirks", () => {
       status: 200,
       body: { displayName: "Newer name" },
     });
+  });
+
+  it("userGroupsOmitted: users come without their groups, which /Groups still lists", async () => {
+    const ann = (await call("POST", "/Users", userBody("ann@example.com"))).body.id as string;
+    const group = (await call("POST", "/Groups", { schemas: [GROUP], displayName: "Team", members: [{ value: ann }] })).body.id as string;
+    expect((await call("GET", `/Users/${ann}`)).body.groups).toEqual([expect.objectContaining({ value: group, display: "Team" })]);
+
+    await playing({ userGroupsOmitted: true });
+    expect((await call("GET", `/Users/${ann}`)).body).not.toHaveProperty("groups");
+    expect((await call("GET", "/Users")).body.Resources[0]).not.toHaveProperty("groups");
+    expect((await call("GET", `/Groups/${group}`)).body.members).toEqual([expect.objectContaining({ value: ann })]);
   });
 });

@@ -17,6 +17,7 @@ export const SERVER_QUIRKS = {
   replaceMembersAdds:
     'A group PATCH "replace" of members adds the members given instead of replacing the list, so a client that meant to drop the others does not.',
   groupRenameAllowed: "Groups can be renamed through PATCH or PUT. Off, a new displayName answers 400, since Atlassian cannot rename a synced group.",
+  userGroupsOmitted: "Users come without their read-only groups attribute: only /Groups says who is a member of which group.",
 } as const satisfies Record<string, string>;
 
 export type ServerQuirk = keyof typeof SERVER_QUIRKS;

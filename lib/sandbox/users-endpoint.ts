@@ -15,7 +15,7 @@ import type { StoredUser } from "./user-store.ts";
 /** /Users and /Users/{id}, with Atlassian's rules, bent by whichever quirks are on. */
 export function handleUsers(call: ScimCall, directory: Directory, quirks: ServerQuirks): ScimReply {
   const { users } = directory;
-  const render = (user: StoredUser) => renderUser(user, call.baseUrl);
+  const render = (user: StoredUser) => renderUser(user, call.baseUrl, quirks.has("userGroupsOmitted") ? null : directory.groups);
 
   if (call.id === undefined) {
     if (call.method === "GET") {

@@ -56,6 +56,23 @@ async function recordMembershipChange(
 }
 
 /**
+ * Adds these people to a group in the caller's transaction, audited and marked as every membership change is.
+ * People of another organization and those already members are left alone. Returns the ids added.
+ */
+export async function addPeopleToGroup(tx: Tx, context: UserWriteContext, groupId: string, userIds: readonly string[]): Promise<string[]> {
+  const group = await lockGroupForMembership(tx, context.organizationId, groupId);
+  const rows = await tx.$queryRaw<{ userId: string }[]>`
+    INSERT INTO group_members (group_id, user_id)
+    SELECT ${groupId}::uuid, u.id FROM users u
+    WHERE u.organization_id = ${context.organizationId}::uuid AND u.id = ANY(${[...userIds]}::uuid[])
+    ON CONFLICT DO NOTHING
+    RETURNING user_id::text AS "userId"`;
+  const added = rows.map((row) => row.userId);
+  await recordMembershipChange(tx, context, group, added, "added");
+  return added;
+}
+
+/**
  * Adds people to a group, a bounded batch per transaction: ticked ids, or everyone the users list's filter matches.
  * People of another organization and those already members are left alone.
  */
@@ -63,18 +80,7 @@ export async function addGroupMembers(groupId: string, selection: UserSelection,
   await groupInOrganization(db, context.organizationId, groupId);
   let changed = 0;
   for await (const ids of selectedIdBatches(context.organizationId, selection)) {
-    changed += await db.$transaction(async (tx) => {
-      const group = await lockGroupForMembership(tx, context.organizationId, groupId);
-      const rows = await tx.$queryRaw<{ userId: string }[]>`
-        INSERT INTO group_members (group_id, user_id)
-        SELECT ${groupId}::uuid, u.id FROM users u
-        WHERE u.organization_id = ${context.organizationId}::uuid AND u.id = ANY(${ids}::uuid[])
-        ON CONFLICT DO NOTHING
-        RETURNING user_id::text AS "userId"`;
-      const added = rows.map((row) => row.userId);
-      await recordMembershipChange(tx, context, group, added, "added");
-      return added.length;
-    });
+    changed += await db.$transaction(async (tx) => (await addPeopleToGroup(tx, context, groupId, ids)).length);
   }
   return { changed, skipped: [] };
 }

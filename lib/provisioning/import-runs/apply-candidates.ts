@@ -14,6 +14,7 @@ import type { MappedValues } from "../mapping/build-scim-user";
 import { directoryValuesFromApp } from "../mapping/directory-values-from-app";
 import { markForReconcile } from "../../queue/mark-for-reconcile";
 import { adoptAccounts, forgetAccounts, type AdoptedAccount } from "./adopt-accounts";
+import { joinAppGroups } from "./join-app-groups";
 
 /**
  * Candidates per transaction: each batch commits on its own, so a long import
@@ -35,6 +36,8 @@ export interface ClaimedCandidate {
   /** How the app's user matched the person: "externalId" means it carries Roster's id already. */
   matchedBy: string | null;
   actions: ImportAction[];
+  /** The names of the app's groups the user is a member of. */
+  remoteGroups: string[];
 }
 
 export interface BatchOutcome {
@@ -44,6 +47,10 @@ export interface BatchOutcome {
   updated: number;
   assigned: number;
   unassigned: number;
+  /** Directory groups created for the app's groups (only with `joinGroups`). */
+  groupsCreated: number;
+  /** People added to directory groups (only with `joinGroups`). */
+  membershipsAdded: number;
   skipped: { who: string; reason: string }[];
   /** Where the next batch starts: after this position. */
   resumeAfter: number;
@@ -71,7 +78,8 @@ export async function claimCandidates(tx: Tx, runId: string, selection: ImportSe
       FOR UPDATE SKIP LOCKED
     )
     RETURNING id::text, position, remote_id AS "remoteId", user_name AS "userName", email, remote_active AS "remoteActive",
-      remote_values AS "remoteValues", matched_user_id::text AS "matchedUserId", matched_by AS "matchedBy", actions`;
+      remote_values AS "remoteValues", matched_user_id::text AS "matchedUserId", matched_by AS "matchedBy", actions,
+      remote_groups AS "remoteGroups"`;
   return rows.sort((a, b) => a.position - b.position);
 }
 
@@ -94,7 +102,9 @@ interface Pending {
  *     that person instead of creating a duplicate), assigns the app;
  *   - Update: the app's values overwrite the directory's mapped fields;
  *   - Activate / Deactivate: assigns / unassigns the app;
- *   - then links the account with the app's values, so nothing is pushed back.
+ *   - then links the account with the app's values, so nothing is pushed back;
+ *   - with `joinGroups`, adds each person active in the app (and not being deactivated) to the directory groups
+ *     named as their groups in the app, creating the missing ones (see `joinAppGroups`).
  * A candidate that cannot be applied is skipped with the reason in plain words;
  * it never fails the batch. A second candidate for a person already in this
  * batch is left for the next batch, so candidates apply in order, one at a time per person.
@@ -105,8 +115,19 @@ export async function applyCandidates(
   batch: readonly ClaimedCandidate[],
   rules: Rules,
   context: UserWriteContext,
+  { joinGroups = false }: { joinGroups?: boolean } = {},
 ): Promise<BatchOutcome> {
-  const outcome: BatchOutcome = { applied: 0, created: 0, updated: 0, assigned: 0, unassigned: 0, skipped: [], resumeAfter: batch.at(-1)?.position ?? -1 };
+  const outcome: BatchOutcome = {
+    applied: 0,
+    created: 0,
+    updated: 0,
+    assigned: 0,
+    unassigned: 0,
+    groupsCreated: 0,
+    membershipsAdded: 0,
+    skipped: [],
+    resumeAfter: batch.at(-1)?.position ?? -1,
+  };
   const skip = (entry: Pending, reason: string) =>
     outcome.skipped.push({ who: entry.candidate.userName ?? entry.candidate.email ?? entry.candidate.id, reason });
 
@@ -252,6 +273,19 @@ export async function applyCandidates(
   }
   await adoptAccounts(tx, appId, adopted);
   await forgetAccounts(tx, appId, gone);
+
+  if (joinGroups) {
+    // Someone inactive in the app, or losing it, is not put in groups: a group assigned to the app would give it back.
+    const joining = applying.filter(({ candidate }) => candidate.remoteId && candidate.remoteActive !== false && !candidate.actions.includes("DEACTIVATE"));
+    const joins = await joinAppGroups(
+      tx,
+      context,
+      joining.map(({ candidate, person }) => ({ userId: person!.id, groups: candidate.remoteGroups })),
+    );
+    outcome.groupsCreated += joins.groupsCreated;
+    outcome.membershipsAdded += joins.membershipsAdded;
+    for (const { name, reason } of joins.refused) outcome.skipped.push({ who: `The group “${name}”`, reason: `Not created: ${reason}` });
+  }
 
   // Every applied person is marked for reconcile; the assignment changes marked theirs already.
   const marked = new Set([...newlyAssigned, ...unassigned].map((person) => person.id));

@@ -54,6 +54,7 @@ function newcomer(email: string, familyName: string, remoteId = `remote-${email}
     actions: ["NEW"],
     conflict: null,
     diff: {},
+    remoteGroups: [],
     searchText: email,
   };
 }
@@ -67,7 +68,17 @@ async function makeRun(candidates: Candidate[]): Promise<string> {
 async function summaryOf(runId: string) {
   return (await db.importRun.findUniqueOrThrow({ where: { id: runId }, select: { summary: true, applied: true } })) as {
     applied: number;
-    summary: { created: number; updated: number; assigned: number; unassigned: number; skippedCount: number; skipped: { who: string; reason: string }[] };
+    summary: {
+      created: number;
+      updated: number;
+      assigned: number;
+      unassigned: number;
+      joinGroups: boolean;
+      groupsCreated: number;
+      membershipsAdded: number;
+      skippedCount: number;
+      skipped: { who: string; reason: string }[];
+    };
   };
 }
 
@@ -353,5 +364,137 @@ describe("the Owner rule on import", () => {
     await applyImport(byOwner, { filter: "ALL" }, context.actor, null);
     expect((await summaryOf(byOwner)).summary).toMatchObject({ updated: 1, skippedCount: 0 });
     expect(await db.user.findUniqueOrThrow({ where: { id: owner.id }, select: { email: true } })).toEqual({ email: "taken-over@match.example" });
+  }, 30_000);
+});
+
+describe("joining the app's groups", () => {
+  const inGroups = (candidate: Candidate, remoteGroups: string[]): Candidate => ({ ...candidate, remoteGroups, searchText: candidate.searchText });
+  const matchedTo = (person: { id: string; email: string }, actions: CandidateRow["actions"], remoteActive = true): Candidate => ({
+    ...newcomer(person.email, "Matched"),
+    remoteValues: { ...remoteValues(person.email, "Matched"), "name.givenName": "Mia" },
+    matchedUserId: person.id,
+    matchedBy: "userName",
+    actions,
+    remoteActive,
+  });
+  const groupsNamed = (...names: string[]) =>
+    db.group.findMany({
+      where: { organizationId: context.organizationId, nameKey: { in: names.map((name) => name.toLowerCase()) } },
+      select: { id: true, name: true, members: { select: { userId: true }, orderBy: { userId: "asc" } } },
+      orderBy: { name: "asc" },
+    });
+  const groupEvents = () =>
+    db.auditEvent.count({ where: { organizationId: context.organizationId, OR: [{ targetType: "group" }, { action: { contains: "group" } }] } });
+
+  it("with the option: creates each missing group once whatever its case, adds the people, audited and marked like any membership change; a second run changes nothing", async () => {
+    const otherApp = await makeActiveApp(sandbox, context);
+    const engineering = await db.group.create({ data: { organizationId: context.organizationId, name: "Engineering" }, select: { id: true } });
+    await db.groupAssignment.create({ data: { appId: otherApp, groupId: engineering.id } });
+    const [eve, cy, dee] = await Promise.all(
+      ["eve", "cy", "dee"].map((name) =>
+        db.user.create({
+          data: { organizationId: context.organizationId, email: `${name}@groups.example`, firstName: "Mia", lastName: "Matched" },
+          select: { id: true, email: true },
+        }),
+      ),
+    );
+    await db.groupMember.create({ data: { groupId: engineering.id, userId: eve!.id } });
+    await db.assignment.create({ data: { appId, userId: dee!.id } });
+    const tooLong = "G".repeat(130);
+    const runId = await makeRun([
+      inGroups(newcomer("ana@groups.example", "Ana"), ["engineering", "Design Team"]),
+      inGroups(newcomer("ben@groups.example", "Ben"), ["DESIGN TEAM", tooLong]),
+      // Already a member: nothing to add.
+      inGroups(matchedTo(eve!, ["ACTIVATE"]), ["Engineering"]),
+      // Inactive in the app, or losing it: a group could give the app back, so they join none.
+      inGroups(matchedTo(cy!, ["UPDATE"], false), ["Ops"]),
+      inGroups(matchedTo(dee!, ["DEACTIVATE"], false), ["Ops"]),
+    ]);
+    const groupEventsBefore = await groupEvents();
+
+    await applyImport(runId, { filter: "ALL" }, context.actor, null, { joinGroups: true });
+
+    const { summary } = await summaryOf(runId);
+    expect(summary).toMatchObject({ created: 2, assigned: 3, unassigned: 1, joinGroups: true, groupsCreated: 1, membershipsAdded: 3, skippedCount: 1 });
+    expect(summary.skipped).toEqual([{ who: `The group “${tooLong}”`, reason: "Not created: Keep the name under 120 characters." }]);
+    const ana = await db.user.findFirstOrThrow({ where: { organizationId: context.organizationId, email: "ana@groups.example" }, select: { id: true } });
+    const ben = await db.user.findFirstOrThrow({ where: { organizationId: context.organizationId, email: "ben@groups.example" }, select: { id: true } });
+    const byId = (a: { userId: string }, b: { userId: string }) => a.userId.localeCompare(b.userId);
+    expect(await groupsNamed("Engineering", "Design Team", "Ops", tooLong)).toEqual([
+      { id: expect.any(String), name: "Design Team", members: [{ userId: ana.id }, { userId: ben.id }].sort(byId) },
+      { id: engineering.id, name: "Engineering", members: [{ userId: ana.id }, { userId: eve!.id }].sort(byId) },
+    ]);
+    const [designTeam] = await groupsNamed("Design Team");
+
+    // Audited as createGroup and addGroupMembers audit: the group created, each person's history, each group's.
+    expect(
+      await db.auditEvent.findMany({
+        where: { targetId: designTeam!.id },
+        select: { action: true, changes: true, actorLabel: true },
+        orderBy: { action: "asc" },
+      }),
+    ).toEqual([
+      { action: "group.created", changes: { name: { from: null, to: "Design Team" } }, actorLabel: context.actor.label },
+      { action: "group.members_added", changes: { members: { from: null, to: "2 added" } }, actorLabel: context.actor.label },
+    ]);
+    expect(await db.auditEvent.findMany({ where: { targetId: engineering.id }, select: { action: true, changes: true } })).toEqual([
+      { action: "group.members_added", changes: { members: { from: null, to: "1 added" } } },
+    ]);
+    expect(
+      await db.auditEvent.findMany({ where: { targetId: ana.id, action: "user.added_to_group" }, select: { changes: true }, orderBy: { createdAt: "asc" } }),
+    ).toEqual(expect.arrayContaining([{ changes: { group: { from: null, to: "Engineering" } } }, { changes: { group: { from: null, to: "Design Team" } } }]));
+    expect(await db.auditEvent.count({ where: { targetId: { in: [eve!.id, cy!.id, dee!.id] }, action: "user.added_to_group" } })).toBe(0);
+    expect((await groupEvents()) - groupEventsBefore).toBe(1 + 2 + 3);
+
+    // Joining Engineering gives Ana the other app it is assigned to: her pair there is marked, as for any new member.
+    const jobs = await reconcileJobs();
+    expect(jobs.has(`reconcile:${otherApp}:${ana.id}`)).toBe(true);
+    expect(jobs.has(`reconcile:${otherApp}:${ben.id}`)).toBe(false);
+    expect(jobs.has(`reconcile:${otherApp}:${eve!.id}`)).toBe(false);
+
+    const after = {
+      ...(await everything()),
+      groups: await groupEvents(),
+      members: await db.groupMember.count({ where: { group: { organizationId: context.organizationId } } }),
+    };
+    await applyImport(runId, { filter: "ALL" }, context.actor, null, { joinGroups: true });
+    expect({
+      ...(await everything()),
+      groups: await groupEvents(),
+      members: await db.groupMember.count({ where: { group: { organizationId: context.organizationId } } }),
+    }).toEqual(after);
+  }, 30_000);
+
+  it("two confirmations at once naming one new group in two cases create it once, with both people in it", async () => {
+    const runs = await Promise.all([
+      makeRun([inGroups(newcomer("first@crew.example", "First"), ["Night Crew"])]),
+      makeRun([inGroups(newcomer("second@crew.example", "Second"), ["NIGHT CREW"])]),
+    ]);
+    await Promise.all(runs.map((runId) => applyImport(runId, { filter: "NEW" }, context.actor, null, { joinGroups: true })));
+    const crew = await groupsNamed("Night Crew");
+    expect(crew).toHaveLength(1);
+    expect(crew[0]!.members).toHaveLength(2);
+    expect(await db.auditEvent.count({ where: { targetId: crew[0]!.id, action: "group.created" } })).toBe(1);
+    const summaries = await Promise.all(runs.map(summaryOf));
+    expect(summaries.map(({ summary }) => summary.groupsCreated).sort()).toEqual([0, 1]);
+  }, 30_000);
+
+  it("without the option, the app's groups change nothing in the directory", async () => {
+    const runId = await makeRun([inGroups(newcomer("fay@groups.example", "Fay"), ["Finance", "Engineering"])]);
+    const before = {
+      groups: await db.group.count({ where: { organizationId: context.organizationId } }),
+      members: await db.groupMember.count({ where: { group: { organizationId: context.organizationId } } }),
+      events: await groupEvents(),
+    };
+
+    await applyImport(runId, { filter: "NEW" }, context.actor, null);
+
+    expect((await summaryOf(runId)).summary).toMatchObject({ created: 1, joinGroups: false, groupsCreated: 0, membershipsAdded: 0, skippedCount: 0 });
+    expect({
+      groups: await db.group.count({ where: { organizationId: context.organizationId } }),
+      members: await db.groupMember.count({ where: { group: { organizationId: context.organizationId } } }),
+      events: await groupEvents(),
+    }).toEqual(before);
+    expect(await groupsNamed("Finance")).toEqual([]);
   }, 30_000);
 });

@@ -16,13 +16,24 @@ function selectionWhere(runId: string, selection: ImportSelection): Prisma.Impor
   return selection.filter === "ALL" ? base : { ...base, actions: { has: selection.filter } };
 }
 
+export interface ImportOptions {
+  /** Add the imported people to directory groups named as their groups in the app, creating the missing ones. */
+  joinGroups?: boolean;
+}
+
 /**
  * Confirm Assignment: queues applying the selected candidates. The job does
  * the work through the directory's own (bulk) services, so every change is
  * audited and marked for reconcile like any other; the app's values are
  * recorded as what the account already has, so nothing is pushed back.
  */
-export async function confirmImport(organizationId: string, runId: string, selection: ImportSelection, context: UserWriteContext) {
+export async function confirmImport(
+  organizationId: string,
+  runId: string,
+  selection: ImportSelection,
+  context: UserWriteContext,
+  { joinGroups = false }: ImportOptions = {},
+) {
   const run = await db.importRun.findFirst({
     where: { id: runId, app: { organizationId } },
     select: { id: true, status: true, app: { select: { id: true, name: true } } },
@@ -32,8 +43,11 @@ export async function confirmImport(organizationId: string, runId: string, selec
   const toApply = await db.importCandidate.count({ where: selectionWhere(runId, selection) });
   await db.$transaction(async (tx) => {
     await tx.importRun.update({ where: { id: runId }, data: { status: "CONFIRMING", applied: 0, toApply } });
-    await enqueue(tx, jobs.importConfirm, { runId, selection, actor: context.actor, ip: context.ip ?? null });
-    await recordAppChange(tx, context, run.app, "app.import_confirmed", { people: { from: null, to: toApply } });
+    await enqueue(tx, jobs.importConfirm, { runId, selection, actor: context.actor, ip: context.ip ?? null, ...(joinGroups ? { joinGroups } : {}) });
+    await recordAppChange(tx, context, run.app, "app.import_confirmed", {
+      people: { from: null, to: toApply },
+      ...(joinGroups ? { groups: { from: null, to: `people added to their ${run.app.name} groups` } } : {}),
+    });
   });
   return { toApply };
 }
@@ -45,7 +59,13 @@ export async function confirmImport(organizationId: string, runId: string, selec
  * killed job that is retried, or a second job over the same run, never applies
  * a candidate twice.
  */
-export async function applyImport(runId: string, selection: ImportSelection, actor: UserWriteContext["actor"], ip: string | null): Promise<void> {
+export async function applyImport(
+  runId: string,
+  selection: ImportSelection,
+  actor: UserWriteContext["actor"],
+  ip: string | null,
+  { joinGroups = false }: ImportOptions = {},
+): Promise<void> {
   const run = await db.importRun.findUniqueOrThrow({
     where: { id: runId },
     select: { app: { select: { id: true, organizationId: true, fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } } } } },
@@ -53,7 +73,16 @@ export async function applyImport(runId: string, selection: ImportSelection, act
   const { app } = run;
   const context: UserWriteContext = { organizationId: app.organizationId, actor, ip };
   const rules = toMappingRules(app.fieldMappings);
-  const summary = { created: 0, updated: 0, assigned: 0, unassigned: 0, skipped: [] as { who: string; reason: string }[] };
+  const summary = {
+    created: 0,
+    updated: 0,
+    assigned: 0,
+    unassigned: 0,
+    joinGroups,
+    groupsCreated: 0,
+    membershipsAdded: 0,
+    skipped: [] as { who: string; reason: string }[],
+  };
 
   let after = -1;
   for (;;) {
@@ -61,7 +90,7 @@ export async function applyImport(runId: string, selection: ImportSelection, act
       async (tx) => {
         const batch = await claimCandidates(tx, runId, selection, after);
         if (batch.length === 0) return null;
-        const outcome = await applyCandidates(tx, app.id, batch, rules, context);
+        const outcome = await applyCandidates(tx, app.id, batch, rules, context, { joinGroups });
         await tx.importRun.update({ where: { id: runId }, data: { applied: { increment: outcome.applied } } });
         return outcome;
       },
@@ -72,6 +101,8 @@ export async function applyImport(runId: string, selection: ImportSelection, act
     summary.updated += outcome.updated;
     summary.assigned += outcome.assigned;
     summary.unassigned += outcome.unassigned;
+    summary.groupsCreated += outcome.groupsCreated;
+    summary.membershipsAdded += outcome.membershipsAdded;
     summary.skipped.push(...outcome.skipped);
     after = outcome.resumeAfter;
   }

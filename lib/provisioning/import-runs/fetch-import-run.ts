@@ -6,10 +6,12 @@ import { toMappingRules } from "../apps/field-mappings";
 import { getConnector } from "../connectors/catalog";
 import { openScimClient } from "../connections/open-scim-client";
 import { createClassifier } from "../import/classify-candidates";
+import { remoteGroupNames } from "../import/remote-group-names";
 import type { ClassifiedCandidate, DirectoryCandidate, RemoteUser } from "../import/candidate-types";
 import { mapValues, readScimValues } from "../mapping/build-scim-user";
 import { PRIMARY_EMAIL } from "../mapping/target-attributes";
 import { decryptSecret } from "../secrets/encrypt-secret";
+import { addGroupsFromGroupList } from "./groups-from-group-list";
 import { insertCandidates, type CandidateRow } from "./insert-candidates";
 
 // Small enough that the batches Prisma's debug history keeps (its last 100 calls) stay a few MB; 1000 held ~55 MB.
@@ -75,6 +77,8 @@ export async function fetchImportRun(runId: string): Promise<void> {
     const counts = { all: 0, NEW: 0, UPDATE: 0, ACTIVATE: 0, DEACTIVATE: 0, conflicts: 0 };
     let position = 0;
     let fetched = 0;
+    // Whether the app lists each user's groups on the user (Atlassian does); if none does, /Groups is read once instead.
+    let usersListGroups = false;
 
     const toRow = (candidate: ClassifiedCandidate): CandidateRow => {
       counts.all += 1;
@@ -98,7 +102,8 @@ export async function fetchImportRun(runId: string): Promise<void> {
         actions: candidate.actions,
         conflict: candidate.conflict,
         diff: candidate.diff,
-        searchText: [remoteUser?.userName, email, displayName].filter(Boolean).join(" ").toLowerCase(),
+        remoteGroups: remoteUser?.groups ?? [],
+        searchText: [remoteUser?.userName, email, displayName, ...(remoteUser?.groups ?? [])].filter(Boolean).join(" ").toLowerCase(),
       };
     };
 
@@ -114,6 +119,7 @@ export async function fetchImportRun(runId: string): Promise<void> {
     };
     for await (const user of client.users.list()) {
       const values = readScimValues(user, targets);
+      if (user.groups !== undefined) usersListGroups = true;
       batch.push({
         remoteId: user.id,
         userName: user.userName,
@@ -121,10 +127,12 @@ export async function fetchImportRun(runId: string): Promise<void> {
         email: values[PRIMARY_EMAIL] ?? null,
         active: user.active !== false,
         values,
+        groups: remoteGroupNames(user.groups),
       });
       if (batch.length >= WRITE_BATCH && !(await flush())) return;
     }
     if (!(await flush())) return;
+    if (!usersListGroups && fetched > 0) await addGroupsFromGroupList(client, runId);
     const remaining = classifier.remaining();
     for (let start = 0; start < remaining.length; start += WRITE_BATCH) {
       await insertCandidates(remaining.slice(start, start + WRITE_BATCH).map(toRow));

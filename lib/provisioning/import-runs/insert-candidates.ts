@@ -19,6 +19,8 @@ export interface CandidateRow {
   actions: ImportAction[];
   conflict: string | null;
   diff: ClassifiedCandidate["diff"];
+  /** The names of the app's groups the user is a member of. */
+  remoteGroups: string[];
   searchText: string;
 }
 
@@ -32,10 +34,10 @@ export interface CandidateRow {
 export async function insertCandidates(rows: readonly CandidateRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db.$executeRaw`
-    INSERT INTO import_candidates (id, run_id, position, remote_id, user_name, email, display_name, remote_active, remote_values, matched_user_id, matched_by, actions, conflict, diff, search_text)
-    SELECT gen_random_uuid(), r."runId", r.position, r."remoteId", r."userName", r.email, r."displayName", r."remoteActive", r."remoteValues", r."matchedUserId", r."matchedBy", r.actions, r.conflict, r.diff, r."searchText"
+    INSERT INTO import_candidates (id, run_id, position, remote_id, user_name, email, display_name, remote_active, remote_values, matched_user_id, matched_by, actions, conflict, diff, remote_groups, search_text)
+    SELECT gen_random_uuid(), r."runId", r.position, r."remoteId", r."userName", r.email, r."displayName", r."remoteActive", r."remoteValues", r."matchedUserId", r."matchedBy", r.actions, r.conflict, r.diff, r."remoteGroups", r."searchText"
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
       "runId" uuid, position int, "remoteId" text, "userName" text, email text, "displayName" text, "remoteActive" boolean,
-      "remoteValues" jsonb, "matchedUserId" uuid, "matchedBy" text, actions text[], conflict text, diff jsonb, "searchText" text
+      "remoteValues" jsonb, "matchedUserId" uuid, "matchedBy" text, actions text[], conflict text, diff jsonb, "remoteGroups" text[], "searchText" text
     )`;
 }

@@ -29,7 +29,7 @@ export async function getLatestImportRun(organizationId: string, appId: string) 
 }
 
 /**
- * One page of candidates in a filter, in the app's order, searchable by user name, e-mail or name.
+ * One page of candidates in a filter, in the app's order, searchable by user name, e-mail, name or the app's group names.
  * The search and page come from the URL: control characters are removed and the page number is kept to a whole number in range.
  */
 export async function listCandidates(runId: string, options: { filter: CandidateFilter; q?: unknown; page?: number }) {
@@ -56,6 +56,7 @@ export async function listCandidates(runId: string, options: { filter: Candidate
         actions: true,
         conflict: true,
         diff: true,
+        remoteGroups: true,
         appliedAt: true,
         remoteId: true,
       },

@@ -22,6 +22,8 @@ export interface RemoteUser {
   active: boolean;
   /** The app's values at the mapped paths (readScimValues). */
   values: MappedValues;
+  /** The names of the app's groups the user is a member of (remoteGroupNames); empty when the app does not say. */
+  groups: string[];
 }
 
 /** A directory person as import compares them. */

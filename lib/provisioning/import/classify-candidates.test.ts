@@ -8,6 +8,7 @@ const remote = (over: Partial<RemoteUser> & { userName: string }): RemoteUser =>
   email: over.userName,
   active: true,
   values: { userName: over.userName, title: "Engineer" },
+  groups: [],
   ...over,
 });
 const person = (over: Partial<DirectoryCandidate> & { email: string }): DirectoryCandidate => ({

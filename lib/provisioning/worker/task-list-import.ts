@@ -8,7 +8,7 @@ import { fetchImportRun } from "../import-runs/fetch-import-run";
 export const importTasks: Record<string, Task> = {
   [jobs.importFetch.task]: async (payload) => fetchImportRun(jobs.importFetch.payload.parse(payload).runId),
   [jobs.importConfirm.task]: async (payload) => {
-    const { runId, selection, actor, ip } = jobs.importConfirm.payload.parse(payload);
-    await applyImport(runId, selection, actor, ip);
+    const { runId, selection, actor, ip, joinGroups } = jobs.importConfirm.payload.parse(payload);
+    await applyImport(runId, selection, actor, ip, { joinGroups });
   },
 };

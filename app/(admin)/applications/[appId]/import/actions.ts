@@ -35,11 +35,12 @@ export const confirmImportAction = defineAction(
         z.object({ candidateIds: z.array(z.uuid()).min(1, { error: "Select at least one user." }).max(1000) }),
         z.object({ filter: z.enum(["ALL", "NEW", "UPDATE", "ACTIVATE", "DEACTIVATE"]) }),
       ]),
+      joinGroups: z.boolean().default(false),
     }),
     access: ["view apps", "import users"],
   },
-  async ({ appId, runId, selection }, session) => {
-    const result = await confirmImport(session!.organization.id, runId, selection, await context(session!));
+  async ({ appId, runId, selection, joinGroups }, session) => {
+    const result = await confirmImport(session!.organization.id, runId, selection, await context(session!), { joinGroups });
     revalidatePath(`/applications/${appId}`, "layout");
     return result;
   },

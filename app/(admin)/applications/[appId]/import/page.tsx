@@ -18,6 +18,8 @@ import { cancelImportAction, confirmImportAction, startImportAction } from "./ac
 
 export const metadata: Metadata = { title: "Import users" };
 
+const plural = (count: number, noun: string) => `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
+
 const FILTERS: { key: CandidateFilter; label: string; countKey: string; hint: string }[] = [
   { key: "ALL", label: "All users", countKey: "all", hint: "Everyone the app has, and everyone assigned here that it lacks." },
   { key: "NEW", label: "New users", countKey: "NEW", hint: "In the app but not in the directory: importing creates them and assigns the app." },
@@ -82,6 +84,9 @@ export default async function ImportPage({
     updated: number;
     assigned: number;
     unassigned: number;
+    joinGroups?: boolean;
+    groupsCreated?: number;
+    membershipsAdded?: number;
     skippedCount?: number;
     skipped?: { who: string; reason: string }[];
   } | null;
@@ -107,6 +112,9 @@ export default async function ImportPage({
           <p className="font-medium">Import applied.</p>
           <p>
             Created {summary.created}, updated {summary.updated}, assigned {summary.assigned}, unassigned {summary.unassigned}
+            {summary.joinGroups
+              ? `; ${plural(summary.groupsCreated ?? 0, "group")} created, ${plural(summary.membershipsAdded ?? 0, "group membership")} added`
+              : ""}
             {summary.skippedCount ? `; ${summary.skippedCount} skipped (${summary.skipped?.[0]?.who}: ${summary.skipped?.[0]?.reason})` : ""}.
           </p>
           <Button asChild size="sm" className="mt-2">
@@ -148,7 +156,7 @@ export default async function ImportPage({
             type="search"
             defaultValue={query.q ?? ""}
             aria-label="Search the app's users"
-            placeholder="Search by username, e-mail or name"
+            placeholder="Search by username, e-mail, name or group"
             className="max-w-sm"
           />
           <Button type="submit" variant="secondary">
