@@ -3,6 +3,7 @@ import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { ensurePaidPlan, expect, snapshot, test } from "./support/fixtures";
+import { dismissToasts } from "./support/toasts";
 
 const TOKEN = "import-sandbox-token-1";
 let sandbox: RunningSandbox;
@@ -85,6 +86,7 @@ test("an Owner imports the app's users from the wizard's last step", async ({ pa
   await nina.getByText("+1").click();
   await expect(nina.getByText("Release Crew", { exact: true })).toBeVisible();
   await expect(page.getByRole("row", { name: /Noel Newcomer/ }).getByText("Night Shift", { exact: true })).toBeVisible();
+  await dismissToasts(page);
   await expectNoSeriousA11yViolations(page);
   await bothWidths(page, "import-groups");
 
@@ -122,6 +124,7 @@ test("an Owner imports the app's users from the wizard's last step", async ({ pa
   const joinGroups = dialog.getByRole("checkbox", { name: /^Add imported people to their .+ groups in Roster \(creating the groups that don't exist yet\)$/ });
   await expect(joinGroups).not.toBeChecked();
   await joinGroups.check();
+  await dismissToasts(page);
   await expectNoSeriousA11yViolations(page);
   await bothWidths(page, "import-confirm-groups");
   await dialog.getByRole("button", { name: "Confirm Assignment" }).click();
