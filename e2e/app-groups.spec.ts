@@ -3,7 +3,7 @@ import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { APP_GROUPS } from "./support/app-groups-data";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { connectAtlassianApp, expect, snapshot, test } from "./support/fixtures";
+import { bothWidths, connectAtlassianApp, expect, snapshot, test } from "./support/fixtures";
 import { dismissToasts } from "./support/toasts";
 
 // Issue #15: an app is assigned to a whole group from its Users tab; the tab lists the group's members with how they
@@ -17,14 +17,6 @@ test.beforeAll(async () => {
   sandbox = await startSandbox({ quiet: true, token: TOKEN });
 });
 test.afterAll(() => sandbox?.close());
-
-async function bothWidths(page: Page, name: string) {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await snapshot(page, `${name}-1440`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await snapshot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 test("assign a group to an app, see its members listed via the group, and remove it after being told who loses access", async ({ page, signInPage }) => {
   test.setTimeout(180_000);

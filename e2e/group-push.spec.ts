@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { connectAtlassianApp, expect, snapshot, test } from "./support/fixtures";
+import { bothWidths, connectAtlassianApp, expect, snapshot, test } from "./support/fixtures";
 import { dismissToasts } from "./support/toasts";
 
 // Issue #15, group push: an admin turns on Push groups, makes a group of three on /groups and assigns it to Atlassian.
@@ -61,14 +61,6 @@ async function remoteMembers(displayName: string): Promise<string[] | null> {
   const [ids, users] = await Promise.all([sandboxAdmin<string[]>(`groups/${encodeURIComponent(group.id)}/members`), sandboxAdmin<SandboxUser[]>("users")]);
   const userNames = new Map(users.map((user) => [user.id, user.userName]));
   return ids.map((id) => userNames.get(id) ?? `unknown user ${id}`).sort();
-}
-
-async function bothWidths(page: Page, name: string) {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await snapshot(page, `${name}-1440`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await snapshot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1440, height: 900 });
 }
 
 /** Creates a group on /groups with these people, found by search; answers the group page's URL. */

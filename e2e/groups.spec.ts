@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { expect, searchFor, snapshot, test } from "./support/fixtures";
+import { bothWidths, expect, searchFor, snapshot, test } from "./support/fixtures";
 import { dismissToasts } from "./support/toasts";
 
 test.beforeEach(async ({ page, signInPage }) => {
@@ -9,14 +9,6 @@ test.beforeEach(async ({ page, signInPage }) => {
   await signInPage.signIn(OWNER);
   await expect(page.getByRole("heading", { name: /Welcome back/ })).toBeVisible();
 });
-
-async function bothWidths(page: Page, name: string) {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await snapshot(page, `${name}-1440`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await snapshot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 async function pickPerson(page: Page, search: string, name: string) {
   const dialog = page.getByRole("dialog", { name: /Add people to/ });

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { ensurePaidPlan, expect, snapshot, test } from "./support/fixtures";
+import { bothWidths, ensurePaidPlan, expect, snapshot, test } from "./support/fixtures";
 import { dismissToasts } from "./support/toasts";
 
 const TOKEN = "import-sandbox-token-1";
@@ -41,14 +41,6 @@ test.beforeAll(async () => {
   for (const [displayName, members] of groups) sandbox.store.groups.create({ displayName, members: ids(...members) }, new Date());
 });
 test.afterAll(() => sandbox.close());
-
-async function bothWidths(page: Page, name: string) {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await snapshot(page, `${name}-1440`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await snapshot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 test("an Owner imports the app's users from the wizard's last step", async ({ page, signInPage }) => {
   await signInPage.goto();

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { connectAtlassianApp, expect, snapshot, test } from "./support/fixtures";
+import { bothWidths, connectAtlassianApp, expect, snapshot, test } from "./support/fixtures";
 import { dismissToasts } from "./support/toasts";
 
 // Issue #14: a create the app refuses (409) for an account Roster cannot find gets a Link action. The app compares
@@ -26,14 +26,6 @@ test.beforeAll(async () => {
   ).id;
 });
 test.afterAll(() => sandbox?.close());
-
-async function bothWidths(page: Page, name: string) {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await snapshot(page, `${name}-1440`);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await snapshot(page, `${name}-390`);
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
 
 const holder = () => sandbox.store.users.get(holderId)?.attributes;
 

@@ -27,6 +27,15 @@ export async function snapshot(page: Page, name: string) {
   await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 }
 
+/** The page at a desktop's width and a phone's (`<name>-1440.png`, `<name>-390.png`), then back to the desktop. */
+export async function bothWidths(page: Page, name: string) {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await snapshot(page, `${name}-1440`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await snapshot(page, `${name}-390`);
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
 export const test = base.extend<{ signInPage: SignInPage }>({
   signInPage: async ({ page }, use) => {
     await use(new SignInPage(page));
