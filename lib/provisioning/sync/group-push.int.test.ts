@@ -112,6 +112,26 @@ describe("group push, against a sandbox playing Atlassian", () => {
     });
   });
 
+  it("renamed to a name the app already has (Atlassian cannot rename): links that group, moves the members, and deletes the old one", async () => {
+    const team = await people("ops", 2);
+    const { id: groupId } = await createGroup({ name: "Ops", description: "" }, context);
+    await addGroupMembers(groupId, { ids: team.map((p) => p.id) }, context);
+    await assignPushed(groupId);
+    await eventually(async () => remoteMembers("Ops").size === 2, { what: "Ops pushed with its members" });
+    const taken = sandbox.store.groups.create({ displayName: "Platform Ops", members: [] }, new Date());
+
+    await renameGroup(groupId, "Platform Ops", context);
+    await eventually(async () => remoteGroup("Ops") === undefined && remoteMembers("Platform Ops").size === 2, {
+      what: "the members in the existing group and the old one deleted",
+    });
+    expect(remoteGroup("Platform Ops")!.id).toBe(taken.id);
+    await eventually(async () => (await groupRows(groupId)).some((row) => row.kind === "DELETE"), { what: "the old group's DELETE row" });
+    expect(await db.appGroup.findUnique({ where: { appId_groupId: { appId, groupId } }, select: { remoteId: true, remoteName: true } })).toEqual({
+      remoteId: taken.id,
+      remoteName: "Platform Ops",
+    });
+  });
+
   it("links a same-name group already in the app (found before creating) and makes its members the directory's", async () => {
     const team = await people("sales", 2);
     const stranger = await people("stranger", 1);

@@ -96,6 +96,8 @@ class GroupRun {
   canRename: boolean;
   /** The reason of a recreate step, for the create that follows it. */
   recreating: string | null = null;
+  /** The old group of a recreate (an app that cannot rename), until it is deleted: the new name may have led elsewhere. */
+  replaced: { remoteId: string; displayName: string } | null = null;
   current: OperationKind = "UPDATE";
   readonly groups: GroupCalls;
 
@@ -145,7 +147,7 @@ class GroupRun {
         chunkSize: GROUP_MEMBER_CHUNK,
         appName: this.app.name,
       });
-      if (steps.length === 0) return;
+      if (steps.length === 0) return this.deleteReplaced();
       let replan = false;
       try {
         for (const step of steps) {
@@ -156,7 +158,22 @@ class GroupRun {
         this.fail(error);
         return;
       }
-      if (!replan || this.conflict) return;
+      if (this.conflict) return;
+      if (!replan) return this.deleteReplaced();
+    }
+  }
+
+  /**
+   * A recreate whose new name turned out to be taken links the group of that name instead (a 409, then a lookup),
+   * and the plan made after it no longer knows the old group: it is deleted here, so no copy is left behind.
+   */
+  async deleteReplaced(): Promise<void> {
+    const replaced = this.replaced;
+    if (!replaced || this.link?.remoteId === replaced.remoteId) return;
+    try {
+      await this.step({ kind: "delete", remoteId: replaced.remoteId, displayName: replaced.displayName });
+    } catch (error) {
+      this.fail(error);
     }
   }
 
@@ -188,6 +205,7 @@ class GroupRun {
         return true;
       case "recreate":
         this.recreating = step.reason;
+        this.replaced = { remoteId: step.oldRemoteId, displayName: step.from };
         return false;
       case "create": {
         this.current = "CREATE";
@@ -252,6 +270,7 @@ class GroupRun {
         }
         this.add("DELETE", "SUCCEEDED", { httpStatus: 204, changes: { displayName: { from: step.displayName, to: null } }, durationMs: took() });
         if (this.link?.remoteId === step.remoteId) this.link = null;
+        if (this.replaced?.remoteId === step.remoteId) this.replaced = null;
         if (this.appGroup !== "unknown" && this.appGroup?.id === step.remoteId) this.appGroup = null;
         return false;
       }
