@@ -6,14 +6,18 @@ import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/define-action";
 import type { UserSelectionInput } from "@/lib/directory/schemas/user";
 
-type Change = (input: { appId: string; selection: UserSelectionInput }) => Promise<ActionResult<{ changed: number }>>;
+import type { BulkOutcome } from "./bulk-result-toast";
+
+/** What an assignment change did; an unassign also names people who keep the app through a group. */
+export type AssignmentChange = { changed: number; skipped?: BulkOutcome["skipped"]; skippedCount?: number };
+type Change = (input: { appId: string; selection: UserSelectionInput }) => Promise<ActionResult<AssignmentChange>>;
 
 interface Props {
   apps: { id: string; name: string }[];
   selection: UserSelectionInput;
   assign: Change;
   unassign: Change;
-  onDone: (result: ActionResult<{ changed: number }>, verbPast: string) => void;
+  onDone: (result: ActionResult<AssignmentChange>, verbPast: string) => void;
 }
 
 /** Assign the selected people to an app, or take them out of one, from the users list's bulk bar. */

@@ -13,7 +13,7 @@ import { useRowSelection } from "@/components/ui/use-row-selection";
 import type { ActionResult } from "@/lib/actions/define-action";
 import type { UserSelectionInput, UserStatusName } from "@/lib/directory/schemas/user";
 import { AddToGroupDialog, type AddGroupMembers, type SearchGroups } from "@/components/groups/add-to-group-dialog";
-import { AppAssignmentMenu } from "./app-assignment-menu";
+import { AppAssignmentMenu, type AssignmentChange } from "./app-assignment-menu";
 import { toastBulkResult, type BulkOutcome } from "./bulk-result-toast";
 import { DeleteConsequences } from "./delete-consequences";
 import { SortHeader } from "./sort-header";
@@ -43,8 +43,8 @@ interface UsersTableProps {
   remove: (input: { selection: UserSelectionInput }) => Promise<ActionResult<BulkOutcome>>;
   /** Apps the admin may assign people to; empty hides the Apps menu. */
   apps: { id: string; name: string }[];
-  assign: (input: { appId: string; selection: UserSelectionInput }) => Promise<ActionResult<{ changed: number }>>;
-  unassign: (input: { appId: string; selection: UserSelectionInput }) => Promise<ActionResult<{ changed: number }>>;
+  assign: (input: { appId: string; selection: UserSelectionInput }) => Promise<ActionResult<AssignmentChange>>;
+  unassign: (input: { appId: string; selection: UserSelectionInput }) => Promise<ActionResult<AssignmentChange>>;
   /** "Add to group…" for the selection (with "manage users"). */
   groups: { search: SearchGroups; add: AddGroupMembers };
 }
@@ -95,7 +95,17 @@ export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, ap
                 assign={assign}
                 unassign={unassign}
                 onDone={(result, verbPast) =>
-                  void run(Promise.resolve(result.ok ? { ok: true as const, data: { changed: result.data.changed, skipped: [] } } : result), verbPast)
+                  void run(
+                    Promise.resolve(
+                      result.ok
+                        ? {
+                            ok: true as const,
+                            data: { changed: result.data.changed, skipped: result.data.skipped ?? [], skippedCount: result.data.skippedCount },
+                          }
+                        : result,
+                    ),
+                    verbPast,
+                  )
                 }
               />
             ) : null}
