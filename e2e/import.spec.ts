@@ -36,7 +36,7 @@ test.beforeAll(async () => {
     ["Night Shift", ["newcomer.one@halden.example", "newcomer.two@halden.example"]],
     ["Field Ops", ["newcomer.one@halden.example"]],
     ["Platform Team", ["newcomer.one@halden.example", "lukas.brandt@halden.example"]],
-    ["Release Crew", ["newcomer.one@halden.example"]],
+    ["Harbour Crew", ["newcomer.one@halden.example"]],
   ];
   for (const [displayName, members] of groups) sandbox.store.groups.create({ displayName, members: ids(...members) }, new Date());
 });
@@ -74,9 +74,9 @@ test("an Owner imports the app's users from the wizard's last step", async ({ pa
   // Each user's groups in the app: the first three as chips, the rest behind "+1".
   const nina = page.getByRole("row", { name: /Nina Newcomer/ });
   for (const group of ["Night Shift", "Field Ops", "Platform Team"]) await expect(nina.getByText(group, { exact: true })).toBeVisible();
-  await expect(nina.getByText("Release Crew", { exact: true })).toBeHidden();
+  await expect(nina.getByText("Harbour Crew", { exact: true })).toBeHidden();
   await nina.getByText("+1").click();
-  await expect(nina.getByText("Release Crew", { exact: true })).toBeVisible();
+  await expect(nina.getByText("Harbour Crew", { exact: true })).toBeVisible();
   await expect(page.getByRole("row", { name: /Noel Newcomer/ }).getByText("Night Shift", { exact: true })).toBeVisible();
   await dismissToasts(page);
   await expectNoSeriousA11yViolations(page);
@@ -134,7 +134,7 @@ test("an Owner imports the app's users from the wizard's last step", async ({ pa
 
   // Their groups are in the directory now, with them in it.
   await page.goto("/groups");
-  for (const group of ["Night Shift", "Field Ops", "Platform Team", "Release Crew"])
+  for (const group of ["Night Shift", "Field Ops", "Platform Team", "Harbour Crew"])
     await expect(page.getByRole("link", { name: group, exact: true })).toBeVisible();
   await page.getByRole("link", { name: "Night Shift", exact: true }).click();
   await expect(page.getByRole("link", { name: "Nina Newcomer" })).toBeVisible();

@@ -153,9 +153,16 @@ describe("group push, against a sandbox playing Atlassian", () => {
     );
     expect(sandbox.store.groups.all().filter((group) => String(group.attributes.displayName).toLowerCase() === "sales")).toHaveLength(1);
     expect(remoteGroup("sales")!.id).toBe(existing.id);
-    const rows = await groupRows(groupId);
-    expect(rows.map((row) => `${row.kind}:${row.status}`)).toContain("LINK:SUCCEEDED");
-    expect(rows.some((row) => row.kind === "CREATE")).toBe(false);
+    // The rows commit just after the app's last answer.
+    const rows = await eventually(
+      async () => {
+        const found = await groupRows(groupId);
+        return found.some((row) => row.kind === "UPDATE" && row.status === "SUCCEEDED") ? found : null;
+      },
+      { what: "the group's rows" },
+    );
+    expect(rows!.map((row) => `${row.kind}:${row.status}`)).toContain("LINK:SUCCEEDED");
+    expect(rows!.some((row) => row.kind === "CREATE")).toBe(false);
   });
 
   it("after a 409 from a server whose filter compares case exactly, finds the group by listing and links it", async () => {
