@@ -1,9 +1,8 @@
-import type { Page } from "@playwright/test";
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { APP_GROUPS } from "./support/app-groups-data";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { bothWidths, connectAtlassianApp, expect, snapshot, test } from "./support/fixtures";
+import { bothWidths, connectAtlassianApp, expect, test } from "./support/fixtures";
 import { dismissToasts } from "./support/toasts";
 
 // Issue #15: an app is assigned to a whole group from its Users tab; the tab lists the group's members with how they

@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { bothWidths, connectAtlassianApp, expect, snapshot, test } from "./support/fixtures";
+import { bothWidths, connectAtlassianApp, expect, test } from "./support/fixtures";
 import { dismissToasts } from "./support/toasts";
 
 // Issue #15, group push: an admin turns on Push groups, makes a group of three on /groups and assigns it to Atlassian.

@@ -4,40 +4,40 @@
  * Atlassian requires), delete when no longer pushed, a name owned by a group Roster does not manage, and a
  * 2,000-member group pushed in chunked PATCHes under injected faults with no member lost.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { peopleWithoutOtherSource } from "../../directory/assignments/scope-sources";
 import { addGroupMembers, removeGroupMembers } from "../../directory/groups/group-members";
 import { createGroup, renameGroup } from "../../directory/groups/save-group";
 import { markPeopleForReconcile } from "../../queue/mark-for-reconcile";
-import { startSandbox, type RunningSandbox } from "../../sandbox";
+import type { RunningSandbox } from "../../sandbox";
+import { startEngineTestbed, type EngineTestbed } from "../../testing/engine-testbed";
 import { makeActiveApp } from "../../testing/active-app";
-import { makeOrganization, makePerson } from "../../testing/make-organization";
-import { eventually, startWorker, type WorkerProcess } from "../../../scripts/testing/worker-process";
+import { eventually } from "../../../scripts/testing/worker-process";
 import { setGroupPush } from "../apps/group-push";
 import { saveSyncActions } from "../apps/save-sync-actions";
 import { planAppSync } from "./sync-runs";
 
+let testbed: EngineTestbed;
 let sandbox: RunningSandbox;
-let worker: WorkerProcess;
 let appId: string;
 let organizationId: string;
-let context: { organizationId: string; actor: { id: string; label: string }; ip: null; actorRole: string };
+let context: EngineTestbed["context"];
 
 beforeAll(async () => {
-  vi.stubEnv("ROSTER_ALLOW_PRIVATE_TARGETS", "1");
-  sandbox = await startSandbox({ quiet: true, token: "group-push-token-01" });
-  organizationId = (await makeOrganization("Halden push")).id;
-  const owner = await makePerson(organizationId, { role: "OWNER", email: "owner@push.example" });
-  context = { organizationId, actor: { id: owner.id, label: owner.email }, ip: null, actorRole: "OWNER" };
-  appId = await makeActiveApp(sandbox, context, { maxConcurrency: 8, maxRequestsPerSecond: 1000 });
+  testbed = await startEngineTestbed({
+    token: "group-push-token-01",
+    organization: "Halden push",
+    ownerEmail: "owner@push.example",
+    limits: { maxConcurrency: 8, maxRequestsPerSecond: 1000 },
+  });
+  ({ sandbox, appId, context } = testbed);
+  organizationId = testbed.organizationId;
   await saveSyncActions({ appId, syncCreate: true, syncUpdate: true, syncDelete: true, syncActivation: true, pushGroups: true }, context);
-  worker = startWorker();
 });
 
 afterAll(async () => {
-  await worker?.stop();
-  await sandbox?.close();
+  await testbed?.close();
 });
 
 const remoteGroup = (name: string) => sandbox.store.groups.findByDisplayName(name);

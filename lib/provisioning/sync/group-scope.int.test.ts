@@ -4,35 +4,30 @@
  * two sources changes nothing; many people at once become one sync run with progress, not a job each.
  * Group writes here go through the same marking functions the directory's group services call.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { assignUsers } from "../../directory/assignments/assign-users";
 import { peopleWithoutOtherSource } from "../../directory/assignments/scope-sources";
 import { markPeopleForReconcile } from "../../queue/mark-for-reconcile";
-import { startSandbox, type RunningSandbox } from "../../sandbox";
-import { makeActiveApp } from "../../testing/active-app";
-import { makeOrganization, makePerson } from "../../testing/make-organization";
-import { eventually, startWorker, type WorkerProcess } from "../../../scripts/testing/worker-process";
+import type { RunningSandbox } from "../../sandbox";
+import { startEngineTestbed, type EngineTestbed } from "../../testing/engine-testbed";
+import { makePerson } from "../../testing/make-organization";
+import { eventually } from "../../../scripts/testing/worker-process";
 
+let testbed: EngineTestbed;
 let sandbox: RunningSandbox;
-let worker: WorkerProcess;
 let appId: string;
 let organizationId: string;
-let context: { organizationId: string; actor: { id: string; label: string }; ip: null; actorRole: string };
+let context: EngineTestbed["context"];
 
 beforeAll(async () => {
-  vi.stubEnv("ROSTER_ALLOW_PRIVATE_TARGETS", "1");
-  sandbox = await startSandbox({ quiet: true, token: "group-scope-token-01" });
-  organizationId = (await makeOrganization("Halden groups")).id;
-  const owner = await makePerson(organizationId, { role: "OWNER", email: "owner@groups.example" });
-  context = { organizationId, actor: { id: owner.id, label: owner.email }, ip: null, actorRole: "OWNER" };
-  appId = await makeActiveApp(sandbox, context);
-  worker = startWorker();
+  testbed = await startEngineTestbed({ token: "group-scope-token-01", organization: "Halden groups", ownerEmail: "owner@groups.example" });
+  ({ sandbox, appId, context } = testbed);
+  organizationId = testbed.organizationId;
 });
 
 afterAll(async () => {
-  await worker?.stop();
-  await sandbox?.close();
+  await testbed?.close();
 });
 
 const remote = (userId: string) => sandbox.store.users.findByExternalId(userId);

@@ -1,36 +1,29 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { assignUsers } from "../../directory/assignments/assign-users";
 import { userInput } from "../../directory/schemas/user";
 import { deleteUsers, setUsersStatus } from "../../directory/users/change-users";
 import { createUser, updateUser } from "../../directory/users/save-user";
-import { SERVER_QUIRK_NAMES, startSandbox, type RunningSandbox } from "../../sandbox";
-import { makeActiveApp } from "../../testing/active-app";
-import { makeOrganization, makePerson } from "../../testing/make-organization";
-import { eventually, startWorker, type WorkerProcess } from "../../../scripts/testing/worker-process";
+import { SERVER_QUIRK_NAMES, type RunningSandbox } from "../../sandbox";
+import { startEngineTestbed, type EngineTestbed } from "../../testing/engine-testbed";
+import { eventually } from "../../../scripts/testing/worker-process";
 
 // The engine against the two server behaviours that broke it (issue #14): filters that compare
 // case exactly, and 500 instead of 404 for a user that no longer exists. A real worker, a real
 // database, and the sandbox playing the quirk.
 
+let testbed: EngineTestbed;
 let sandbox: RunningSandbox;
-let worker: WorkerProcess;
 let appId: string;
-let context: { organizationId: string; actor: { id: string; label: string }; ip: null; actorRole: string };
+let context: EngineTestbed["context"];
 
 beforeAll(async () => {
-  vi.stubEnv("ROSTER_ALLOW_PRIVATE_TARGETS", "1");
-  sandbox = await startSandbox({ quiet: true, token: "quirks-token-0001" });
-  const organizationId = (await makeOrganization("Halden")).id;
-  const owner = await makePerson(organizationId, { role: "OWNER", email: "owner@halden.example" });
-  context = { organizationId, actor: { id: owner.id, label: owner.email }, ip: null, actorRole: "OWNER" };
-  appId = await makeActiveApp(sandbox, context);
-  worker = startWorker();
+  testbed = await startEngineTestbed({ token: "quirks-token-0001", organization: "Halden", ownerEmail: "owner@halden.example" });
+  ({ sandbox, appId, context } = testbed);
 });
 
 afterAll(async () => {
-  await worker?.stop();
-  await sandbox?.close();
+  await testbed?.close();
 });
 
 beforeEach(() => sandbox.quirks.set({}));
