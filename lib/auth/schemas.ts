@@ -11,3 +11,30 @@ export const signInInput = z.object({
   password: z.string().min(1, { error: "Enter your password." }).max(1024, { error: "That password is too long." }),
 });
 export type SignInInput = z.infer<typeof signInInput>;
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+const newPassword = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { error: `Use at least ${PASSWORD_MIN_LENGTH} characters.` })
+  .max(1024, { error: "That password is too long." });
+
+/** A new password typed twice; the second must match. */
+const newPasswordFields = z
+  .object({ password: newPassword, confirm: z.string() })
+  .refine((values) => values.password === values.confirm, { error: "The two passwords do not match.", path: ["confirm"] });
+
+/** The public set-password page: the link's token and the new password. */
+export const setPasswordInput = z
+  .object({ token: z.string().min(1).max(200), password: newPassword, confirm: z.string() })
+  .refine((values) => values.password === values.confirm, { error: "The two passwords do not match.", path: ["confirm"] });
+export type SetPasswordInput = z.infer<typeof setPasswordInput>;
+export const setPasswordFormInput = newPasswordFields;
+export type SetPasswordFormValues = z.infer<typeof setPasswordFormInput>;
+
+/** Changing one's own password: the current one, then the new one twice. */
+export const changePasswordInput = z
+  .object({ current: z.string().min(1, { error: "Enter your current password." }).max(1024), password: newPassword, confirm: z.string() })
+  .refine((values) => values.password === values.confirm, { error: "The two passwords do not match.", path: ["confirm"] })
+  .refine((values) => values.password !== values.current, { error: "Choose a password different from your current one.", path: ["password"] });
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
