@@ -11,7 +11,7 @@ import { createNonce, securityHeaders } from "./lib/http/security-headers";
 // 3. An early, optimistic check: without a session cookie there is no point in rendering an admin
 //    page. Every page and action still checks the session itself (lib/auth/require.ts); this only
 //    saves the round trip.
-const PUBLIC_PATHS = ["/sign-in", "/api/health"];
+const PUBLIC_PATHS = ["/sign-in", "/api/health", "/set-password"];
 
 export function proxy(request: NextRequest) {
   // The web server (scripts/web-server.ts) sets X-Forwarded-Proto itself unless a trusted proxy sent it.

@@ -48,6 +48,7 @@ const EVIDENCE: Record<string, RouteEvidence> = {
     shows: [],
     exempt: "checks the permission through defineAction; being reworked to check the session before reading the body (issue #13, item 7)",
   },
+  "/set-password/[token]": { shows: [], params: { token: "permission-walk-unknown-link" } },
   "/groups": { shows: [M.group] },
   "/groups/[id]": { shows: [M.group, M.person], params: { id: WALK_IDS.group } },
   "/applications": { shows: [M.syncEndpoint] },

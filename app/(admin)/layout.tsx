@@ -16,7 +16,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <div className="flex h-16 items-center border-b border-zinc-200 px-5">
           <Logo />
         </div>
-        <SidebarNav organizationName={session.organization.name} />
+        <SidebarNav organizationName={session.organization.name} isOwner={session.role === "OWNER"} />
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-16 items-center justify-between border-b border-zinc-200 bg-white px-6">

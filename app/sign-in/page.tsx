@@ -20,7 +20,7 @@ export default async function SignInPage() {
           <p className="mt-1 mb-6 text-sm text-zinc-500">Manage your organization&apos;s people and the apps they use.</p>
           <SignInForm action={signInAction} />
         </div>
-        <p className="mt-6 text-center text-xs text-zinc-500">Forgot your password? Ask an Owner of your organization to reset it.</p>
+        <p className="mt-6 text-center text-xs text-zinc-500">Forgot your password? Ask an Owner of your organization for a reset link.</p>
       </div>
     </main>
   );

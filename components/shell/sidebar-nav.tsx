@@ -1,6 +1,6 @@
 "use client";
 
-import { AppWindow, Building2, LayoutDashboard, ScrollText, Settings, Users, UsersRound, Waypoints } from "lucide-react";
+import { AppWindow, Building2, LayoutDashboard, ScrollText, Settings, ShieldCheck, Users, UsersRound, Waypoints } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/class-names";
@@ -13,9 +13,10 @@ const ITEMS = [
   { href: "/provisioning-log", label: "Provisioning log", icon: Waypoints },
   { href: "/audit-log", label: "Audit log", icon: ScrollText },
   { href: "/settings", label: "Settings", icon: Settings },
+  { href: "/admins", label: "Admins", icon: ShieldCheck, ownerOnly: true },
 ] as const;
 
-export function SidebarNav({ organizationName }: { organizationName: string }) {
+export function SidebarNav({ organizationName, isOwner = false }: { organizationName: string; isOwner?: boolean }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-1 p-3">
@@ -23,7 +24,7 @@ export function SidebarNav({ organizationName }: { organizationName: string }) {
         <Building2 aria-hidden className="size-4 text-zinc-400" />
         <span className="truncate font-medium text-zinc-800">{organizationName}</span>
       </div>
-      {ITEMS.map(({ href, label, icon: Icon }) => {
+      {ITEMS.filter((item) => isOwner || !("ownerOnly" in item)).map(({ href, label, icon: Icon }) => {
         const active = href === "/" ? pathname === "/" : pathname.startsWith(href);
         return (
           <Link

@@ -7,9 +7,7 @@ import type { CurrentSession } from "./session";
 import { settleSuccessfulSignIn, takeSignInAttempt } from "./sign-in-limiter";
 
 export type ChangePasswordResult =
-  | { ok: true; endedSessions: number }
-  | { ok: false; reason: "wrong_current" }
-  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+  { ok: true; endedSessions: number } | { ok: false; reason: "wrong_current" } | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /**
  * Changes the signed-in admin's own password. The current password is a guess like a sign-in's, so it counts

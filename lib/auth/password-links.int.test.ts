@@ -100,7 +100,10 @@ describe("changing one's own password", () => {
     const elsewhere = await createSession(admin.id, { ip: null, userAgent: "elsewhere" });
     const session = (await loadSession(here))!;
 
-    expect(await changeOwnPassword(session, { current: "not-my-password", password: NEW_PASSWORD }, { ip: null })).toEqual({ ok: false, reason: "wrong_current" });
+    expect(await changeOwnPassword(session, { current: "not-my-password", password: NEW_PASSWORD }, { ip: null })).toEqual({
+      ok: false,
+      reason: "wrong_current",
+    });
     expect(await verifyPassword((await hashOf(admin.id))!, "old-password-123")).toBe(true);
     expect(await loadSession(elsewhere)).not.toBeNull();
 
@@ -115,7 +118,10 @@ describe("changing one's own password", () => {
     const admin = await makePerson(organizationId, { role: "ADMIN", password: "old-password-123" });
     const session = (await loadSession(await createSession(admin.id, { ip: null, userAgent: "here" })))!;
     for (let attempt = 0; attempt < 5; attempt++) {
-      expect(await changeOwnPassword(session, { current: `wrong-${attempt}`, password: NEW_PASSWORD }, { ip: null })).toEqual({ ok: false, reason: "wrong_current" });
+      expect(await changeOwnPassword(session, { current: `wrong-${attempt}`, password: NEW_PASSWORD }, { ip: null })).toEqual({
+        ok: false,
+        reason: "wrong_current",
+      });
     }
     expect(await changeOwnPassword(session, { current: "old-password-123", password: NEW_PASSWORD }, { ip: null })).toMatchObject({ reason: "rate_limited" });
   });

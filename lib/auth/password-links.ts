@@ -16,8 +16,7 @@ export function hashLinkToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
-const nameOf = (user: { firstName: string; lastName: string; displayName: string | null }) =>
-  user.displayName || `${user.firstName} ${user.lastName}`.trim();
+const nameOf = (user: { firstName: string; lastName: string; displayName: string | null }) => user.displayName || `${user.firstName} ${user.lastName}`.trim();
 
 /**
  * A one-time link for an admin to set their password: an invite when they have none yet, a reset when they do.
@@ -64,7 +63,11 @@ export type PasswordLinkCheck =
   | { state: "rate_limited"; retryAfterSeconds: number };
 
 /** A link works while unused, unexpired, and its person is an active admin. */
-const usable = (now: Date) => ({ usedAt: null, expiresAt: { gt: now }, user: { status: "ACTIVE" as const, role: { in: ["OWNER" as const, "ADMIN" as const] } } });
+const usable = (now: Date) => ({
+  usedAt: null,
+  expiresAt: { gt: now },
+  user: { status: "ACTIVE" as const, role: { in: ["OWNER" as const, "ADMIN" as const] } },
+});
 
 /** What the set-password page shows for a token. Each try of an unusable token counts against the address. */
 export async function checkPasswordLink(token: string, meta: { ip: string | null }, now = new Date()): Promise<PasswordLinkCheck> {
@@ -80,9 +83,7 @@ export async function checkPasswordLink(token: string, meta: { ip: string | null
 }
 
 export type SetPasswordByLinkResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: "unusable" }
-  | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
+  { ok: true; userId: string } | { ok: false; reason: "unusable" } | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /**
  * Sets the person's password through a link: the link is spent by one conditional UPDATE (so two tabs cannot

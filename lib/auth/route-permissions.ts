@@ -13,10 +13,13 @@ const APP = "/applications/[appId]";
 export const ROUTE_PERMISSIONS: Record<string, readonly RouteAccess[]> = {
   "/sign-in": ["public"],
   "/api/health": ["public"],
+  "/set-password/[token]": ["public"],
   "/": ["admin access"],
   "/audit-log": ["admin access"],
   "/settings": ["admin access"],
   "/settings/domains": ["admin access"],
+  "/admins": ["manage organization"],
+  "/account/password": ["admin access"],
   "/users": ["admin access"],
   "/users/export": ["admin access"],
   // Any admin sees a person; their accounts in apps need "view apps" (the section checks for itself).

@@ -11,7 +11,9 @@ let owner: { id: string; email: string };
 const as = (actor: { id: string; email: string }): UserWriteContext => ({ organizationId, actor: { id: actor.id, label: actor.email }, ip: "10.0.0.9" });
 const roleOf = async (id: string) => db.user.findUniqueOrThrow({ where: { id }, select: { role: true, permissions: true } });
 const actionsOn = async (id: string) =>
-  (await db.auditEvent.findMany({ where: { targetId: id }, orderBy: { createdAt: "asc" }, select: { action: true, changes: true } })).map((event) => event.action);
+  (await db.auditEvent.findMany({ where: { targetId: id }, orderBy: { createdAt: "asc" }, select: { action: true, changes: true } })).map(
+    (event) => event.action,
+  );
 
 beforeEach(async () => {
   organizationId = (await makeOrganization()).id;
@@ -21,16 +23,26 @@ beforeEach(async () => {
 describe("granting and changing admin access", () => {
   it("makes a person an Admin with chosen permissions, changes them, and records each change", async () => {
     const person = await makePerson(organizationId, { email: "dana@example.com" });
-    expect(await setAdminAccess({ userId: person.id, role: "ADMIN", permissions: ["MANAGE_USERS", "VIEW_APPS"] }, as(owner))).toEqual({ action: "admin.granted" });
+    expect(await setAdminAccess({ userId: person.id, role: "ADMIN", permissions: ["MANAGE_USERS", "VIEW_APPS"] }, as(owner))).toEqual({
+      action: "admin.granted",
+    });
     expect(await roleOf(person.id)).toEqual({ role: "ADMIN", permissions: ["VIEW_APPS", "MANAGE_USERS"] });
 
     expect(await setAdminAccess({ userId: person.id, role: "ADMIN", permissions: ["VIEW_APPS"] }, as(owner))).toEqual({ action: "admin.permissions_changed" });
     expect(await setAdminAccess({ userId: person.id, role: "ADMIN", permissions: ["VIEW_APPS"] }, as(owner))).toEqual({ action: null });
     expect(await roleOf(person.id)).toEqual({ role: "ADMIN", permissions: ["VIEW_APPS"] });
 
-    const events = await db.auditEvent.findMany({ where: { targetId: person.id }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true, changes: true } });
+    const events = await db.auditEvent.findMany({
+      where: { targetId: person.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, actorId: true, changes: true },
+    });
     expect(events).toEqual([
-      { action: "admin.granted", actorId: owner.id, changes: { role: { from: null, to: "ADMIN" }, permissions: { from: [], to: ["VIEW_APPS", "MANAGE_USERS"] } } },
+      {
+        action: "admin.granted",
+        actorId: owner.id,
+        changes: { role: { from: null, to: "ADMIN" }, permissions: { from: [], to: ["VIEW_APPS", "MANAGE_USERS"] } },
+      },
       { action: "admin.permissions_changed", actorId: owner.id, changes: { permissions: { from: ["VIEW_APPS", "MANAGE_USERS"], to: ["VIEW_APPS"] } } },
     ]);
 
@@ -49,7 +61,9 @@ describe("granting and changing admin access", () => {
     expect(await setAdminAccess({ userId: owner.id, role: "ADMIN", permissions: ["ASSIGN_APPS"] }, as(owner))).toEqual({ action: "owner.stepped_down" });
     expect(await roleOf(owner.id)).toEqual({ role: "ADMIN", permissions: ["ASSIGN_APPS"] });
     // The former Owner is an Admin now: they change no one's access any more.
-    await expect(setAdminAccess({ userId: admin.id, role: "ADMIN", permissions: [] }, as(owner))).rejects.toThrow("Only an Owner can change who has admin access.");
+    await expect(setAdminAccess({ userId: admin.id, role: "ADMIN", permissions: [] }, as(owner))).rejects.toThrow(
+      "Only an Owner can change who has admin access.",
+    );
   });
 
   it("never gives an inactive person admin access, and only an Owner gives it", async () => {
@@ -57,7 +71,9 @@ describe("granting and changing admin access", () => {
     await expect(setAdminAccess({ userId: inactive.id, role: "ADMIN", permissions: [] }, as(owner))).rejects.toThrow(/is inactive\. Activate them/);
     const admin = await makePerson(organizationId, { role: "ADMIN", permissions: ["VIEW_APPS", "ASSIGN_APPS", "IMPORT_USERS", "MANAGE_USERS"] });
     const person = await makePerson(organizationId);
-    await expect(setAdminAccess({ userId: person.id, role: "ADMIN", permissions: [] }, as(admin))).rejects.toThrow("Only an Owner can change who has admin access.");
+    await expect(setAdminAccess({ userId: person.id, role: "ADMIN", permissions: [] }, as(admin))).rejects.toThrow(
+      "Only an Owner can change who has admin access.",
+    );
     const other = await makeOrganization("Other");
     const stranger = await makePerson(other.id);
     await expect(setAdminAccess({ userId: stranger.id, role: "ADMIN", permissions: [] }, as(owner))).rejects.toThrow("no longer in the directory");

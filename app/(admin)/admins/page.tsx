@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { AddAdminButton } from "@/components/admins/add-admin-button";
+import { AdminsList } from "@/components/admins/admins-list";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePagePermission } from "@/lib/auth/require";
+import { listAdmins } from "@/lib/directory/admins/list-admins";
+import { createPasswordLinkAction, revokeAdminAccessAction, searchAdminCandidatesAction, setAdminAccessAction } from "./actions";
+
+export const metadata: Metadata = { title: "Admins" };
+
+export default async function AdminsPage() {
+  const session = await requirePagePermission("manage organization");
+  const admins = await listAdmins(session.organization.id);
+  const actions = { setAccess: setAdminAccessAction, revoke: revokeAdminAccessAction, createLink: createPasswordLinkAction };
+  return (
+    <>
+      <PageHeader
+        title="Admins"
+        description="Who can use this admin panel. Owners can do everything, including this page; Admins can do what their permissions allow."
+        actions={<AddAdminButton search={searchAdminCandidatesAction} setAccess={setAdminAccessAction} />}
+      />
+      <Card>
+        <AdminsList admins={admins.map((admin) => ({ ...admin, you: admin.id === session.userId }))} actions={actions} />
+      </Card>
+    </>
+  );
+}
