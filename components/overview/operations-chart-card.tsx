@@ -14,7 +14,10 @@ export function OperationsChartCard({ series }: { series: SeriesDay[] }) {
   const sentence = seriesSentence(totals, series.length);
   return (
     <Card className="min-w-0">
-      <CardHeader title="Provisioning activity" description={`Requests sent to your apps per day over the last ${series.length} days, by outcome. Days are UTC days.`} />
+      <CardHeader
+        title="Provisioning activity"
+        description={`Requests sent to your apps per day over the last ${series.length} days, by outcome. Days are UTC days.`}
+      />
       {totals.total === 0 ? (
         <EmptyState icon={BarChart3} title="No operations in the last 30 days">
           Once an app is set up and people are assigned to it, every account Roster creates, updates or deactivates is counted here by day.

@@ -36,7 +36,13 @@ export function OverviewStats({ people, groups, admins, apps }: OverviewStatsPro
         href="/users"
         detail={`${NUMBER.format(people.active)} active · ${NUMBER.format(people.inactive)} deactivated`}
       />
-      <StatCard label="Groups" value={groups} icon={UsersRound} href="/groups" detail={groups === 0 ? "None yet" : "Assign a group to give its members an app"} />
+      <StatCard
+        label="Groups"
+        value={groups}
+        icon={UsersRound}
+        href="/groups"
+        detail={groups === 0 ? "None yet" : "Assign a group to give its members an app"}
+      />
       <StatCard label="Admins" value={admins} icon={ShieldCheck} detail="Owners and admins" />
       {apps ? <StatCard label="Applications" value={apps.total} icon={AppWindow} href="/applications" detail={appStates(apps)} /> : null}
     </div>

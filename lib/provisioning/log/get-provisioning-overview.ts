@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db";
+import { db, type Tx } from "../../db";
 import { OPERATION_KIND_LABELS } from "./labels";
 import { fillDailySeries, seriesWindow, utcDay, type DayStatusCount, type SeriesDay } from "./operation-series";
 import { filterSearchParams, type OperationStatusName } from "./schemas";
@@ -55,10 +55,13 @@ export function countAppsByState(apps: readonly Pick<AppHealth, "state">[]): Rec
   return counts;
 }
 
-/** The organization's operations per UTC day and outcome over the `days` days up to `now`'s, gaps filled with zeros. */
-export async function getOperationSeries(organizationId: string, now: Date, days?: number): Promise<SeriesDay[]> {
+/**
+ * The organization's operations per UTC day and outcome over the `days` days up to `now`'s, gaps filled with
+ * zeros. Days are UTC days whatever the database session's time zone.
+ */
+export async function getOperationSeries(organizationId: string, now: Date, days?: number, client: Tx = db): Promise<SeriesDay[]> {
   const { from, to } = seriesWindow(now, days);
-  const counts = await db.$queryRaw<DayStatusCount[]>`
+  const counts = await client.$queryRaw<DayStatusCount[]>`
     SELECT to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, o.status::text AS status, count(*)::int AS count
     FROM operations o JOIN apps a ON a.id = o.app_id
     WHERE a.organization_id = ${organizationId}::uuid AND o.created_at >= ${from} AND o.created_at < ${to}
@@ -90,7 +93,17 @@ export async function listRecentFailures(organizationId: string, limit = 5): Pro
     where: { status: "FAILED", app: { organizationId } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, createdAt: true, appId: true, userLabel: true, groupId: true, kind: true, message: true, httpStatus: true, app: { select: { name: true } } },
+    select: {
+      id: true,
+      createdAt: true,
+      appId: true,
+      userLabel: true,
+      groupId: true,
+      kind: true,
+      message: true,
+      httpStatus: true,
+      app: { select: { name: true } },
+    },
   });
   return rows.map((row) => {
     const day = utcDay(row.createdAt);

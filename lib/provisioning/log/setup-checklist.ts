@@ -46,10 +46,18 @@ function wizardHref(app: SetupAppFacts | undefined, step: WizardStepKey): string
 }
 
 const WIZARD_TEXT: Record<WizardStepKey, { title: string; body: string; check: AppCheck }> = {
-  configure: { title: "Enter the app's sync endpoint and token", body: "Paste the SCIM URL and token the app gave you.", check: (app) => Boolean(app.baseUrl && app.tokenLast4) },
+  configure: {
+    title: "Enter the app's sync endpoint and token",
+    body: "Paste the SCIM URL and token the app gave you.",
+    check: (app) => Boolean(app.baseUrl && app.tokenLast4),
+  },
   authorize: { title: "Authorize it", body: "Roster checks that the app accepts the token.", check: (app) => Boolean(app.authorizedAt) },
   mapping: { title: "Map fields", body: "Choose which directory fields fill which fields in the app.", check: (app) => Boolean(app.mappingSavedAt) },
-  actions: { title: "Choose sync actions", body: "Decide whether Roster creates, updates, deactivates and deletes accounts.", check: (app) => Boolean(app.actionsSavedAt) },
+  actions: {
+    title: "Choose sync actions",
+    body: "Decide whether Roster creates, updates, deactivates and deletes accounts.",
+    check: (app) => Boolean(app.actionsSavedAt),
+  },
 };
 
 export function setupChecklist(facts: SetupFacts): { steps: SetupStep[]; allDone: boolean } {
