@@ -35,7 +35,7 @@ export function AppHealthCard({ apps, addApp }: { apps: AppHealth[]; addApp: Rea
               <tr key={app.id}>
                 <Td>
                   <Link href={`/applications/${app.id}`} className="flex items-center gap-3 font-medium text-zinc-900 hover:text-brand-700 hover:underline">
-                    <AppLogo catalogKey={app.catalogKey} />
+                    <AppLogo catalogKey={app.catalogKey} className="size-8 shrink-0" />
                     <span className="min-w-0 break-words">{app.name}</span>
                   </Link>
                 </Td>
