@@ -5,7 +5,6 @@ import { AppLogo } from "@/components/apps/app-logo";
 import { AppStateBadge } from "@/components/apps/app-state-badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
 import type { AppHealth } from "@/lib/provisioning/log/get-provisioning-overview";
 
 const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
@@ -21,42 +20,33 @@ export function AppHealthCard({ apps, addApp }: { apps: AppHealth[]; addApp: Rea
           <div className="mt-4 flex justify-center">{addApp}</div>
         </EmptyState>
       ) : (
-        <Table aria-label="App health">
-          <thead>
-            <tr>
-              <Th>App</Th>
-              <Th>State</Th>
-              <Th>Last sync (UTC)</Th>
-              <Th className="text-right">Failed, 24 h</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100">
-            {apps.map((app) => (
-              <tr key={app.id}>
-                <Td>
-                  <Link href={`/applications/${app.id}`} className="flex items-center gap-3 font-medium text-zinc-900 hover:text-brand-700 hover:underline">
-                    <AppLogo catalogKey={app.catalogKey} className="size-8 shrink-0" />
-                    <span className="min-w-0 break-words">{app.name}</span>
+        <ul className="divide-y divide-zinc-100" aria-label="App health">
+          {apps.map((app) => (
+            <li key={app.id} className="flex items-start gap-3 px-6 py-3">
+              <AppLogo catalogKey={app.catalogKey} className="mt-0.5 size-8 shrink-0" />
+              <div className="min-w-0 flex-1">
+                <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                  <Link href={`/applications/${app.id}`} className="font-medium break-words text-zinc-900 hover:text-brand-700 hover:underline">
+                    {app.name}
                   </Link>
-                </Td>
-                <Td>
                   <AppStateBadge state={app.state} />
-                  {app.state === "QUARANTINED" && app.quarantineReason ? <p className="mt-1 text-xs text-red-700">{app.quarantineReason}</p> : null}
-                </Td>
-                <Td className="text-zinc-500 tabular-nums">{app.lastSyncAt ? TIME.format(app.lastSyncAt) : "Never"}</Td>
-                <Td className="text-right tabular-nums">
+                </div>
+                {app.state === "QUARANTINED" && app.quarantineReason ? <p className="mt-1 text-sm text-red-700">{app.quarantineReason}</p> : null}
+                <p className="mt-0.5 text-sm text-zinc-500">
+                  Last sync: {app.lastSyncAt ? `${TIME.format(app.lastSyncAt)} UTC` : "never"}
+                  {" · "}
                   {app.failures24h > 0 ? (
-                    <Link href={`/applications/${app.id}/log?status=FAILED`} className="font-semibold text-red-700 hover:underline">
-                      {app.failures24h.toLocaleString("en-US")}
+                    <Link href={`/applications/${app.id}/log?status=FAILED`} className="font-medium text-red-700 hover:underline">
+                      {app.failures24h.toLocaleString("en-US")} failed in the last 24 h
                     </Link>
                   ) : (
-                    "0"
+                    "no failures in the last 24 h"
                   )}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+                </p>
+              </div>
+            </li>
+          ))}
+        </ul>
       )}
     </Card>
   );

@@ -28,7 +28,7 @@ function appStates(apps: NonNullable<OverviewStatsProps["apps"]>): string {
 
 export function OverviewStats({ people, groups, admins, apps }: OverviewStatsProps) {
   return (
-    <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+    <div className="grid grid-cols-2 gap-3 sm:gap-4 lg:grid-cols-4">
       <StatCard
         label="People"
         value={people.total}
