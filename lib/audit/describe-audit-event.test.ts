@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AUDIT_WORDINGS, auditCategoryOf, describeAuditEvent, describeAuditEventParts, readableAction } from "./describe-audit-event";
+import { USER_FIELD_LABELS } from "../directory/schemas/user";
+import { AUDIT_FIELD_WORDS, AUDIT_WORDINGS, auditCategoryOf, describeAuditEvent, describeAuditEventParts, readableAction } from "./describe-audit-event";
 
 const c = (entries: Record<string, [unknown, unknown]>) => Object.fromEntries(Object.entries(entries).map(([key, [from, to]]) => [key, { from, to }]));
 const DANA = "Dana Lee <dana@example.com>";
@@ -27,7 +28,12 @@ const CASES: [string, string | null, unknown, string][] = [
   ["domain.removed", "halden.example", c({ name: ["halden.example", null] }), "Removed the domain halden.example"],
   ["user.created", DANA, c({ firstName: [null, "Dana"] }), "Added Dana Lee to the directory"],
   ["user.updated", DANA, c({ title: ["A", "B"], department: ["X", "Y"] }), "Changed the job title and department of Dana Lee"],
-  ["user.updated", DANA, c({ email: ["a@x", "b@x"], title: ["A", "B"], status: ["ACTIVE", "INACTIVE"] }), "Changed the e-mail, job title and status of Dana Lee"],
+  [
+    "user.updated",
+    DANA,
+    c({ email: ["a@x", "b@x"], title: ["A", "B"], status: ["ACTIVE", "INACTIVE"] }),
+    "Changed the e-mail, job title and status of Dana Lee",
+  ],
   ["user.updated", DANA, null, "Edited Dana Lee"],
   ["user.activated", DANA, c({ status: ["INACTIVE", "ACTIVE"] }), "Activated Dana Lee"],
   ["user.deactivated", DANA, c({ status: ["ACTIVE", "INACTIVE"] }), "Deactivated Dana Lee"],
@@ -59,10 +65,20 @@ const CASES: [string, string | null, unknown, string][] = [
   ["app.authorized", "Atlassian", c({ result: [null, "authorized"] }), "Authorized Atlassian"],
   ["app.authorization_failed", "Atlassian", c({ result: [null, "The token was refused."] }), "Could not authorize Atlassian: The token was refused."],
   ["app.mapping_changed", "Atlassian", c({ title: ["title", "—"], department: ["x", "y"] }), "Changed 2 fields in the field mapping of Atlassian"],
-  ["app.sync_actions_changed", "Atlassian", c({ "Create users": ["off", "on"], "Delete users": ["on", "off"] }), "Turned on Create users and turned off Delete users for Atlassian"],
+  [
+    "app.sync_actions_changed",
+    "Atlassian",
+    c({ "Create users": ["off", "on"], "Delete users": ["on", "off"] }),
+    "Turned on Create users and turned off Delete users for Atlassian",
+  ],
   ["app.sync_actions_changed", "Atlassian", c({ state: ["DRAFT", "ACTIVE"] }), "Saved the sync actions of Atlassian"],
   ["app.sync_started", "Atlassian", c({ people: [null, 12] }), "Started syncing 12 people to Atlassian"],
-  ["app.sync_held_for_approval", "Atlassian", c({ people: [null, 50], removals: [null, 30] }), "Held a sync to Atlassian for approval: it would remove 30 people"],
+  [
+    "app.sync_held_for_approval",
+    "Atlassian",
+    c({ people: [null, 50], removals: [null, 30] }),
+    "Held a sync to Atlassian for approval: it would remove 30 people",
+  ],
   ["app.group_assigned", "Atlassian", c({ group: [null, "Platform"] }), "Assigned Atlassian to the group Platform"],
   ["app.group_unassigned", "Atlassian", c({ group: ["Platform", null] }), "Unassigned Atlassian from the group Platform"],
   ["app.group_push_changed", "Atlassian", c({ "Push “Platform”": ["off", "on"] }), "Started pushing the group Platform to Atlassian"],
@@ -75,7 +91,12 @@ const CASES: [string, string | null, unknown, string][] = [
   ["user.account_linked", "Dana Lee", c({ app: [null, "Atlassian"], account: [null, "dana@x"] }), "Linked Dana Lee to the account dana@x in Atlassian"],
   ["app.import_started", "Atlassian", null, "Started an import of the users in Atlassian"],
   ["app.import_confirmed", "Atlassian", c({ people: [null, 3] }), "Imported 3 people from Atlassian"],
-  ["app.import_confirmed", "Atlassian", c({ people: [null, 1], groups: [null, "people added to their Atlassian groups"] }), "Imported 1 person from Atlassian and added them to their groups"],
+  [
+    "app.import_confirmed",
+    "Atlassian",
+    c({ people: [null, 1], groups: [null, "people added to their Atlassian groups"] }),
+    "Imported 1 person from Atlassian and added them to their groups",
+  ],
 ];
 
 describe("describeAuditEvent", () => {
@@ -88,8 +109,16 @@ describe("describeAuditEvent", () => {
     expect(Object.keys(AUDIT_WORDINGS).filter((action) => !covered.has(action))).toEqual([]);
   });
 
+  it("names every profile field in words", () => {
+    for (const [field, label] of Object.entries(USER_FIELD_LABELS)) expect(AUDIT_FIELD_WORDS[field]?.toLowerCase(), field).toBe(label.toLowerCase());
+  });
+
   it("keeps the target as its own part, so the page can link it", () => {
-    expect(describeAuditEventParts({ action: "user.created", targetLabel: DANA, changes: null })).toEqual(["Added ", { target: "Dana Lee" }, " to the directory"]);
+    expect(describeAuditEventParts({ action: "user.created", targetLabel: DANA, changes: null })).toEqual([
+      "Added ",
+      { target: "Dana Lee" },
+      " to the directory",
+    ]);
   });
 
   it("hidden changes (an admin without 'view apps') still give a sentence", () => {

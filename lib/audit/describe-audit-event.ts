@@ -6,7 +6,6 @@
  * (the log shows the actor beside it) and marks where the target goes, so the
  * page can make the target a link.
  */
-import { USER_FIELD_LABELS } from "../directory/schemas/user";
 
 export interface DescribableAuditEvent {
   action: string;
@@ -58,25 +57,33 @@ function list(items: readonly string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
-const FIELD_WORDS: Record<string, string> = {
-  ...USER_FIELD_LABELS,
+/** Fields as a sentence names them: the directory's profile fields (a test keeps this in step with them) and the app's settings. */
+export const AUDIT_FIELD_WORDS: Record<string, string> = {
   email: "e-mail",
+  firstName: "first name",
+  lastName: "last name",
+  displayName: "display name",
+  employeeId: "employee ID",
+  title: "job title",
+  department: "department",
+  mobile: "mobile",
+  locale: "locale",
+  timezone: "time zone",
+  status: "status",
+  name: "name",
+  plan: "plan",
   baseUrl: "Sync endpoint",
   token: "token",
   tokenExpiresAt: "token’s expiry date",
-  name: "name",
-  plan: "plan",
 };
 
-/** Field names in a sentence: "job title and department" (proper names such as "Sync endpoint" keep their capital). */
+/** Field names in a sentence: "job title and department". */
 function fields(changes: Changes, skip: readonly string[] = []): string {
-  const names = Object.keys(changes)
-    .filter((key) => !skip.includes(key))
-    .map((key) => {
-      const label = FIELD_WORDS[key] ?? key;
-      return label === "Sync endpoint" ? label : label.charAt(0).toLowerCase() + label.slice(1);
-    });
-  return list(names);
+  return list(
+    Object.keys(changes)
+      .filter((key) => !skip.includes(key))
+      .map((key) => AUDIT_FIELD_WORDS[key] ?? key),
+  );
 }
 
 /**
@@ -142,7 +149,10 @@ export const AUDIT_WORDINGS: Record<string, ActionWording> = {
   "organization.updated": {
     category: "settings",
     title: "Organization settings changed",
-    sentence: (_t, c) => (c.plan && Object.keys(c).length === 1 ? say`Changed the plan to ${to(c, "plan") ?? "another plan"}` : say`Changed the organization’s ${fields(c) || "settings"}`),
+    sentence: (_t, c) =>
+      c.plan && Object.keys(c).length === 1
+        ? say`Changed the plan to ${to(c, "plan") ?? "another plan"}`
+        : say`Changed the organization’s ${fields(c) || "settings"}`,
   },
   "domain.added": { category: "settings", title: "Domain added", sentence: (t) => say`Added the domain ${t}` },
   "domain.verified": { category: "settings", title: "Domain verified", sentence: (t) => say`Verified the domain ${t}` },
@@ -248,7 +258,11 @@ export const AUDIT_WORDINGS: Record<string, ActionWording> = {
     sentence: (t, c) =>
       to(c, "removals") ? say`Held a sync to ${t} for approval: it would remove ${people(to(c, "removals"))}` : say`Held a sync to ${t} for approval`,
   },
-  "app.group_assigned": { category: "apps", title: "App assigned to a group", sentence: (t, c) => (to(c, "group") ? say`Assigned ${t} to the group ${to(c, "group")!}` : say`Assigned ${t} to a group`) },
+  "app.group_assigned": {
+    category: "apps",
+    title: "App assigned to a group",
+    sentence: (t, c) => (to(c, "group") ? say`Assigned ${t} to the group ${to(c, "group")!}` : say`Assigned ${t} to a group`),
+  },
   "app.group_unassigned": {
     category: "apps",
     title: "App unassigned from a group",
@@ -267,7 +281,8 @@ export const AUDIT_WORDINGS: Record<string, ActionWording> = {
   "user.assigned": {
     category: "apps",
     title: "App assigned",
-    sentence: (t, c) => (to(c, "app") === "imported" || !to(c, "app") ? say`Assigned an app to ${t} by importing from it` : say`Assigned ${to(c, "app")!} to ${t}`),
+    sentence: (t, c) =>
+      to(c, "app") === "imported" || !to(c, "app") ? say`Assigned an app to ${t} by importing from it` : say`Assigned ${to(c, "app")!} to ${t}`,
   },
   "user.unassigned": {
     category: "apps",

@@ -15,6 +15,7 @@ export const ROUTE_PERMISSIONS: Record<string, readonly RouteAccess[]> = {
   "/api/health": ["public"],
   "/": ["admin access"],
   "/audit-log": ["admin access"],
+  "/audit-log/export": ["admin access"],
   "/settings": ["admin access"],
   "/settings/domains": ["admin access"],
   "/users": ["admin access"],
