@@ -106,19 +106,6 @@ export const AUDIT_CATEGORY_LABELS: Record<AuditCategory, string> = {
   settings: "Settings",
 };
 
-/** The category of an action no wording knows, from its noun. */
-export const AUDIT_CATEGORY_BY_NOUN: Record<string, AuditCategory> = {
-  user: "people",
-  group: "groups",
-  app: "apps",
-  import: "import",
-  auth: "security",
-  admin: "security",
-  owner: "security",
-  organization: "settings",
-  domain: "settings",
-};
-
 interface ActionWording {
   category: AuditCategory;
   /** A few words for the kind of event, also matched by the log's search ("Imported people"). */
@@ -324,10 +311,6 @@ export function readableAction(action: string): string {
 
 export function auditActionTitle(action: string): string {
   return AUDIT_WORDINGS[action]?.title ?? readableAction(action);
-}
-
-export function auditCategoryOf(action: string): AuditCategory | null {
-  return AUDIT_WORDINGS[action]?.category ?? AUDIT_CATEGORY_BY_NOUN[action.split(".")[0] ?? ""] ?? null;
 }
 
 /** The event as sentence parts; the target (if any) is one part, for a link. */

@@ -70,7 +70,7 @@ function expected(filter: AuditLogFilter): Seeded[] {
   const categories: Record<string, string[]> = {
     people: ["user.created"],
     apps: ["user.assigned"],
-    groups: ["group.renamed", "group.archived"],
+    groups: ["group.renamed"],
     import: ["app.import_confirmed"],
     security: ["auth.signed_in"],
     settings: ["domain.added"],
@@ -116,7 +116,7 @@ describe("listAuditEvents", () => {
   it.each<[string, AuditLogFilter]>([
     ["who", { actor: "sam@example.com" }],
     ["what: people", { category: "people" }],
-    ["what: groups, with an action no wording knows", { category: "groups" }],
+    ["what: groups (an action no wording knows is in no category)", { category: "groups" }],
     ["what: apps & provisioning", { category: "apps" }],
     ["what: import", { category: "import" }],
     ["what: admins & security", { category: "security" }],
@@ -148,8 +148,8 @@ describe("listAuditEvents", () => {
     expect(await countAuditEvents(organizationId, {}, 1_000)).toEqual({ count: 1_000, more: true });
   });
 
-  it("lists who appears in the log, most recent first, only of this organization", async () => {
-    expect((await listAuditActors(organizationId)).sort()).toEqual([...ACTORS].sort());
+  it("lists who appears in the log, in order, only of this organization", async () => {
+    expect(await listAuditActors(organizationId)).toEqual([...ACTORS].sort());
   });
 
   it("ignores a tampered cursor instead of failing", () => {
