@@ -44,8 +44,9 @@ export function AuditLogTable({ events }: { events: AuditRow[] }) {
                   <div className="text-zinc-900">
                     <AuditEventSentence event={event} />
                   </div>
-                  <div className="mt-0.5 text-xs text-zinc-500">
+                  <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-zinc-500">
                     <Badge>{event.action}</Badge>
+                    {event.targetLabel}
                   </div>
                 </Td>
                 <Td>
