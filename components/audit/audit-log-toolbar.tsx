@@ -18,7 +18,7 @@ export function AuditLogToolbar({ actors }: { actors: string[] }) {
   return (
     <div className="flex flex-wrap items-center gap-3 border-b border-zinc-100 px-4 py-3" aria-busy={pending}>
       <SearchField value={q} onChange={setQ} label="Search the audit log" placeholder="Search by name, e-mail or event" className="min-w-56" />
-      <Select aria-label="Who" className="w-full sm:w-48" value={actor} onChange={(event) => update({ actor: event.target.value || null })}>
+      <Select aria-label="Who" className="w-full sm:w-64" value={actor} onChange={(event) => update({ actor: event.target.value || null })}>
         <option value="">Anyone</option>
         {(actor && !actors.includes(actor) ? [actor, ...actors] : actors).map((label) => (
           <option key={label} value={label}>
@@ -56,7 +56,7 @@ export function AuditLogToolbar({ actors }: { actors: string[] }) {
         <Input
           type="date"
           aria-label="From (UTC)"
-          className="w-full sm:w-36"
+          className="min-w-0 flex-1 sm:w-36 sm:flex-none"
           value={params.get("from") ?? ""}
           onChange={(event) => update({ from: event.target.value || null, range: null })}
         />
@@ -64,7 +64,7 @@ export function AuditLogToolbar({ actors }: { actors: string[] }) {
         <Input
           type="date"
           aria-label="To (UTC)"
-          className="w-full sm:w-36"
+          className="min-w-0 flex-1 sm:w-36 sm:flex-none"
           value={params.get("to") ?? ""}
           onChange={(event) => update({ to: event.target.value || null, range: null })}
         />
