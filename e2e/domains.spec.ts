@@ -64,7 +64,7 @@ test("an admin adds a domain, fails to verify it, creates the TXT record, and ve
   await expect(item).toHaveCount(0);
 
   await page.goto("/audit-log");
-  for (const action of ["Removed a domain", "Verified a domain", "Added a domain"]) {
+  for (const action of ["Removed the domain", "Verified the domain", "Added the domain"]) {
     await expect(page.getByRole("row").filter({ hasText: action }).filter({ hasText: domain }).first()).toBeVisible();
   }
 });

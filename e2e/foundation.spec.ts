@@ -53,7 +53,7 @@ test("the Owner signs in, renames the organization, sees it audited, and signs o
   await snapshot(page, "settings");
 
   await page.getByRole("link", { name: "Audit log" }).click();
-  const event = page.getByRole("row").filter({ hasText: "Changed organization settings" });
+  const event = page.getByRole("row").filter({ hasText: "Changed the organization’s name" });
   await expect(event).toContainText("Halden & Co Europe");
   await expect(event).toContainText(OWNER.email);
   await expect(page.getByRole("row").filter({ hasText: "Signed in" }).first()).toBeVisible();

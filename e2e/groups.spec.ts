@@ -121,7 +121,13 @@ test("an admin creates a group, renames it, adds and removes people, and deletes
 
   // The audit log kept the story.
   await page.goto("/audit-log");
-  for (const action of ["Deleted a group", "Added people to a group", "Removed people from a group", "Renamed a group", "Created a group"]) {
+  for (const action of [
+    "Deleted the group Trail Guides",
+    "Added 2 people to Trail Guides",
+    "Removed 1 person from Trail Guides",
+    "Renamed the group Field Guides to Trail Guides",
+    "Created the group Field Guides",
+  ]) {
     await expect(page.getByRole("row").filter({ hasText: action }).first()).toBeVisible();
   }
 });

@@ -113,7 +113,7 @@ test("a conflict Roster cannot resolve shows Link; the admin finds the app's acc
   await page.getByRole("link", { name: "Edit" }).click();
   await page.getByLabel("Job title").fill("Head of Linked Accounts");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByRole("row").filter({ hasText: "Edited a person" })).toContainText("Head of Linked Accounts");
+  await expect(page.getByRole("row").filter({ hasText: "Changed the job title of" })).toContainText("Head of Linked Accounts");
   await expect.poll(() => holder()?.title, { message: "the next change reaches the linked account", timeout: 30_000 }).toBe("Head of Linked Accounts");
   expect(sandbox.store.users.all().filter((user) => String(user.attributes.userName).toLowerCase() === PERSON.email)).toHaveLength(1);
 });

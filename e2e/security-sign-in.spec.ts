@@ -108,7 +108,7 @@ test("forwarded headers from an untrusted peer are ignored: the per-address lock
   await signInPage.signIn(OWNER);
   await expect(page.getByRole("heading", { name: /Welcome back/ })).toBeVisible();
   await page.goto("/audit-log");
-  const failed = page.getByRole("row").filter({ hasText: "Failed sign-in" }).filter({ hasText: ATTACKER });
+  const failed = page.getByRole("row").filter({ hasText: "Failed to sign in as" }).filter({ hasText: ATTACKER });
   await expect(failed).toHaveCount(1);
   await expect(failed).toContainText(OWNER.email);
   await expect(page.getByRole("row").filter({ hasText: "Signed in" }).filter({ hasText: "192.0.2.77" })).toHaveCount(1);

@@ -35,7 +35,7 @@ test("an admin adds, edits, finds, deactivates and deletes a person", async ({ p
   await page.getByRole("link", { name: "Edit" }).click();
   await page.getByLabel("Job title").fill("Lead Research Scientist");
   await page.getByRole("button", { name: "Save changes" }).click();
-  const change = page.getByRole("row").filter({ hasText: "Edited a person" });
+  const change = page.getByRole("row").filter({ hasText: "Changed the job title of Rosalind Franklin" });
   await expect(change).toContainText("Job title: Research Scientist → Lead Research Scientist");
   await snapshot(page, "user-detail");
 
@@ -68,7 +68,12 @@ test("an admin adds, edits, finds, deactivates and deletes a person", async ({ p
 
   // The audit log kept the whole story.
   await page.goto("/audit-log");
-  for (const action of ["Deleted a person", "Deactivated a person", "Edited a person", "Added a person"]) {
+  for (const action of [
+    "Deleted Rosalind Franklin from the directory",
+    "Deactivated Rosalind Franklin",
+    "Changed the job title of Rosalind Franklin",
+    "Added Rosalind Franklin to the directory",
+  ]) {
     await expect(page.getByRole("row").filter({ hasText: action }).filter({ hasText: "rosalind.franklin@halden.example" }).first()).toBeVisible();
   }
 });

@@ -48,6 +48,9 @@ const SQL_ONLY_INDEXES = new Set<string>([
   "users_search_text_trgm_idx",
   // The same for group names.
   "groups_name_key_trgm_idx",
+  // The audit log's search on target and actor labels.
+  "audit_events_target_label_trgm_idx",
+  "audit_events_actor_label_trgm_idx",
 ]);
 
 const tableOf = (model: DmmfModel) => model.dbName ?? model.name;

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
-import { describeAuditAction, describeAuditField, formatAuditValue } from "./audit-event-description";
+import { AuditChangeList } from "./audit-change-list";
+import { AuditEventSentence } from "./audit-event-sentence";
 
 export interface AuditRow {
   id: string;
@@ -11,59 +12,62 @@ export interface AuditRow {
   targetLabel: string | null;
   changes: unknown;
   ip: string | null;
+  /** Where the target lives, when it still exists (see `auditTargetHref`). */
+  targetHref?: string | null;
 }
 
 const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
+/** Events as a table on wide screens and as cards (time, sentence, who) on a phone. */
 export function AuditLogTable({ events }: { events: AuditRow[] }) {
   return (
-    <Table>
-      <thead>
-        <tr>
-          <Th>Time (UTC)</Th>
-          <Th>Who</Th>
-          <Th>What</Th>
-          <Th>Changes</Th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-zinc-100">
+    <>
+      <div className="hidden md:block">
+        <Table>
+          <thead>
+            <tr>
+              <Th>Time (UTC)</Th>
+              <Th>Who</Th>
+              <Th>What</Th>
+              <Th>Changes</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100">
+            {events.map((event) => (
+              <tr key={event.id}>
+                <Td className="whitespace-nowrap text-zinc-500 tabular-nums">{TIME.format(event.createdAt)}</Td>
+                <Td>
+                  <div className="font-medium text-zinc-900">{event.actorLabel}</div>
+                  {event.ip ? <div className="text-xs text-zinc-500">{event.ip}</div> : null}
+                </Td>
+                <Td>
+                  <div className="text-zinc-900">
+                    <AuditEventSentence event={event} />
+                  </div>
+                  <div className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-zinc-500">
+                    <Badge>{event.action}</Badge>
+                    {event.targetLabel}
+                  </div>
+                </Td>
+                <Td>
+                  <AuditChangeList changes={event.changes} />
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </div>
+      <ul className="divide-y divide-zinc-100 md:hidden">
         {events.map((event) => (
-          <tr key={event.id}>
-            <Td className="whitespace-nowrap text-zinc-500 tabular-nums">{TIME.format(event.createdAt)}</Td>
-            <Td>
-              <div className="font-medium text-zinc-900">{event.actorLabel}</div>
-              {event.ip ? <div className="text-xs text-zinc-400">{event.ip}</div> : null}
-            </Td>
-            <Td>
-              <div className="text-zinc-900">{describeAuditAction(event.action)}</div>
-              <div className="mt-0.5 flex items-center gap-1.5 text-xs text-zinc-500">
-                <Badge>{event.targetType}</Badge>
-                {event.targetLabel}
-              </div>
-            </Td>
-            <Td>
-              <ChangeList changes={event.changes} />
-            </Td>
-          </tr>
+          <li key={event.id} className="space-y-1 px-4 py-3 text-sm">
+            <div className="text-xs text-zinc-500 tabular-nums">{TIME.format(event.createdAt)} UTC</div>
+            <div className="break-words text-zinc-900">
+              <AuditEventSentence event={event} />
+            </div>
+            <div className="text-xs break-all text-zinc-500">by {event.actorLabel}</div>
+          </li>
         ))}
-      </tbody>
-    </Table>
-  );
-}
-
-function ChangeList({ changes }: { changes: unknown }) {
-  if (!changes || typeof changes !== "object") return <span className="text-zinc-400">—</span>;
-  const entries = Object.entries(changes as Record<string, { from?: unknown; to?: unknown }>);
-  return (
-    <ul className="space-y-0.5">
-      {entries.map(([field, change]) => (
-        <li key={field} className="text-xs">
-          <span className="font-medium text-zinc-700">{describeAuditField(field)}</span>:{" "}
-          <span className="text-zinc-500 line-through decoration-zinc-300">{formatAuditValue(change?.from)}</span>
-          {" → "}
-          <span className="text-zinc-900">{formatAuditValue(change?.to)}</span>
-        </li>
-      ))}
-    </ul>
+      </ul>
+    </>
   );
 }

@@ -1,8 +1,12 @@
 import "server-only";
 import { z } from "zod";
+import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
+import { AUDIT_WORDINGS, auditActionTitle, type AuditCategory } from "./describe-audit-event";
+import { AUDIT_RANGE_MS, type AuditLogFilter } from "./schemas";
 
 export const AUDIT_PAGE_SIZE = 25;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface AuditCursor {
   createdAt: string;
@@ -26,37 +30,172 @@ export function decodeAuditCursor(value: string | undefined | null): AuditCursor
   }
 }
 
+const KNOWN_ACTIONS = Object.keys(AUDIT_WORDINGS);
+
 /**
- * One page of the organization's audit events, newest first, with keyset
- * paging on (createdAt, id) so a deep page costs the same as the first.
+ * The actions of a category, from the wording table: an index on (organization, action) serves the list. Every
+ * action recorded in code has a wording (a test makes sure); a code no longer recorded shows under "All events".
  */
-export async function listAuditEvents(organizationId: string, cursor: AuditCursor | null, pageSize = AUDIT_PAGE_SIZE) {
-  const after = cursor
-    ? {
-        OR: [{ createdAt: { lt: new Date(cursor.createdAt) } }, { createdAt: new Date(cursor.createdAt), id: { lt: cursor.id } }],
-      }
-    : {};
+function categoryWhere(category: AuditCategory): Prisma.AuditEventWhereInput {
+  return { action: { in: KNOWN_ACTIONS.filter((action) => AUDIT_WORDINGS[action]!.category === category) } };
+}
+
+/**
+ * Search over who, what and which target: the labels (trigram indexes), and the action by its code or its words
+ * ("renamed", "Imported people"). Every recorded action has a wording (a test makes sure), so matching the action
+ * against that table here keeps the query to three indexed branches.
+ */
+function searchWhere(q: string): Prisma.AuditEventWhereInput {
+  const words = q.toLowerCase();
+  const actions = KNOWN_ACTIONS.filter((action) => action.includes(words) || auditActionTitle(action).toLowerCase().includes(words));
+  return {
+    OR: [
+      { targetLabel: { contains: q, mode: "insensitive" } },
+      { actorLabel: { contains: q, mode: "insensitive" } },
+      ...(actions.length > 0 ? [{ action: { in: actions } }] : []),
+    ],
+  };
+}
+
+function timeWhere(filter: AuditLogFilter, now: Date): Prisma.AuditEventWhereInput {
+  const bounds: Prisma.DateTimeFilter = {};
+  if (filter.range) bounds.gte = new Date(now.getTime() - AUDIT_RANGE_MS[filter.range]);
+  else {
+    if (filter.from) bounds.gte = new Date(`${filter.from}T00:00:00.000Z`);
+    if (filter.to) bounds.lt = new Date(Date.parse(`${filter.to}T00:00:00.000Z`) + DAY_MS);
+  }
+  return Object.keys(bounds).length > 0 ? { createdAt: bounds } : {};
+}
+
+/** The organization's events matching the filter (a preset range wins over from/to dates). */
+export function auditScope(organizationId: string, filter: AuditLogFilter, now = new Date()): Prisma.AuditEventWhereInput {
+  return {
+    organizationId,
+    AND: [
+      filter.actor ? { actorLabel: filter.actor } : {},
+      filter.category ? categoryWhere(filter.category) : {},
+      filter.q ? searchWhere(filter.q) : {},
+      timeWhere(filter, now),
+    ],
+  };
+}
+
+function afterCursor(cursor: AuditCursor | null): Prisma.AuditEventWhereInput {
+  if (!cursor) return {};
+  const createdAt = new Date(cursor.createdAt);
+  return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: cursor.id } }] };
+}
+
+const AUDIT_SELECT = {
+  id: true,
+  createdAt: true,
+  actorLabel: true,
+  action: true,
+  targetType: true,
+  targetId: true,
+  targetLabel: true,
+  changes: true,
+  ip: true,
+} satisfies Prisma.AuditEventSelect;
+
+export type StoredAuditEvent = Prisma.AuditEventGetPayload<{ select: typeof AUDIT_SELECT }>;
+
+/**
+ * One page of the organization's audit events matching the filter, newest
+ * first, with keyset paging on (createdAt, id) so a deep page costs the same
+ * as the first and events stamped in the same millisecond keep their order.
+ */
+export async function listAuditEvents(
+  organizationId: string,
+  filter: AuditLogFilter,
+  cursor: AuditCursor | null,
+  pageSize = AUDIT_PAGE_SIZE,
+  now = new Date(),
+) {
   const rows = await db.auditEvent.findMany({
-    where: { organizationId, ...after },
+    where: { AND: [auditScope(organizationId, filter, now), afterCursor(cursor)] },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: pageSize + 1,
-    select: {
-      id: true,
-      createdAt: true,
-      actorLabel: true,
-      action: true,
-      targetType: true,
-      targetLabel: true,
-      changes: true,
-      ip: true,
-    },
+    select: AUDIT_SELECT,
   });
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
-  const total = await db.auditEvent.count({ where: { organizationId } });
   return {
     events: page,
-    total,
     nextCursor: rows.length > pageSize && last ? encodeAuditCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
   };
+}
+
+/** How many events the filter matches, for the page's footer; counting stops at `limit` so a broad filter stays cheap. */
+export async function countAuditEvents(
+  organizationId: string,
+  filter: AuditLogFilter,
+  limit = 10_000,
+  now = new Date(),
+): Promise<{ count: number; more: boolean }> {
+  const count = await db.auditEvent.count({ where: auditScope(organizationId, filter, now), take: limit + 1 });
+  return { count: Math.min(count, limit), more: count > limit };
+}
+
+/** Every matching event, newest first, a page at a time (for the CSV export). */
+export async function* eachAuditEvent(organizationId: string, filter: AuditLogFilter, pageSize = 1_000): AsyncGenerator<StoredAuditEvent[]> {
+  const now = new Date();
+  let cursor: AuditCursor | null = null;
+  for (;;) {
+    const { events, nextCursor } = await listAuditEvents(organizationId, filter, cursor, pageSize, now);
+    if (events.length > 0) yield events;
+    if (!nextCursor) return;
+    cursor = decodeAuditCursor(nextCursor);
+  }
+}
+
+/** Who appears in the log, in alphabetical order, for the "Who" filter: one index probe per person (a loose index scan). */
+export async function listAuditActors(organizationId: string, limit = 200): Promise<string[]> {
+  const rows = await db.$queryRaw<{ label: string }[]>`
+    WITH RECURSIVE actors AS (
+      (SELECT actor_label AS label FROM audit_events WHERE organization_id = ${organizationId}::uuid ORDER BY actor_label LIMIT 1)
+      UNION ALL
+      SELECT (
+        SELECT e.actor_label FROM audit_events e
+        WHERE e.organization_id = ${organizationId}::uuid AND e.actor_label > a.label ORDER BY e.actor_label LIMIT 1
+      ) FROM actors a WHERE a.label IS NOT NULL
+    )
+    SELECT label FROM actors WHERE label IS NOT NULL LIMIT ${limit}`;
+  return rows.map((row) => row.label);
+}
+
+/**
+ * Which targets of these events still exist, as `type:id`, so the log links
+ * only to people, groups and apps that are still there.
+ */
+export async function existingAuditTargets(organizationId: string, events: readonly { targetType: string; targetId: string | null }[]): Promise<Set<string>> {
+  const ids = (type: string) => [
+    ...new Set(
+      events.filter((event) => event.targetType === type && event.targetId && z.guid().safeParse(event.targetId).success).map((event) => event.targetId!),
+    ),
+  ];
+  const [users, groups, apps] = await Promise.all([
+    ids("user").length ? db.user.findMany({ where: { organizationId, id: { in: ids("user") } }, select: { id: true } }) : [],
+    ids("group").length ? db.group.findMany({ where: { organizationId, id: { in: ids("group") } }, select: { id: true } }) : [],
+    ids("app").length ? db.app.findMany({ where: { organizationId, id: { in: ids("app") } }, select: { id: true } }) : [],
+  ]);
+  return new Set([...users.map(({ id }) => `user:${id}`), ...groups.map(({ id }) => `group:${id}`), ...apps.map(({ id }) => `app:${id}`)]);
+}
+
+const TARGET_PATHS: Record<string, string> = { user: "/users", group: "/groups", app: "/applications" };
+
+/** The page of an event's target, when it still exists (`existing` from `existingAuditTargets`) and the viewer may open it. */
+export function auditTargetHref(event: { targetType: string; targetId: string | null }, existing: ReadonlySet<string>, canViewApps: boolean): string | null {
+  const base = TARGET_PATHS[event.targetType];
+  if (!base || !event.targetId || !existing.has(`${event.targetType}:${event.targetId}`)) return null;
+  if (event.targetType === "app" && !canViewApps) return null;
+  return `${base}/${event.targetId}`;
+}
+
+/**
+ * What changed in an app (its Sync endpoint, its token's expiry, its mapping) is app data: an admin without
+ * "view apps" sees the event, not its changes. The page and the export apply it alike.
+ */
+export function withoutAppChanges<T extends { targetType: string; changes: unknown }>(events: readonly T[], canViewApps: boolean): T[] {
+  return canViewApps ? [...events] : events.map((event) => (event.targetType === "app" ? { ...event, changes: null } : event));
 }

@@ -16,6 +16,7 @@ export const ROUTE_PERMISSIONS: Record<string, readonly RouteAccess[]> = {
   "/set-password/[token]": ["public"],
   "/": ["admin access"],
   "/audit-log": ["admin access"],
+  "/audit-log/export": ["admin access"],
   "/settings": ["admin access"],
   "/settings/domains": ["admin access"],
   "/admins": ["manage organization"],
