@@ -3,6 +3,7 @@ import { AppError } from "../../app-error";
 import { db, type Tx } from "../../db";
 import { countPeopleInScope } from "../../directory/assignments/scope-sources";
 import { getConnector } from "../connectors/catalog";
+import { normaliseEndpoint } from "../schemas/app-lifecycle";
 import { recordAppChange, type AppWriteContext } from "./app-audit";
 
 /** Adds an app from the catalog under the name the admin chose, with the connector's default field mapping. */
@@ -144,3 +145,16 @@ export async function getApp(organizationId: string, appId: string) {
 }
 
 export type AppDetail = NonNullable<Awaited<ReturnType<typeof getApp>>>;
+
+/** The Sync endpoints of the organization's other apps, normalised, so Configure can warn before two apps share one. */
+export async function otherAppEndpoints(organizationId: string, appId: string): Promise<{ name: string; endpoint: string }[]> {
+  const apps = await db.app.findMany({
+    where: { organizationId, id: { not: appId }, baseUrl: { not: null } },
+    orderBy: { createdAt: "asc" },
+    select: { name: true, baseUrl: true },
+  });
+  return apps.flatMap((app) => {
+    const endpoint = normaliseEndpoint(app.baseUrl!);
+    return endpoint ? [{ name: app.name, endpoint }] : [];
+  });
+}
