@@ -25,7 +25,10 @@ export async function deleteApp(
   input: { appId: string; accounts: "leave" | "deactivate"; confirmName: string },
   context: AppWriteContext,
 ): Promise<{ deleted: boolean; runId: string | null }> {
-  const app = await db.app.findFirst({ where: { id: input.appId, organizationId: context.organizationId }, select: { id: true, name: true, deletionRunId: true } });
+  const app = await db.app.findFirst({
+    where: { id: input.appId, organizationId: context.organizationId },
+    select: { id: true, name: true, deletionRunId: true },
+  });
   if (!app) throw new AppError("not_found", "This app no longer exists.");
   if (input.confirmName.trim() !== app.name) {
     throw new AppError("invalid_input", "Type the app's name to confirm.", { confirmName: [`Type ${app.name} exactly as it is written to confirm.`] });

@@ -38,7 +38,11 @@ export async function planDeactivation(organizationId: string, appId: string): P
 }
 
 /** Starts the deactivation run, pausing the app; with no active account to deactivate, deletes the app at once. */
-export async function startDeactivationRun(organizationId: string, appId: string, context: AppWriteContext): Promise<{ runId: string | null; deleted: boolean }> {
+export async function startDeactivationRun(
+  organizationId: string,
+  appId: string,
+  context: AppWriteContext,
+): Promise<{ runId: string | null; deleted: boolean }> {
   const { userIds } = await planDeactivation(organizationId, appId);
   return db.$transaction(
     async (tx) => {
