@@ -45,7 +45,10 @@ const queuedJobsOf = async (appId: string) =>
 async function provisioned(appId: string, prefix: string, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const { id } = await createUser(userInput.parse({ email: `${prefix}${i}@lifecycle.example`, firstName: "Pat", lastName: `${prefix}${i}`, title: "Before" }), context);
+    const { id } = await createUser(
+      userInput.parse({ email: `${prefix}${i}@lifecycle.example`, firstName: "Pat", lastName: `${prefix}${i}`, title: "Before" }),
+      context,
+    );
     ids.push(id);
   }
   await assignUsers(appId, { ids }, context);
@@ -76,7 +79,9 @@ describe("naming an app", () => {
       changes: { name: { from: "Atlassian (staging)", to: "Jira staging" } },
     });
     // Renaming to its own name in another case is allowed; to another app's name is not.
-    await expect(renameApp(id, (await db.app.findUnique({ where: { id: testbed.appId }, select: { name: true } }))!.name.toUpperCase(), context)).rejects.toMatchObject({
+    await expect(
+      renameApp(id, (await db.app.findUnique({ where: { id: testbed.appId }, select: { name: true } }))!.name.toUpperCase(), context),
+    ).rejects.toMatchObject({
       code: "conflict",
     });
   });
@@ -146,7 +151,8 @@ describe("deleting an app", () => {
     await db.app.update({ where: { id: appId }, data: { tokenCiphertext: encryptSecret(new Secret(sandbox.token), appId), tokenUpdatedAt: new Date() } });
     const again = await deleteApp({ appId, accounts: "deactivate", confirmName: name }, context);
     await eventually(
-      async () => (await db.operation.count({ where: { appId, syncRunId: again.runId!, kind: "DEACTIVATE", status: "SUCCEEDED" } })) === 2 || !(await appRow(appId)),
+      async () =>
+        (await db.operation.count({ where: { appId, syncRunId: again.runId!, kind: "DEACTIVATE", status: "SUCCEEDED" } })) === 2 || !(await appRow(appId)),
       { what: "the deactivations' log rows" },
     );
     const rows = await db.operation.findMany({ where: { appId, syncRunId: again.runId!, kind: "DEACTIVATE" }, select: { message: true } });
