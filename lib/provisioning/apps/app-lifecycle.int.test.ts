@@ -17,7 +17,7 @@ import { encryptSecret } from "../secrets/encrypt-secret";
 import { Secret } from "../secrets/secret";
 import { resumeApp } from "../sync/sync-runs";
 import { deleteApp, previewAppDeletion } from "./delete-app";
-import { addApp, renameApp, suggestAppName } from "./manage-apps";
+import { addApp, otherAppEndpoints, renameApp, suggestAppName } from "./manage-apps";
 import { saveSyncActions } from "./save-sync-actions";
 import { stopProvisioning } from "./stop-provisioning";
 
@@ -84,6 +84,18 @@ describe("naming an app", () => {
     ).rejects.toMatchObject({
       code: "conflict",
     });
+  });
+});
+
+describe("the Sync endpoint another app uses", () => {
+  it("lists the other apps' endpoints, normalised, for Configure's warning; never the app's own", async () => {
+    const twin = await makeActiveApp(sandbox, context);
+    const others = await otherAppEndpoints(context.organizationId, testbed.appId);
+    const expected = sandbox.baseUrl.replace(/\/+$/, "").toLowerCase();
+    expect(others.filter((other) => other.endpoint === expected).length).toBeGreaterThanOrEqual(1);
+    expect(others.map((other) => other.name)).not.toContain((await db.app.findUnique({ where: { id: testbed.appId }, select: { name: true } }))!.name);
+    expect((await otherAppEndpoints(context.organizationId, twin)).some((other) => other.endpoint === expected)).toBe(true);
+    await deleteApp({ appId: twin, accounts: "leave", confirmName: (await db.app.findUnique({ where: { id: twin }, select: { name: true } }))!.name }, context);
   });
 });
 
