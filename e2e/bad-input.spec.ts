@@ -66,6 +66,7 @@ test.describe("signed in", () => {
   test("a cursor that is not Roster's is a 400 in words, or the first page when it merely names no row", async ({ page }) => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Applications" }).click();
     await page.getByRole("button", { name: "Add Atlassian" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Add and set up" }).click();
     await expect(page).toHaveURL(/provisioning\/configure$/);
     const appId = /applications\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
     for (const after of MALFORMED_CURSORS) {

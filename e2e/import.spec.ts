@@ -50,6 +50,7 @@ test("an Owner imports the app's users from the wizard's last step", async ({ pa
   // A quick pass through the wizard.
   await page.goto("/applications");
   await page.getByRole("button", { name: "Add Custom SCIM 2.0 app" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Add and set up" }).click();
   await page.getByLabel("Sync endpoint").fill(sandbox.baseUrl);
   await page.getByLabel("SCIM token").fill(TOKEN);
   await page.getByRole("button", { name: "Save and continue" }).click();

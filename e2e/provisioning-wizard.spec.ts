@@ -20,6 +20,7 @@ test("an Owner sets up Atlassian provisioning step by step", async ({ page, sign
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Applications" }).click();
   await snapshot(page, "wizard-0-catalog");
   await page.getByRole("button", { name: "Add Atlassian" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Add and set up" }).click();
   await expect(page).toHaveURL(/provisioning\/configure$/);
   await expect(page.getByRole("listitem").filter({ hasText: "Configure" })).toHaveAttribute("aria-current", "step");
 

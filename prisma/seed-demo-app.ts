@@ -14,12 +14,15 @@ import { addApp } from "../lib/provisioning/apps/manage-apps";
 import { saveSyncActions } from "../lib/provisioning/apps/save-sync-actions";
 import { configureProvisioningInput } from "../lib/provisioning/schemas/provisioning";
 
+/** Tells a newcomer what it is: an Atlassian app connected to the bundled sandbox, not to a real Atlassian. */
+export const DEMO_APP_NAME = "Atlassian (demo sandbox)";
+
 export async function seedDemoApp(sandbox: { baseUrl: string; token: string }, people: { email: string }[]): Promise<void> {
   if ((await db.app.count()) > 0) return;
   const owner = await db.user.findFirst({ where: { role: "OWNER" }, select: { id: true, email: true, organizationId: true } });
   if (!owner) return;
   const context = { organizationId: owner.organizationId, actor: { id: owner.id, label: owner.email }, ip: null };
-  const { id: appId } = await addApp("atlassian", context);
+  const { id: appId } = await addApp("atlassian", context, DEMO_APP_NAME);
   await configureProvisioning(appId, configureProvisioningInput.parse({ baseUrl: sandbox.baseUrl, token: sandbox.token }), context);
   if (!(await authorizeApp(appId, context)).ok) return;
   await saveMapping(appId, await getMappingRows(appId), context);

@@ -13,6 +13,7 @@ export function AppTabs({ appId }: { appId: string }) {
     { href: `${base}/provisioning`, label: "Provisioning", active: pathname.startsWith(`${base}/provisioning`) },
     { href: `${base}/import`, label: "Import", active: pathname.startsWith(`${base}/import`) },
     { href: `${base}/log`, label: "Log", active: pathname.startsWith(`${base}/log`) },
+    { href: `${base}/settings`, label: "Settings", active: pathname.startsWith(`${base}/settings`) },
   ];
   return (
     // On a phone the tabs scroll sideways instead of widening the page; the line under them is an inset shadow, which

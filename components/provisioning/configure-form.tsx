@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/define-action";
+import { EndpointTwinWarning } from "./endpoint-twin-warning";
 import { configureProvisioningInput, type ConfigureProvisioningForm, type ConfigureProvisioningInput } from "@/lib/provisioning/schemas/provisioning";
 
 interface Props {
@@ -18,13 +19,15 @@ interface Props {
   baseUrlExample: string;
   expiryHint: string;
   canEdit: boolean;
+  /** The other apps' Sync endpoints (normalised): typing one of them shows a warning naming that app. */
+  otherEndpoints?: readonly { name: string; endpoint: string }[];
   /** Answers the app's state after saving: a held (paused) or quarantined app goes back to its Overview, where Resume checks the new settings; a new one goes on to Authorize. */
   save: (
     input: ConfigureProvisioningInput & { appId: string },
   ) => Promise<ActionResult<{ changed: string[]; state: "DRAFT" | "ACTIVE" | "PAUSED" | "QUARANTINED" }>>;
 }
 
-export function ConfigureForm({ appId, initial, tokenLast4, baseUrlExample, expiryHint, canEdit, save }: Props) {
+export function ConfigureForm({ appId, initial, tokenLast4, baseUrlExample, expiryHint, canEdit, otherEndpoints = [], save }: Props) {
   const router = useRouter();
   const form = useForm<ConfigureProvisioningForm, unknown, ConfigureProvisioningInput>({
     resolver: zodResolver(configureProvisioningInput),
@@ -72,6 +75,7 @@ export function ConfigureForm({ appId, initial, tokenLast4, baseUrlExample, expi
           {...form.register("baseUrl")}
         />
       </FormField>
+      <EndpointTwinWarning value={form.watch("baseUrl") ?? initial.baseUrl} others={otherEndpoints} />
       <FormField
         id="token"
         label="SCIM token"

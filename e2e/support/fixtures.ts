@@ -86,6 +86,7 @@ export async function ensurePaidPlan(page: Page) {
 export async function connectAtlassianApp(page: Page, baseUrl: string, token: string): Promise<string> {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Applications" }).click();
   await page.getByRole("button", { name: "Add Atlassian" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Add and set up" }).click();
   await expect(page).toHaveURL(/provisioning\/configure$/);
   const appId = /applications\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
   await page.getByLabel("Sync endpoint").fill(baseUrl);

@@ -47,6 +47,7 @@ export const ROUTE_PERMISSIONS: Record<string, readonly RouteAccess[]> = {
   [`${APP}/provisioning/actions`]: ["view apps"],
   [`${APP}/import`]: ["view apps", "import users"],
   [`${APP}/import/status`]: ["view apps", "import users"],
+  [`${APP}/settings`]: ["view apps"],
 };
 
 /** The permissions (not "admin access") the page at `pathname` needs, or none when no route matches it. */

@@ -7,7 +7,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require";
-import { listApps } from "@/lib/provisioning/apps/manage-apps";
+import { listApps, suggestAppNames } from "@/lib/provisioning/apps/manage-apps";
 import { CATALOG } from "@/lib/provisioning/connectors/catalog";
 import { addAppAction } from "./actions";
 
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Applications" };
 
 export default async function ApplicationsPage() {
   const session = await requirePagePermission("view apps");
-  const apps = await listApps(session.organization.id);
+  const [apps, suggestedNames] = await Promise.all([listApps(session.organization.id), suggestAppNames(session.organization.id, CATALOG)]);
   const canAdd = can(session, "assign apps");
   return (
     <>
@@ -60,7 +60,9 @@ export default async function ApplicationsPage() {
                 <p className="font-medium text-zinc-900">{connector.name}</p>
                 <p className="text-sm text-zinc-500">{connector.description}</p>
               </div>
-              {canAdd ? <AddAppButton catalogKey={connector.key} name={connector.name} add={addAppAction} /> : null}
+              {canAdd ? (
+                <AddAppButton catalogKey={connector.key} name={connector.name} suggestedName={suggestedNames[connector.key]!} add={addAppAction} />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -27,6 +27,7 @@ export const SYNC_APP_SELECT = {
   pushGroups: true,
   deletionThresholdPercent: true,
   deletionThresholdCount: true,
+  deletionRunId: true,
   organization: { select: { name: true } },
   fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } },
 } satisfies Prisma.AppSelect;

@@ -19,7 +19,23 @@ export interface PlanContext {
   rules: readonly MappingRule[];
   organizationName: string;
   actions: SyncActions;
+  /**
+   * The app is being deleted and the admin chose to deactivate its accounts first: every account Roster manages
+   * there is wanted inactive, whoever the person is and whatever the sync actions say; nothing else is sent.
+   */
+  deactivateAll?: boolean;
 }
+
+/** The plan context of a deactivate-everyone run (before an app is deleted): deactivations only. */
+export const DEACTIVATE_ALL_CONTEXT: PlanContext = {
+  rules: [],
+  organizationName: "",
+  actions: { syncCreate: false, syncUpdate: false, syncDelete: false, syncActivation: true },
+  deactivateAll: true,
+};
+
+/** What the log says of each account a deactivate-everyone run deactivates. */
+export const DEACTIVATE_ALL_NOTE = "Deactivated before deleting the app: the admin chose to deactivate every account Roster manages in it.";
 
 export interface PlannablePair {
   userId: string;
@@ -61,7 +77,7 @@ function desiredOf(pair: Pick<PlannablePair, "person" | "assigned">, context: Om
 }
 
 export function planPair(pair: PlannablePair, context: PlanContext): PairPlan {
-  const desired = desiredOf(pair, context);
+  const desired: Desired = context.deactivateAll ? { exists: true, assigned: false, active: false, values: {} } : desiredOf(pair, context);
   const known: KnownAccount | null = pair.account
     ? {
         remoteId: pair.account.remoteId,
@@ -76,7 +92,9 @@ export function planPair(pair: PlannablePair, context: PlanContext): PairPlan {
     desired,
     known,
     operations: planOperations(desired, known, context.actions),
-    explanation: explain(desired, pair.account),
+    explanation: context.deactivateAll
+      ? [{ step: "In scope?", outcome: "info", detail: "The app is being deleted, and the admin chose to deactivate every account in it first." }]
+      : explain(desired, pair.account),
   };
 }
 

@@ -9,7 +9,8 @@ import { userCallsFor } from "./app-clients";
 import { executePair, failPair, holdPair, outcomeWithoutRequests, type AccountRecord, type ExecuteContext, type PairOutcome } from "./execute";
 import { loadApp, loadPairs, type PairState, type SyncApp } from "./load";
 import { lockPairs, type PairLocks } from "./pair-locks";
-import { planPair, type PairPlan, type PlanContext, type SyncStep } from "./plan";
+import { finishDeactivationRun } from "./deactivate-before-delete";
+import { DEACTIVATE_ALL_CONTEXT, DEACTIVATE_ALL_NOTE, planPair, type PairPlan, type PlanContext, type SyncStep } from "./plan";
 import { quarantineIfFailingRepeatedly } from "./quarantine";
 import { recordOutcomes, type RecordOptions } from "./record";
 import { remoteSnapshot, type RemoteSnapshot } from "./remote-snapshot";
@@ -56,18 +57,22 @@ export async function syncPairs(appId: string, userIds: readonly string[], optio
     // The app was deleted: there is nothing to bring in line, and its run (if any) went with it.
     return { outcomes: [], busy: [] };
   }
+  // The run that deactivates every account before the app is deleted: the same engine, with everyone wanted inactive.
+  const deactivateAll = syncRunId !== null && app.deletionRunId === syncRunId;
   const locks = await lockWaiting(appId, userIds, options.waitForLockMs ?? 0);
   const recorder = new Recorder(appId, locks, { ...options, syncRunId, attempt, pushGroups: app.pushGroups });
   try {
     const pairs = await loadPairs(app, locks.locked);
-    const context = planContext(app);
+    const context = deactivateAll ? DEACTIVATE_ALL_CONTEXT : planContext(app);
     const plans = pairs.map((pair) => planPair(pair, context));
     // Pairs with nothing to send are let go now, not when their outcome is recorded: an edit made meanwhile gets its own
     // job, which would otherwise find the pair busy. Their outcome writes nothing but the run's progress.
     const idle = plans.filter((plan) => plan.operations.length === 0).map((plan) => plan.userId);
     if (idle.length > 0 && idle.length < plans.length) await locks.release(idle);
     try {
-      await carryOut(app, pairs, plans, { batch: options.batch === true, attempt, syncRunId }, (outcome) => recorder.add(outcome));
+      await carryOut(app, pairs, plans, { batch: options.batch === true, attempt, syncRunId, context }, (outcome) =>
+        recorder.add(deactivateAll ? noteDeactivation(outcome) : outcome),
+      );
     } catch (error) {
       // What was done before the failure is still recorded.
       await recorder.close().catch(() => {});
@@ -77,7 +82,14 @@ export async function syncPairs(appId: string, userIds: readonly string[], optio
   } finally {
     await locks.release();
   }
+  // The app goes once its deactivation run has finished without failures (or stays, saying why).
+  if (deactivateAll) await finishDeactivationRun(appId, syncRunId);
   return { outcomes: recorder.outcomes, busy: locks.busy };
+}
+
+/** A deactivate-everyone run's log rows say why the account was deactivated whatever the sync actions say. */
+function noteDeactivation(outcome: PairOutcome): PairOutcome {
+  return { ...outcome, records: outcome.records.map((record) => ({ ...record, message: record.message ?? DEACTIVATE_ALL_NOTE })) };
 }
 
 /** Outcomes are recorded this many at a time (a whole batch when the app is quick), or after this long, whichever comes first. */
@@ -198,7 +210,7 @@ async function carryOut(
   app: SyncApp,
   pairs: readonly PairState[],
   plans: readonly PairPlan[],
-  run: { batch: boolean; attempt: number; syncRunId: string | null },
+  run: { batch: boolean; attempt: number; syncRunId: string | null; context: PlanContext },
   done: (outcome: PairOutcome) => void,
 ): Promise<void> {
   if (app.state === "DRAFT") {
@@ -206,7 +218,8 @@ async function carryOut(
     for (const plan of plans) done(outcomeWithoutRequests(plan, [step]));
     return;
   }
-  if (app.state !== "ACTIVE") {
+  // A deactivate-everyone run is the admin's explicit choice: it is sent although the app is paused for its deletion.
+  if (app.state !== "ACTIVE" && !run.context.deactivateAll) {
     for (const plan of plans) done(holdPair(plan, app.state as "PAUSED" | "QUARANTINED"));
     return;
   }
@@ -217,7 +230,7 @@ async function carryOut(
     users,
     usePut: (app.serverCapabilities as { patch?: boolean | null } | null)?.patch === false,
     targets: (connector?.targets ?? []) as readonly TargetPath[],
-    actions: planContext(app).actions,
+    actions: run.context.actions,
   };
   const createsOnly = (plan: PairPlan) => plan.operations.length === 1 && plan.operations[0]!.kind === "CREATE" && plan.desired.exists;
 

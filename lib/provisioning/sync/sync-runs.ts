@@ -163,7 +163,7 @@ export async function resumeApp(organizationId: string, appId: string, context: 
     );
   }
   await db.$transaction(async (tx) => {
-    await tx.app.update({ where: { id: appId }, data: { state: "ACTIVE", quarantineReason: null, quarantinedAt: null } });
+    await tx.app.update({ where: { id: appId }, data: { state: "ACTIVE", quarantineReason: null, quarantinedAt: null, deletionRunId: null } });
     await recordAppChange(tx, context, app, "app.resumed", { state: { from: app.state, to: "ACTIVE" } });
   });
   const run = await startSyncRun(organizationId, appId, context);

@@ -6,14 +6,16 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { requirePagePermission } from "@/lib/auth/require";
 import { loadWizardStep } from "@/lib/provisioning/apps/load-wizard-step";
+import { otherAppEndpoints } from "@/lib/provisioning/apps/manage-apps";
 import { getConnector } from "@/lib/provisioning/connectors/catalog";
 import { configureProvisioningAction } from "../actions";
 
 export const metadata: Metadata = { title: "Configure provisioning" };
 
 export default async function ConfigurePage({ params }: { params: Promise<{ appId: string }> }) {
-  await requirePagePermission("view apps");
+  const session = await requirePagePermission("view apps");
   const { app, progress, canEdit } = await loadWizardStep(params, "configure");
+  const otherEndpoints = await otherAppEndpoints(session.organization.id, app.id);
   const connector = getConnector(app.catalogKey)!;
   return (
     <>
@@ -35,6 +37,7 @@ export default async function ConfigurePage({ params }: { params: Promise<{ appI
                 : "Roster warns you a month before it expires."
             }
             canEdit={canEdit}
+            otherEndpoints={otherEndpoints}
             save={configureProvisioningAction}
           />
         </Card>
