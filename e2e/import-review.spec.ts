@@ -85,7 +85,7 @@ test("the import review counts what is left, and the confirm dialog states exact
   const dialog = page.getByRole("dialog");
   await expect(dialog.getByRole("heading", { name: /^Import 3 people from / })).toBeVisible();
   const preview = dialog.getByTestId("import-preview");
-  await expect(preview).toContainText(/Import 3 people: 1 new person created in Roster, 1 updated from .+, 3 assigned .+ \(the new people among them\)\./);
+  await expect(preview).toContainText(/Import 3 people: 1 new person created in Roster, 1 updated from .+, 3 assigned .+ \(the new person among them\)\./);
   // What reaches the app: only Roster's id on the three accounts, never the case of Jonas's e-mail.
   await expect(dialog.getByTestId("import-preview-sent")).toContainText(/3 updates \(Roster's id \(externalId\)\) for 3 people\./);
   await expect(dialog.getByRole("button", { name: "Confirm Assignment" })).toBeEnabled();
