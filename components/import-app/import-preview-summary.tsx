@@ -24,7 +24,9 @@ function InRoster({ preview, appName }: { preview: ImportPreview; appName: strin
   const parts = [
     outcome.created ? `${times(outcome.created, "new person", "new people")} created in Roster` : null,
     outcome.updated ? `${n(outcome.updated)} updated from ${appName}` : null,
-    outcome.assigned ? `${n(outcome.assigned)} assigned ${appName}${outcome.created ? ` (the new ${outcome.created === 1 ? "person" : "people"} among them)` : ""}` : null,
+    outcome.assigned
+      ? `${n(outcome.assigned)} assigned ${appName}${outcome.created ? ` (the new ${outcome.created === 1 ? "person" : "people"} among them)` : ""}`
+      : null,
     outcome.unassigned ? `${n(outcome.unassigned)} unassigned from ${appName}` : null,
     outcome.groupsCreated ? `${times(outcome.groupsCreated, "group", "groups")} created` : null,
     outcome.membershipsAdded ? `${times(outcome.membershipsAdded, "group membership", "group memberships")} added` : null,
