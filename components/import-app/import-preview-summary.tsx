@@ -52,30 +52,37 @@ function SentToApp({ preview, appName }: { preview: ImportPreview; appName: stri
       </p>
     );
   }
+  const accounts = (count: number) => times(count, "account", "accounts");
   const requests = [
     sent.updates
-      ? `${times(sent.updates, "update", "updates")} (${sent.attributes.map(([label, count]) => (count === sent.updates ? label : `${label} on ${n(count)}`)).join(", ")})`
+      ? `${accounts(sent.updates)} updated: ${sent.attributes.map(([label, count]) => (count === sent.updates ? label : `${label} (${n(count)})`)).join(", ")}`
       : null,
-    sent.activates ? `${times(sent.activates, "activation", "activations")}` : null,
-    sent.deactivates ? `${times(sent.deactivates, "deactivation", "deactivations")} (active: false)` : null,
-    sent.creates ? `${times(sent.creates, "new account", "new accounts")}` : null,
-    sent.deletes ? `${times(sent.deletes, "deletion", "deletions")}` : null,
-  ].filter(Boolean);
+    sent.activates ? `${accounts(sent.activates)} activated` : null,
+    sent.deactivates ? `${accounts(sent.deactivates)} deactivated (active: false)` : null,
+    sent.creates ? `${accounts(sent.creates)} created` : null,
+    sent.deletes ? `${accounts(sent.deletes)} deleted` : null,
+  ].filter((request): request is string => request !== null);
   const when =
     preview.appState === "DRAFT"
-      ? `Provisioning to ${appName} is not set up yet, so nothing is sent now; once it is, a sync sends`
+      ? `Provisioning to ${appName} is not set up yet, so nothing is sent now. Once it is, a sync sends:`
       : preview.appState === "ACTIVE"
-        ? `Then Roster sends ${appName}`
-        : `Provisioning to ${appName} is paused: held until it resumes,`;
+        ? `Right after confirming, the sync sends ${appName}:`
+        : `Provisioning to ${appName} is paused; held until it resumes:`;
   return (
-    <div data-testid="import-preview-sent">
+    <div data-testid="import-preview-sent" className="space-y-1">
       <p className="font-medium text-zinc-800">What reaches {appName}</p>
       {requests.length === 0 ? (
         <p>Nothing is sent to {appName}: it already has these values.</p>
       ) : (
-        <p>
-          {when} {requests.join(", ")} for {people(sent.people)}.
-        </p>
+        <>
+          <p>{when}</p>
+          <ul className="list-disc space-y-1 pl-5">
+            {requests.map((request) => (
+              <li key={request}>{request}</li>
+            ))}
+          </ul>
+          {sent.updates ? <p>An update sends only the attributes listed, where Roster&apos;s value differs from what {appName} holds.</p> : null}
+        </>
       )}
       {sent.skipped.map(([reason, count]) => (
         <p key={reason}>
