@@ -39,6 +39,7 @@ test.beforeAll(async () => {
 test.afterAll(() => sandbox.close());
 
 test("the import review counts what is left, and the confirm dialog states exactly what a selection does", async ({ page, signInPage }) => {
+  test.setTimeout(180_000);
   await signInPage.goto();
   await signInPage.signIn(OWNER);
   await expect(page.getByRole("heading", { name: /Welcome back/ })).toBeVisible();
