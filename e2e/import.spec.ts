@@ -110,7 +110,7 @@ test("an Owner imports the app's users from the wizard's last step", async ({ pa
 
   // Confirm all new users, adding them to their groups (off unless ticked).
   await filters.getByRole("link", { name: /New users/ }).click();
-  await page.getByRole("button", { name: /Select all 2 in/ }).click();
+  await page.getByRole("button", { name: /Select all 2 still to import in/ }).click();
   await page.getByRole("button", { name: "Confirm Assignment" }).click();
   const dialog = page.getByRole("dialog");
   const joinGroups = dialog.getByRole("checkbox", { name: /^Add imported people to their .+ groups in Roster \(creating the groups that don't exist yet\)$/ });

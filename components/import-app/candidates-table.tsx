@@ -1,13 +1,16 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useRowSelection } from "@/components/ui/use-row-selection";
 import type { ActionResult } from "@/lib/actions/define-action";
+import type { ImportPreview } from "@/lib/provisioning/import-runs/preview-import";
 import { AppGroupChips } from "./app-group-chips";
 import { ConfirmImportDialog } from "./confirm-import-dialog";
+import { importKeys } from "./import-progress";
 
 export interface CandidateRow {
   id: string;
@@ -40,14 +43,17 @@ interface Props {
   filter: "ALL" | "NEW" | "UPDATE" | "ACTIVATE" | "DEACTIVATE";
   filterLabel: string;
   rows: CandidateRow[];
+  /** Candidates of the filter still to import: what "Select all" takes. */
   totalInFilter: number;
   canConfirm: boolean;
   confirm: (input: { appId: string; runId: string; selection: Selection; joinGroups: boolean }) => Promise<ActionResult<{ toApply: number }>>;
+  preview: (input: { appId: string; runId: string; selection: Selection; joinGroups: boolean }) => Promise<ActionResult<ImportPreview>>;
 }
 
 /** The review table: what importing each user would do, its diff, and Confirm Assignment for a selection. */
-export function CandidatesTable({ appId, appName, runId, filter, filterLabel, rows, totalInFilter, canConfirm, confirm }: Props) {
+export function CandidatesTable({ appId, appName, runId, filter, filterLabel, rows, totalInFilter, canConfirm, confirm, preview }: Props) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const selectable = rows.filter((row) => !row.applied && !row.conflict && row.actions.length > 0);
   const rowSelection = useRowSelection(
     selectable.map((row) => row.id),
@@ -55,12 +61,16 @@ export function CandidatesTable({ appId, appName, runId, filter, filterLabel, ro
   );
   const { allMatching: allInFilter, allOnPage, count } = rowSelection;
 
+  const selection: Selection = allInFilter ? { filter } : { candidateIds: [...rowSelection.selected].sort() };
+  const selectionKey = "filter" in selection ? `filter:${selection.filter}` : selection.candidateIds.join(",");
+
   async function onConfirm({ joinGroups }: { joinGroups: boolean }) {
-    const selection: Selection = allInFilter ? { filter } : { candidateIds: [...rowSelection.selected] };
     const result = await confirm({ appId, runId, selection, joinGroups });
     if (!result.ok) return void toast.error(result.message);
     toast.success(`Applying ${result.data.toApply.toLocaleString("en-US")} users…`);
     rowSelection.clear();
+    // The progress poll starts afresh (not from the last confirm's "done"), and the page's counts, rows and "Select all" are read again.
+    queryClient.removeQueries({ queryKey: importKeys.status(appId) });
     router.refresh();
   }
 
@@ -71,11 +81,18 @@ export function CandidatesTable({ appId, appName, runId, filter, filterLabel, ro
           <span className="text-zinc-600">{count > 0 ? `${count.toLocaleString("en-US")} selected` : "Select users to import, or all in this filter."}</span>
           {!allInFilter && totalInFilter > 0 ? (
             <button type="button" className="text-brand-600 hover:underline" onClick={rowSelection.selectAllMatching}>
-              Select all {totalInFilter.toLocaleString("en-US")} in “{filterLabel}”
+              Select all {totalInFilter.toLocaleString("en-US")} still to import in “{filterLabel}”
             </button>
           ) : null}
           <div className="ml-auto">
-            <ConfirmImportDialog appName={appName} count={count} onConfirm={onConfirm} />
+            <ConfirmImportDialog
+              appName={appName}
+              runId={runId}
+              count={count}
+              selectionKey={selectionKey}
+              preview={({ joinGroups }) => preview({ appId, runId, selection, joinGroups })}
+              onConfirm={onConfirm}
+            />
           </div>
         </div>
       ) : null}

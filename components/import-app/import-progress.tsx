@@ -16,15 +16,23 @@ interface RunStatus {
   toApply: number;
 }
 
-export const importKeys = { status: (appId: string) => ["import-status", appId] as const };
+export const importKeys = {
+  status: (appId: string) => ["import-status", appId] as const,
+  preview: (runId: string, selection: string, joinGroups: boolean) => ["import-preview", runId, selection, joinGroups] as const,
+};
 
-/** Live progress of a fetch (fetched of total) or a confirmation (applied of selected). */
+/**
+ * Live progress of a fetch (fetched of total) or a confirmation (applied of selected). While the total is not known
+ * (the app has not answered its first page yet) the bar is indeterminate: it moves, but claims no percentage.
+ */
 export function ImportProgress({
   appId,
+  appName,
   initial,
   cancel,
 }: {
   appId: string;
+  appName: string;
   initial: RunStatus;
   cancel?: (input: { appId: string; runId: string }) => Promise<ActionResult<{ cancelled: boolean }>>;
 }) {
@@ -44,10 +52,17 @@ export function ImportProgress({
   const fetching = run.status === "FETCHING";
   const done = fetching ? run.fetched : run.applied;
   const total = fetching ? run.total : run.toApply;
-  const percent = total ? Math.min(100, Math.round((done / total) * 100)) : null;
+  const known = total !== null && total > 0;
+  const percent = known ? Math.min(100, Math.round((done / total) * 100)) : null;
   const label = fetching
-    ? `Fetched ${done.toLocaleString("en-US")}${total !== null ? ` of ${total.toLocaleString("en-US")}` : ""} users`
-    : `Applied ${done.toLocaleString("en-US")} of ${(total ?? 0).toLocaleString("en-US")} users`;
+    ? known
+      ? `Fetched ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} users`
+      : done > 0
+        ? `Fetched ${done.toLocaleString("en-US")} users from ${appName}; ${appName} has not said how many there are…`
+        : `Fetching users from ${appName}…`
+    : known
+      ? `Applied ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} users`
+      : "Starting to apply the import…";
 
   return (
     <div className="space-y-3 px-6 py-5">
@@ -69,19 +84,31 @@ export function ImportProgress({
           </Button>
         ) : null}
       </div>
-      <div
-        role="progressbar"
-        aria-label={fetching ? "Fetching users" : "Applying the import"}
-        aria-valuemin={0}
-        aria-valuemax={total ?? undefined}
-        aria-valuenow={done}
-        className="h-2 overflow-hidden rounded-full bg-zinc-100"
-      >
+      {percent === null ? (
+        // Indeterminate: no aria-valuenow, so assistive technology announces "busy", not a made-up figure.
         <div
-          className={`h-full rounded-full bg-brand-600 transition-all ${percent === null ? "w-1/3 animate-pulse" : ""}`}
-          style={percent === null ? undefined : { width: `${percent}%` }}
-        />
-      </div>
+          role="progressbar"
+          aria-label={fetching ? "Fetching users" : "Applying the import"}
+          aria-busy="true"
+          aria-valuetext="In progress; total not known yet"
+          className="relative h-2 overflow-hidden rounded-full bg-zinc-100"
+        >
+          <div className="absolute inset-y-0 w-1/4 animate-indeterminate rounded-full bg-brand-600 motion-reduce:left-0 motion-reduce:w-full motion-reduce:animate-pulse motion-reduce:opacity-40" />
+        </div>
+      ) : (
+        <div
+          role="progressbar"
+          aria-label={fetching ? "Fetching users" : "Applying the import"}
+          aria-busy="true"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-valuetext={label}
+          className="h-2 overflow-hidden rounded-full bg-zinc-100"
+        >
+          <div className="h-full rounded-full bg-brand-600 transition-all" style={{ width: `${percent}%` }} />
+        </div>
+      )}
     </div>
   );
 }

@@ -16,6 +16,8 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   tone?: "danger" | "primary";
   onConfirm: () => Promise<void>;
+  /** Keeps the confirm button off, e.g. while the dialog is still working out what confirming would do. */
+  confirmDisabled?: boolean;
 }
 
 /** Asks before a destructive action, says what will happen, and stays open while it runs. */
@@ -29,6 +31,7 @@ export function ConfirmDialog({
   confirmLabel,
   tone = "danger",
   onConfirm,
+  confirmDisabled = false,
 }: ConfirmDialogProps) {
   const [open, setOpenState] = useState(defaultOpen);
   const [busy, setBusy] = useState(false);
@@ -55,7 +58,7 @@ export function ConfirmDialog({
             </Dialog.Close>
             <Button
               variant={tone}
-              disabled={busy}
+              disabled={busy || confirmDisabled}
               onClick={async () => {
                 setBusy(true);
                 try {

@@ -52,6 +52,8 @@ export interface BatchOutcome {
   /** People added to directory groups (only with `joinGroups`). */
   membershipsAdded: number;
   skipped: { who: string; reason: string }[];
+  /** The directory people the batch applied candidates to (what a preview plans the app's side for). */
+  people: string[];
   /** Where the next batch starts: after this position. */
   resumeAfter: number;
 }
@@ -126,6 +128,7 @@ export async function applyCandidates(
     groupsCreated: 0,
     membershipsAdded: 0,
     skipped: [],
+    people: [],
     resumeAfter: batch.at(-1)?.position ?? -1,
   };
   const skip = (entry: Pending, reason: string) =>
@@ -273,6 +276,7 @@ export async function applyCandidates(
   }
   await adoptAccounts(tx, appId, adopted);
   await forgetAccounts(tx, appId, gone);
+  outcome.people = applying.map((entry) => entry.person!.id);
 
   if (joinGroups) {
     // Someone inactive in the app, or losing it, is not put in groups: a group assigned to the app would give it back.

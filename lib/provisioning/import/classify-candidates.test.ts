@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DirectoryCandidate, RemoteUser } from "./candidate-types";
+import { PRIMARY_EMAIL } from "../mapping/target-attributes";
 import { classifyCandidates } from "./classify-candidates";
 
 const remote = (over: Partial<RemoteUser> & { userName: string }): RemoteUser => ({
@@ -151,6 +152,48 @@ describe("classifyCandidates", () => {
     ],
   ])("%s", (_label, users, people, expected) => {
     expect(classify(users, people)).toEqual(expected);
+  });
+
+  // A value differing only in letter case is not an update: importing it would change nothing but its spelling.
+  it.each<[string, RemoteUser[], DirectoryCandidate[], unknown[], Record<string, unknown>]>([
+    [
+      "e-mail differing only in case, assigned: nothing to do",
+      [remote({ userName: "a@x", values: { userName: "A@X", [PRIMARY_EMAIL]: "A@X", title: "Engineer" } })],
+      [person({ email: "a@x", assigned: true, values: { userName: "a@x", [PRIMARY_EMAIL]: "a@x", title: "Engineer" } })],
+      [{ user: "a@x", matched: "id-a@x", by: "userName", actions: [], conflict: false }],
+      {},
+    ],
+    [
+      "e-mail differing only in case, not assigned: ACTIVATE, not UPDATE",
+      [remote({ userName: "Dana@X", email: "Dana@X", values: { userName: "Dana@X", [PRIMARY_EMAIL]: "Dana@X", title: "Engineer" } })],
+      [person({ email: "dana@x", values: { userName: "dana@x", [PRIMARY_EMAIL]: "dana@x", title: "Engineer" } })],
+      [{ user: "Dana@X", matched: "id-dana@x", by: "userName", actions: ["ACTIVATE"], conflict: false }],
+      {},
+    ],
+    [
+      "case-only e-mail and a real title change: UPDATE, the diff lists only the title",
+      [remote({ userName: "a@x", values: { userName: "A@x", [PRIMARY_EMAIL]: "A@x", title: "Lead" } })],
+      [person({ email: "a@x", assigned: true, values: { userName: "a@x", [PRIMARY_EMAIL]: "a@x", title: "Engineer" } })],
+      [{ user: "a@x", matched: "id-a@x", by: "userName", actions: ["UPDATE"], conflict: false }],
+      { title: { directory: "Engineer", app: "Lead" } },
+    ],
+    [
+      "a display name differing in case is an update (only user names and e-mails ignore case)",
+      [remote({ userName: "a@x", values: { userName: "a@x", displayName: "Ann Lee", title: "Engineer" } })],
+      [person({ email: "a@x", assigned: true, values: { userName: "a@x", displayName: "ann lee", title: "Engineer" } })],
+      [{ user: "a@x", matched: "id-a@x", by: "userName", actions: ["UPDATE"], conflict: false }],
+      { displayName: { directory: "ann lee", app: "Ann Lee" } },
+    ],
+    [
+      "another e-mail, not another case: UPDATE",
+      [remote({ userName: "a@x", values: { userName: "a@x", [PRIMARY_EMAIL]: "ann@x", title: "Engineer" } })],
+      [person({ email: "a@x", assigned: true, values: { userName: "a@x", [PRIMARY_EMAIL]: "a@x", title: "Engineer" } })],
+      [{ user: "a@x", matched: "id-a@x", by: "userName", actions: ["UPDATE"], conflict: false }],
+      { [PRIMARY_EMAIL]: { directory: "a@x", app: "ann@x" } },
+    ],
+  ])("case: %s", (_label, users, people, expected, diff) => {
+    expect(classify(users, people)).toEqual(expected);
+    expect(classifyCandidates(users, people)[0]!.diff).toEqual(diff);
   });
 
   it("gives the same answer every time for the same input", () => {

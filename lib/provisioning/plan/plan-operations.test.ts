@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planOperations, type Desired, type KnownAccount, type SyncActions } from "./plan-operations";
+import { PRIMARY_EMAIL } from "../mapping/target-attributes";
+import { diffValues, planOperations, type Desired, type KnownAccount, type SyncActions } from "./plan-operations";
 
 const ALL_ON: SyncActions = { syncCreate: true, syncUpdate: true, syncDelete: true, syncActivation: true };
 const values = { userName: "dana@x.example", title: "AE" };
@@ -131,5 +132,56 @@ describe("planOperations", () => {
     ["deleted, remote already deleted → nothing", { exists: false }, account({ state: "DELETED" }), ALL_ON, []],
   ])("%s", (_label, desired, known, actions, expected) => {
     expect(planOperations(desired, known, actions)).toEqual(expected);
+  });
+
+  // Values taken from the app are not pushed back just because of their letter case.
+  const imported = { userName: "Dana.Lee@X.example", [PRIMARY_EMAIL]: "Dana.Lee@X.example", title: "AE" };
+  it.each<[string, Desired, KnownAccount, unknown[]]>([
+    [
+      "userName and e-mail differ only in case → nothing",
+      present({ values: { userName: "dana.lee@x.example", [PRIMARY_EMAIL]: "dana.lee@x.example", title: "AE" } }),
+      account({ pushedValues: imported }),
+      [],
+    ],
+    [
+      "e-mail differs in case and title really changed → update only the title",
+      present({ values: { userName: "dana.lee@x.example", [PRIMARY_EMAIL]: "dana.lee@x.example", title: "Lead" } }),
+      account({ pushedValues: imported }),
+      [
+        {
+          kind: "UPDATE",
+          changes: { title: { from: "AE", to: "Lead" } },
+          values: { userName: "dana.lee@x.example", [PRIMARY_EMAIL]: "dana.lee@x.example", title: "Lead" },
+        },
+      ],
+    ],
+    [
+      "another e-mail, not just another case → update it",
+      present({ values: { ...imported, [PRIMARY_EMAIL]: "dana@x.example" } }),
+      account({ pushedValues: imported }),
+      [
+        {
+          kind: "UPDATE",
+          changes: { [PRIMARY_EMAIL]: { from: "Dana.Lee@X.example", to: "dana@x.example" } },
+          values: { ...imported, [PRIMARY_EMAIL]: "dana@x.example" },
+        },
+      ],
+    ],
+  ])("case: %s", (_label, desired, known, expected) => {
+    expect(planOperations(desired, known, ALL_ON)).toEqual(expected);
+  });
+});
+
+describe("diffValues", () => {
+  it.each<[string, Record<string, string>, Record<string, string>, Record<string, unknown>]>([
+    ["userName differing in case", { userName: "Ann@X.example" }, { userName: "ann@x.example" }, {}],
+    ["primary e-mail differing in case", { [PRIMARY_EMAIL]: "ANN@x.example" }, { [PRIMARY_EMAIL]: "ann@x.example" }, {}],
+    ["display name differing in case is a change", { displayName: "ann lee" }, { displayName: "Ann Lee" }, { displayName: { from: "ann lee", to: "Ann Lee" } }],
+    ["title differing in case is a change", { title: "ae" }, { title: "AE" }, { title: { from: "ae", to: "AE" } }],
+    ["userName added", {}, { userName: "ann@x.example" }, { userName: { from: null, to: "ann@x.example" } }],
+    ["e-mail removed", { [PRIMARY_EMAIL]: "ann@x.example" }, {}, { [PRIMARY_EMAIL]: { from: "ann@x.example", to: null } }],
+    ["userName really changed", { userName: "ann@x.example" }, { userName: "anne@x.example" }, { userName: { from: "ann@x.example", to: "anne@x.example" } }],
+  ])("%s", (_label, before, after, expected) => {
+    expect(diffValues(before, after)).toEqual(expected);
   });
 });

@@ -1,5 +1,5 @@
 import type { MappedValues } from "../mapping/build-scim-user";
-import type { TargetPath } from "../mapping/target-attributes";
+import { PRIMARY_EMAIL, type TargetPath } from "../mapping/target-attributes";
 
 /**
  * Level-triggered planning: from what the directory says now and what Roster
@@ -40,12 +40,23 @@ export type PlannedOperation =
   | { kind: "DELETE" }
   | { kind: "SKIP"; wanted: "CREATE" | "UPDATE" | "ACTIVATE" | "DEACTIVATE" | "DELETE"; reason: string };
 
+/**
+ * User names and e-mails are compared without regard to case, as SCIM servers and the directory treat them: an
+ * account whose e-mail the app spells `Dana@X.example` is not patched to `dana@x.example`.
+ */
+const CASE_INSENSITIVE_PATHS = new Set<TargetPath>(["userName", PRIMARY_EMAIL]);
+
+function sameValue(path: TargetPath, from: string | null, to: string | null): boolean {
+  if (from === null || to === null || !CASE_INSENSITIVE_PATHS.has(path)) return from === to;
+  return from.toLowerCase() === to.toLowerCase();
+}
+
 export function diffValues(before: MappedValues, after: MappedValues): AttributeChanges {
   const changes: AttributeChanges = {};
   for (const path of new Set([...Object.keys(before), ...Object.keys(after)]) as Set<TargetPath>) {
     const from = before[path] ?? null;
     const to = after[path] ?? null;
-    if (from !== to) changes[path] = { from, to };
+    if (!sameValue(path, from, to)) changes[path] = { from, to };
   }
   return changes;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../../db";
+import { db, type Tx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import type { MappedValues } from "../mapping/build-scim-user";
 import type { DirectoryPerson } from "../mapping/directory-fields";
@@ -67,10 +67,17 @@ type PairRow = Omit<DirectoryPerson, "status"> & {
   pushedValues: MappedValues | null;
 };
 
-/** The pairs of `userIds` in `app`, in the order given, in one statement. */
-export async function loadPairs(app: { id: string; organizationId: string }, userIds: readonly string[]): Promise<PairState[]> {
+/**
+ * The pairs of `userIds` in `app`, in the order given, in one statement. `client` is a transaction only for
+ * an import's preview, which plans inside the transaction it then rolls back.
+ */
+export async function loadPairs(
+  app: { id: string; organizationId: string },
+  userIds: readonly string[],
+  client: Pick<Tx, "$queryRaw"> = db,
+): Promise<PairState[]> {
   if (userIds.length === 0) return [];
-  const rows = await db.$queryRaw<PairRow[]>(pairsStatement(app.id, app.organizationId, userIds));
+  const rows = await client.$queryRaw<PairRow[]>(pairsStatement(app.id, app.organizationId, userIds));
   return rows.map(({ userId, found, assigned, remoteId, remoteUserName, remoteExternalId, userLabel, accountState, pushedValues, ...person }) => ({
     userId,
     person: found ? person : null,

@@ -13,21 +13,22 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { requirePagePermission } from "@/lib/auth/require";
 import { getApp } from "@/lib/provisioning/apps/manage-apps";
-import { getLatestImportRun, listCandidates, type CandidateFilter } from "@/lib/provisioning/import-runs/list-candidates";
-import { cancelImportAction, confirmImportAction, startImportAction } from "./actions";
+import { countCandidates, getLatestImportRun, listCandidates, type CandidateFilter } from "@/lib/provisioning/import-runs/list-candidates";
+import { cancelImportAction, confirmImportAction, previewImportAction, startImportAction } from "./actions";
 
 export const metadata: Metadata = { title: "Import users" };
 
+const people = (count: number) => `${count.toLocaleString("en-US")} ${count === 1 ? "person" : "people"}`;
 const plural = (count: number, noun: string) => `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
 
-const FILTERS: { key: CandidateFilter; label: string; countKey: string; hint: string }[] = [
+const FILTERS: { key: CandidateFilter; label: string; countKey: "all" | Exclude<CandidateFilter, "ALL">; hint: string }[] = [
   { key: "ALL", label: "All users", countKey: "all", hint: "Everyone the app has, and everyone assigned here that it lacks." },
   { key: "NEW", label: "New users", countKey: "NEW", hint: "In the app but not in the directory: importing creates them and assigns the app." },
   {
     key: "UPDATE",
     label: "Update user",
     countKey: "UPDATE",
-    hint: "In both: the app's values overwrite the directory's for mapped fields; nothing is sent back.",
+    hint: "In both: the app's values overwrite the directory's for mapped fields.",
   },
   { key: "ACTIVATE", label: "Users to activate", countKey: "ACTIVATE", hint: "In the directory but not assigned to the app: importing assigns them." },
   {
@@ -72,13 +73,15 @@ export default async function ImportPage({
     return (
       <Card>
         <CardHeader title={`Fetching users from ${app.name}`} description="All pages, 100 users at a time. You can leave this page; the fetch goes on." />
-        <ImportProgress appId={app.id} initial={progress} cancel={cancelImportAction} />
+        <ImportProgress appId={app.id} appName={app.name} initial={progress} cancel={cancelImportAction} />
       </Card>
     );
   }
 
-  const counts = (run.counts ?? {}) as Record<string, number>;
-  const page = await listCandidates(run.id, { filter: filter.key, q: query.q, page: Number(query.page) || 1 });
+  const [counts, page] = await Promise.all([
+    countCandidates(run.id),
+    listCandidates(run.id, { filter: filter.key, q: query.q, page: Number(query.page) || 1 }),
+  ]);
   const summary = run.summary as {
     created: number;
     updated: number;
@@ -104,7 +107,7 @@ export default async function ImportPage({
       {run.status === "CONFIRMING" ? (
         <Card>
           <CardHeader title="Applying the import" description="A bounded batch per transaction; every change is audited." />
-          <ImportProgress appId={app.id} initial={progress} />
+          <ImportProgress appId={app.id} appName={app.name} initial={progress} />
         </Card>
       ) : null}
       {run.status === "CONFIRMED" && summary ? (
@@ -149,6 +152,12 @@ export default async function ImportPage({
             </Link>
           ))}
         </nav>
+        <p id="import-tab-counts" className="border-b border-zinc-100 px-4 py-2 text-xs text-zinc-500">
+          The numbers count people still to import{counts.applied ? ` (${people(counts.applied)} already applied)` : ""}.
+          {counts.extra > 0
+            ? ` A person can need more than one action (for example, updated and activated): ${people(counts.overlapping)} here ${counts.overlapping === 1 ? "does" : "do"}, so the tabs add up to ${counts.extra.toLocaleString("en-US")} more than All.`
+            : ""}
+        </p>
         <form className="flex gap-2 border-b border-zinc-100 px-4 py-3" action="">
           <input type="hidden" name="filter" value={filter.key} />
           <Input
@@ -181,9 +190,10 @@ export default async function ImportPage({
                 diff: (row.diff ?? {}) as Record<string, { directory: string | null; app: string | null }>,
                 applied: row.appliedAt !== null,
               }))}
-              totalInFilter={page.total}
+              totalInFilter={page.selectable}
               canConfirm={run.status !== "CONFIRMING"}
               confirm={confirmImportAction}
+              preview={previewImportAction}
             />
             <nav aria-label="Pages" className="flex items-center justify-between border-t border-zinc-100 px-4 py-3 text-sm text-zinc-500">
               <span>
