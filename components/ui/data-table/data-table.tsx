@@ -38,13 +38,12 @@ export function DataTable<TRow extends { id: string }>({ label, rows, columns, s
   // react-table holds the model (ids, sort state, selection); cells render from our column list below.
   const tableColumns = useMemo<ColumnDef<Features, TRow>[]>(
     () => columns.map((column) => ({ id: column.id, header: column.header, enableSorting: Boolean(column.sortKey) })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt when the columns' ids or sort keys change
+    // Rebuilt when the columns' ids or sort keys change, not on every render's new array.
     [columnKey],
   );
   const sorting: SortingState = useMemo(() => {
     const active = columns.find((column) => column.sortKey && column.sortKey === sort?.current.sort);
     return active ? [{ id: active.id, desc: sort!.current.dir === "desc" }] : [];
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [columnKey, sort?.current.sort, sort?.current.dir]);
   const table = useTable({
     features,
@@ -67,101 +66,104 @@ export function DataTable<TRow extends { id: string }>({ label, rows, columns, s
 
   return (
     <div className="md:overflow-x-auto">
-    <table aria-label={label} className="w-full text-sm md:divide-y md:divide-zinc-200">
-      <thead className="max-md:block max-md:border-b max-md:border-zinc-100">
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id} className="max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-x-4 max-md:bg-zinc-50/80">
-            {selection ? (
-              <th scope="col" className={cn(HEADER, "w-10")}>
-                <input
-                  type="checkbox"
-                  aria-label={selection.selectPageLabel}
-                  className="size-4 rounded border-zinc-300"
-                  checked={table.getIsAllPageRowsSelected()}
-                  ref={(box) => {
-                    if (box) box.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
-                  }}
-                  onChange={table.getToggleAllPageRowsSelectedHandler()}
-                />
-              </th>
-            ) : null}
-            {group.headers.map((header) => {
-              const column = byId.get(header.column.id)!;
-              const sorted = header.column.getIsSorted();
-              return (
-                <th
-                  key={header.id}
-                  scope="col"
-                  aria-sort={column.sortKey ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
-                  className={cn(HEADER, column.className, !column.sortKey && "max-md:hidden", column.sortKey && "max-md:px-0")}
-                >
-                  {column.sortKey && sort ? (
-                    <SortHeaderLink
-                      label={column.header}
-                      sortKey={column.sortKey}
-                      sorted={sorted}
-                      next={header.column.getNextSortingOrder() || "asc"}
-                      baseQuery={sort.baseQuery}
-                    />
-                  ) : (
-                    column.header
-                  )}
+      <table aria-label={label} className="w-full text-sm md:divide-y md:divide-zinc-200">
+        <thead className="max-md:block max-md:border-b max-md:border-zinc-100">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} className="max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-x-4 max-md:bg-zinc-50/80">
+              {selection ? (
+                <th scope="col" className={cn(HEADER, "w-10")}>
+                  <input
+                    type="checkbox"
+                    aria-label={selection.selectPageLabel}
+                    className="size-4 rounded border-zinc-300"
+                    checked={table.getIsAllPageRowsSelected()}
+                    ref={(box) => {
+                      if (box) box.indeterminate = table.getIsSomePageRowsSelected() && !table.getIsAllPageRowsSelected();
+                    }}
+                    onChange={table.getToggleAllPageRowsSelectedHandler()}
+                  />
                 </th>
-              );
-            })}
-            {rowMenu ? (
-              <th scope="col" className={cn(HEADER, "w-12 max-md:hidden")}>
-                <span className="sr-only">Actions</span>
-              </th>
-            ) : null}
-          </tr>
-        ))}
-      </thead>
-      <tbody className="divide-y divide-zinc-100 max-md:block">
-        {table.getRowModel().rows.map((row) => (
-          <tr
-            key={row.id}
-            className={cn(
-              "max-md:grid max-md:grid-cols-[auto_minmax(0,1fr)_auto] max-md:items-start max-md:gap-x-3 max-md:gap-y-1 max-md:px-4 max-md:py-3",
-              row.getIsSelected() ? "bg-brand-50/40" : "hover:bg-zinc-50/60",
-            )}
-          >
-            {selection ? (
-              <td className={cn(CELL, "w-10 max-md:col-start-1 max-md:row-start-1 max-md:pt-0.5")}>
-                <input
-                  type="checkbox"
-                  aria-label={selection.rowLabel(row.original)}
-                  className="size-4 rounded border-zinc-300"
-                  checked={row.getIsSelected()}
-                  onChange={row.getToggleSelectedHandler()}
-                />
-              </td>
-            ) : null}
-            {row.getAllCells().map((cell) => {
-              const column = byId.get(cell.column.id)!;
-              const card = column.card ?? "field";
-              return (
-                <td
-                  key={cell.id}
-                  data-label={column.header}
-                  className={cn(
-                    CELL,
-                    column.className,
-                    card === "title" && cn(titleSpan, "max-md:row-start-1 max-md:min-w-0"),
-                    card === "field" &&
-                      cn(fieldSpan, "max-md:flex max-md:min-w-0 max-md:gap-2 max-md:before:w-24 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-zinc-500 max-md:before:content-[attr(data-label)]"),
-                    card === "hidden" && "max-md:hidden",
-                  )}
-                >
-                  {column.cell(row.original)}
+              ) : null}
+              {group.headers.map((header) => {
+                const column = byId.get(header.column.id)!;
+                const sorted = header.column.getIsSorted();
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={column.sortKey ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
+                    className={cn(HEADER, column.className, !column.sortKey && "max-md:hidden", column.sortKey && "max-md:px-0")}
+                  >
+                    {column.sortKey && sort ? (
+                      <SortHeaderLink
+                        label={column.header}
+                        sortKey={column.sortKey}
+                        sorted={sorted}
+                        next={header.column.getNextSortingOrder() || "asc"}
+                        baseQuery={sort.baseQuery}
+                      />
+                    ) : (
+                      column.header
+                    )}
+                  </th>
+                );
+              })}
+              {rowMenu ? (
+                <th scope="col" className={cn(HEADER, "w-12 max-md:hidden")}>
+                  <span className="sr-only">Actions</span>
+                </th>
+              ) : null}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="divide-y divide-zinc-100 max-md:block">
+          {table.getRowModel().rows.map((row) => (
+            <tr
+              key={row.id}
+              className={cn(
+                "max-md:grid max-md:grid-cols-[auto_minmax(0,1fr)_auto] max-md:items-start max-md:gap-x-3 max-md:gap-y-1 max-md:px-4 max-md:py-3",
+                row.getIsSelected() ? "bg-brand-50/40" : "hover:bg-zinc-50/60",
+              )}
+            >
+              {selection ? (
+                <td className={cn(CELL, "w-10 max-md:col-start-1 max-md:row-start-1 max-md:pt-0.5")}>
+                  <input
+                    type="checkbox"
+                    aria-label={selection.rowLabel(row.original)}
+                    className="size-4 rounded border-zinc-300"
+                    checked={row.getIsSelected()}
+                    onChange={row.getToggleSelectedHandler()}
+                  />
                 </td>
-              );
-            })}
-            {rowMenu ? <td className={cn(CELL, "w-12 max-md:col-start-3 max-md:row-start-1")}>{rowMenu(row.original)}</td> : null}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+              ) : null}
+              {row.getAllCells().map((cell) => {
+                const column = byId.get(cell.column.id)!;
+                const card = column.card ?? "field";
+                return (
+                  <td
+                    key={cell.id}
+                    data-label={column.header}
+                    className={cn(
+                      CELL,
+                      column.className,
+                      card === "title" && cn(titleSpan, "max-md:row-start-1 max-md:min-w-0"),
+                      card === "field" &&
+                        cn(
+                          fieldSpan,
+                          "max-md:flex max-md:min-w-0 max-md:gap-2 max-md:before:w-24 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-zinc-500 max-md:before:content-[attr(data-label)]",
+                        ),
+                      card === "hidden" && "max-md:hidden",
+                    )}
+                  >
+                    {column.cell(row.original)}
+                  </td>
+                );
+              })}
+              {rowMenu ? <td className={cn(CELL, "w-12 max-md:col-start-3 max-md:row-start-1")}>{rowMenu(row.original)}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -38,7 +38,14 @@ export function visibleRowSelection(state: SelectionState, pageIds: readonly str
 
 /** A change made through react-table (a row or the page ticked or cleared) ends "all matching": the admin chose rows. */
 export function fromRowSelection(rowSelection: Readonly<Record<string, boolean>>): SelectionState {
-  return { ids: Object.fromEntries(Object.entries(rowSelection).filter(([, on]) => on).map(([id]) => [id, true as const])), allMatching: false };
+  return {
+    ids: Object.fromEntries(
+      Object.entries(rowSelection)
+        .filter(([, on]) => on)
+        .map(([id]) => [id, true as const]),
+    ),
+    allMatching: false,
+  };
 }
 
 export function selectAllMatching(state: SelectionState, pageIds: readonly string[]): SelectionState {

@@ -47,7 +47,12 @@ describe("listPeopleApps", () => {
         { appId: zoom!.id, groupId: design.id },
       ],
     });
-    await db.assignment.createMany({ data: [{ appId: jira!.id, userId: ada.id }, { appId: slack!.id, userId: bo.id }] });
+    await db.assignment.createMany({
+      data: [
+        { appId: jira!.id, userId: ada.id },
+        { appId: slack!.id, userId: bo.id },
+      ],
+    });
 
     const { client, counter } = countingClient();
     const apps = await listPeopleApps(organizationId, [ada.id, bo.id, cy.id], client);
