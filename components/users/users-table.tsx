@@ -1,11 +1,8 @@
 "use client";
 
-import { AlertTriangle } from "lucide-react";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { AddGroupMembers, SearchGroups } from "@/components/groups/add-to-group-dialog";
-import { Badge } from "@/components/ui/badge";
-import type { DataColumn, ServerSort } from "@/components/ui/data-table/columns";
+import type { ServerSort } from "@/components/ui/data-table/columns";
 import { DataTable } from "@/components/ui/data-table/data-table";
 import { SelectionBar } from "@/components/ui/data-table/selection-bar";
 import { useTableSelection } from "@/components/ui/data-table/use-table-selection";
@@ -13,9 +10,9 @@ import type { ActionResult } from "@/lib/actions/define-action";
 import type { UserSelectionInput, UserStatusName } from "@/lib/directory/schemas/user";
 import { AppAssignmentSubMenus, type AssignmentChange } from "./app-assignment-menu";
 import { toastBulkResult, type BulkOutcome } from "./bulk-result-toast";
-import { PersonAppChips, type PersonAppChip } from "./person-app-chips";
+import type { PersonAppChip } from "./person-app-chips";
 import { UserRowMenu } from "./user-row-menu";
-import { UserStatusBadge } from "./user-status-badge";
+import { USER_APPS_COLUMN, USER_COLUMNS } from "./users-columns";
 import { asBulkOutcome, UsersBulkActions } from "./users-bulk-actions";
 
 export interface UserRow {
@@ -51,31 +48,6 @@ interface UsersTableProps {
   /** "Add to group…" for the selection (with "manage users"). */
   groups: { search: SearchGroups; add: AddGroupMembers };
 }
-
-const COLUMNS: DataColumn<UserRow>[] = [
-  { id: "name", header: "Name", sortKey: "name", card: "title", cell: (row) => <NameCell row={row} /> },
-  {
-    id: "department",
-    header: "Department",
-    cell: (row) => (
-      <div className="min-w-0">
-        <div>{row.department ?? <span className="text-zinc-400">—</span>}</div>
-        <div className="text-xs text-zinc-500">{row.title}</div>
-      </div>
-    ),
-  },
-  { id: "status", header: "Status", sortKey: "status", cell: (row) => <UserStatusBadge status={row.status} /> },
-  {
-    id: "added",
-    header: "Added",
-    sortKey: "created",
-    card: "hidden",
-    className: "hidden whitespace-nowrap text-zinc-500 lg:table-cell",
-    cell: (row) => row.added,
-  },
-];
-
-const APPS_COLUMN: DataColumn<UserRow> = { id: "apps", header: "Apps", cell: (row) => <PersonAppChips apps={row.apps ?? []} /> };
 
 export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, appCount, setStatus, remove, apps, assign, unassign, groups }: UsersTableProps) {
   const router = useRouter();
@@ -117,7 +89,7 @@ export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, ap
       <DataTable
         label="People"
         rows={rows}
-        columns={showApps ? [...COLUMNS.slice(0, 2), APPS_COLUMN, ...COLUMNS.slice(2)] : COLUMNS}
+        columns={showApps ? [...USER_COLUMNS.slice(0, 2), USER_APPS_COLUMN, ...USER_COLUMNS.slice(2)] : USER_COLUMNS}
         sort={{ current: sort, baseQuery }}
         selection={canSelect ? { state: selection, selectPageLabel: "Select all people on this page", rowLabel: (row) => `Select ${row.name}` } : undefined}
         rowMenu={
@@ -151,31 +123,5 @@ export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, ap
         />
       </SelectionBar>
     </>
-  );
-}
-
-function NameCell({ row }: { row: UserRow }) {
-  return (
-    <div className="min-w-0">
-      <Link href={`/users/${row.id}`} className="font-medium break-words text-zinc-900 hover:text-brand-700">
-        {row.name}
-      </Link>
-      {row.roleLabel ? (
-        <span className="ml-2">
-          <Badge tone="brand">{row.roleLabel}</Badge>
-        </span>
-      ) : null}
-      <div className="flex flex-wrap items-center gap-x-1.5 text-xs break-all text-zinc-500">
-        {row.email}
-        {row.unverifiedDomain ? (
-          <span
-            title="This e-mail's domain is not verified, so apps such as Atlassian will not manage the account."
-            className="inline-flex items-center gap-0.5 text-amber-700"
-          >
-            <AlertTriangle aria-hidden className="size-3" /> Unverified domain
-          </span>
-        ) : null}
-      </div>
-    </div>
   );
 }
