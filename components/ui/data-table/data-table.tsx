@@ -5,6 +5,7 @@ import { useMemo, type ReactNode } from "react";
 import { cn } from "../class-names";
 import type { DataColumn, ServerSort } from "./columns";
 import { SortHeaderLink } from "./sort-header-link";
+import { CELL, HEADER, cardCellClass } from "./card-layout";
 import type { TableSelection } from "./use-table-selection";
 
 const features = tableFeatures({ rowSelectionFeature, rowSortingFeature });
@@ -24,9 +25,6 @@ interface Props<TRow extends { id: string }> {
   /** Shown instead of the table when there are no rows. */
   empty?: ReactNode;
 }
-
-const HEADER = "bg-zinc-50/80 px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-zinc-500 uppercase";
-const CELL = "px-4 py-3 align-top text-zinc-700 max-md:p-0";
 
 /**
  * A server-paged table on react-table (manual sorting, page and "all matching" selection). From `md` up it is a
@@ -61,8 +59,6 @@ export function DataTable<TRow extends { id: string }>({ label, rows, columns, s
   if (rows.length === 0 && empty) return <>{empty}</>;
   const byId = new Map(columns.map((column) => [column.id, column]));
   const selectable = Boolean(selection);
-  const titleSpan = selectable ? "max-md:col-start-2" : "max-md:col-start-1 max-md:col-span-2";
-  const fieldSpan = selectable ? "max-md:col-start-2 max-md:col-end-4" : "max-md:col-start-1 max-md:col-end-4";
 
   return (
     <div className="md:overflow-x-auto">
@@ -138,23 +134,8 @@ export function DataTable<TRow extends { id: string }>({ label, rows, columns, s
               ) : null}
               {row.getAllCells().map((cell) => {
                 const column = byId.get(cell.column.id)!;
-                const card = column.card ?? "field";
                 return (
-                  <td
-                    key={cell.id}
-                    data-label={column.header}
-                    className={cn(
-                      CELL,
-                      column.className,
-                      card === "title" && cn(titleSpan, "max-md:row-start-1 max-md:min-w-0"),
-                      card === "field" &&
-                        cn(
-                          fieldSpan,
-                          "max-md:flex max-md:min-w-0 max-md:gap-2 max-md:before:w-24 max-md:before:shrink-0 max-md:before:text-xs max-md:before:text-zinc-500 max-md:before:content-[attr(data-label)]",
-                        ),
-                      card === "hidden" && "max-md:hidden",
-                    )}
-                  >
+                  <td key={cell.id} data-label={column.header} className={cn(CELL, column.className, cardCellClass(column.card ?? "field", selectable))}>
                     {column.cell(row.original)}
                   </td>
                 );
