@@ -32,7 +32,7 @@ export function AssignAppMenu({ userId, apps, assign }: { userId: string; apps: 
   if (apps.length === 0) return null;
   const item = "flex cursor-pointer items-center gap-3 rounded-md px-3 py-2 text-sm outline-none data-[highlighted]:bg-zinc-100";
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild>
         <Button size="sm" variant="secondary">
           <Plus aria-hidden className="size-4" /> Assign app <ChevronDown aria-hidden className="size-3.5" />

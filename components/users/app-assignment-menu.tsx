@@ -36,7 +36,7 @@ function Items({ apps, verb, run }: { apps: App[]; verb: "assign" | "unassign"; 
 /** Assign the selected people to an app, or take them out of one, from the users list's selection bar. */
 export function AppAssignmentMenu({ apps, selection, assign, unassign, onDone }: Props) {
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild>
         <Button size="sm" variant="secondary">
           <AppWindow aria-hidden className="size-4" /> Apps <ChevronDown aria-hidden className="size-3.5" />

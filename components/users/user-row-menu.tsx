@@ -26,7 +26,8 @@ export function UserRowMenu({ person, canManage, appCount, onStatus, onDelete, a
   const [confirmDelete, setConfirmDelete] = useState(false);
   return (
     <>
-      <DropdownMenu.Root>
+      {/* Not modal: a menu need not hide the page from screen readers (axe flags focusable content under aria-hidden). */}
+      <DropdownMenu.Root modal={false}>
         <DropdownMenu.Trigger aria-label={`Actions for ${person.name}`} className="rounded-md p-1.5 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800">
           <MoreHorizontal aria-hidden className="size-4" />
         </DropdownMenu.Trigger>
