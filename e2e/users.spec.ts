@@ -1,5 +1,7 @@
 import { OWNER } from "./support/accounts";
-import { expect, snapshot, test, searchFor } from "./support/fixtures";
+import { expectNoSeriousA11yViolations } from "./support/axe";
+import { bothWidths, expect, snapshot, test, searchFor } from "./support/fixtures";
+import { dismissToasts } from "./support/toasts";
 
 test.beforeEach(async ({ page, signInPage }) => {
   await signInPage.goto();
@@ -93,4 +95,78 @@ test("names with markup are shown as text", async ({ page }) => {
   await page.goto("/users?q=markup");
   await expect(page.getByRole("link", { name: "<script>alert(1)</script> <b>Bold</b>" })).toBeVisible();
   expect(dialogs).toBe(0);
+});
+
+test("the list shows each person's apps, assigns and unassigns one from the row menu, and keeps the selection bar in reach", async ({ page }) => {
+  const person = { name: "Tabitha Tables", email: "tabitha.tables@halden.example" };
+  // A draft app is enough to assign people to. A second app from the same catalog entry gets a number ("… 2").
+  await page.goto("/applications");
+  await page.getByRole("button", { name: "Add Custom SCIM 2.0 app" }).click();
+  await expect(page).toHaveURL(/provisioning\/configure$/);
+  const appName = (
+    await page
+      .getByRole("heading", { level: 1 })
+      .first()
+      .evaluate((heading) => heading.firstChild?.textContent ?? "")
+  ).trim();
+  expect(appName).toMatch(/^Custom SCIM 2\.0 app/);
+  await page.goto("/users/new");
+  await page.getByLabel("Work e-mail").fill(person.email);
+  await page.getByLabel("First name").fill("Tabitha");
+  await page.getByLabel("Last name").fill("Tables");
+  await page.getByRole("button", { name: "Add person" }).click();
+  await expect(page.getByRole("heading", { name: new RegExp(person.name) })).toBeVisible();
+
+  await page.goto("/users?q=tabitha.tables");
+  const row = page.getByRole("row", { name: new RegExp(person.name) });
+  await expect(row.getByText("No apps")).toBeVisible();
+
+  // Assign from the row menu: the chip appears.
+  await row.getByRole("button", { name: `Actions for ${person.name}` }).click();
+  // By keyboard: the submenu opens with the right arrow, and Enter picks the app.
+  await page.getByRole("menuitem", { name: "Assign to app" }).press("ArrowRight");
+  await page.getByRole("menuitem", { name: appName, exact: true }).press("Enter");
+  const chips = row.getByRole("list", { name: "Apps" });
+  await expect(chips.getByText(appName, { exact: true })).toBeVisible();
+  await expect(chips).toContainText("(Directly)");
+
+  // The table with a row menu and its app submenu open passes axe.
+  await dismissToasts(page);
+  await row.getByRole("button", { name: `Actions for ${person.name}` }).click();
+  await page.getByRole("menuitem", { name: "Unassign from app" }).press("ArrowRight");
+  await expect(page.getByRole("menuitem", { name: appName, exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // Unassign from the same menu: only the apps she has directly are offered.
+  await page.getByRole("menuitem", { name: appName, exact: true }).press("Enter");
+  await expect(row.getByText("No apps")).toBeVisible();
+
+  // A full page of people: the selection bar stays on screen at the top and at the bottom of the list.
+  await page.goto("/users");
+  const rows = page.getByRole("table", { name: "People" }).getByRole("row");
+  await expect(rows).toHaveCount(51); // the header and a page of 50
+  const bar = page.getByRole("region", { name: "Bulk actions" });
+  await expect(bar).toHaveCount(0);
+  await rows.nth(1).getByRole("checkbox").check();
+  await expect(bar).toContainText("1 selected");
+  await expect(bar).toBeInViewport();
+  await rows.last().scrollIntoViewIfNeeded();
+  await expect(rows.last()).toBeInViewport();
+  await expect(bar).toBeInViewport();
+  await expect(bar.getByRole("button", { name: "Delete" })).toBeInViewport();
+
+  // Select the page, then everything matching; Clear empties it.
+  await page.getByRole("checkbox", { name: "Select all people on this page" }).check();
+  await expect(bar).toContainText("50 selected");
+  await bar.getByRole("button", { name: /^Select all \d+ matching people$/ }).click();
+  await expect(bar).toContainText(/\d+ selected \(all matching\)/);
+  await bothWidths(page, "users-list-selection");
+  await bar.getByRole("button", { name: "Clear selection" }).click();
+  await expect(bar).toHaveCount(0);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  const widest = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(widest).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await bothWidths(page, "users-list");
 });

@@ -1,10 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Table, Td, Th } from "@/components/ui/table";
-import { useRowSelection } from "@/components/ui/use-row-selection";
+import type { DataColumn } from "@/components/ui/data-table/columns";
+import { DataTable } from "@/components/ui/data-table/data-table";
+import { SelectionBar } from "@/components/ui/data-table/selection-bar";
+import { useTableSelection } from "@/components/ui/data-table/use-table-selection";
+import type { AccountStateInApp } from "@/components/provisioning-status/account-status";
 import { toastBulkResult, type BulkOutcome } from "@/components/users/bulk-result-toast";
 import { UserStatusBadge } from "@/components/users/user-status-badge";
 import type { ActionResult } from "@/lib/actions/define-action";
@@ -18,6 +22,8 @@ interface Row {
   status: UserStatusName;
   /** How the person has the app: "Directly", "Via Engineering", "Directly · via Engineering, Sales". */
   access: string;
+  /** Their account in the app (the Assigned view only). */
+  account: AccountStateInApp | null;
 }
 
 interface Props {
@@ -34,105 +40,95 @@ interface Props {
   }) => Promise<ActionResult<{ changed: number; skipped?: BulkOutcome["skipped"]; skippedCount?: number }>>;
 }
 
+const dash = <span className="text-zinc-400">—</span>;
+
+const COLUMNS: DataColumn<Row>[] = [
+  {
+    id: "name",
+    header: "Name",
+    card: "title",
+    cell: (row) => (
+      <div className="min-w-0">
+        <div className="font-medium break-words text-zinc-900">{row.name}</div>
+        <div className="text-xs break-all text-zinc-500">{row.email}</div>
+      </div>
+    ),
+  },
+  { id: "access", header: "Access", cell: (row) => (row.access === "No access" ? dash : row.access) },
+  { id: "department", header: "Department", cell: (row) => row.department ?? dash },
+  { id: "status", header: "Status", cell: (row) => <UserStatusBadge status={row.status} /> },
+];
+
+const ACCOUNT_COLUMN: DataColumn<Row> = {
+  id: "account",
+  header: "In the app",
+  cell: (row) =>
+    row.account ? (
+      <div className="min-w-0 max-w-72">
+        <Badge tone={row.account.tone}>{row.account.label}</Badge>
+        {row.account.reason ? <p className="mt-1 text-xs break-words text-red-700">{row.account.reason}</p> : null}
+      </div>
+    ) : (
+      dash
+    ),
+};
+
 /** The people of an app's Users tab, with assign or unassign for a selection or everyone matching. */
 export function AppUsersTable({ appId, appName, mode, rows, total, filter, canAssign, change }: Props) {
   const router = useRouter();
-  const rowSelection = useRowSelection(
+  const selection = useTableSelection(
     rows.map((row) => row.id),
     total,
+    filter,
   );
-  const { allMatching, allOnPage, count } = rowSelection;
-  const selection: UserSelectionInput = allMatching ? { filter } : { ids: [...rowSelection.selected] };
+  const count = selection.count;
 
   async function run() {
-    const result = await change({ appId, selection });
+    const result = await change({ appId, selection: selection.input });
     if (
       toastBulkResult(
         result.ok ? { ok: true, data: { changed: result.data.changed, skipped: result.data.skipped ?? [], skippedCount: result.data.skippedCount } } : result,
         mode === "assigned" ? "Unassigned" : "Assigned",
       )
     ) {
-      rowSelection.clear();
+      selection.clear();
       router.refresh();
     }
   }
 
   return (
     <>
-      {canAssign && count > 0 ? (
-        <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center gap-3 border-b border-brand-100 bg-brand-50 px-4 py-2.5 text-sm">
-          <span className="font-medium text-brand-700">{count.toLocaleString("en-US")} selected</span>
-          {allOnPage && !allMatching && total > rows.length ? (
-            <button type="button" className="text-brand-600 hover:underline" onClick={rowSelection.selectAllMatching}>
-              Select all {total.toLocaleString("en-US")} matching people
-            </button>
-          ) : null}
-          <div className="ml-auto">
-            {mode === "assigned" ? (
-              <ConfirmDialog
-                title={`Unassign ${count.toLocaleString("en-US")} ${count === 1 ? "person" : "people"} from ${appName}?`}
-                confirmLabel="Unassign"
-                onConfirm={run}
-                trigger={
-                  <Button size="sm" variant="danger">
-                    Unassign
-                  </Button>
-                }
-              >
-                <p>
-                  Their direct assignment is removed. Anyone who is also in a group assigned to {appName} keeps access through it; the others leave {appName}
-                  &apos;s scope. Where the app&apos;s Activate and deactivate users action is on, their accounts are deactivated; nothing is deleted.
-                </p>
-              </ConfirmDialog>
-            ) : (
-              <Button size="sm" onClick={run}>
-                Assign to {appName}
-              </Button>
-            )}
-          </div>
-        </div>
+      <DataTable
+        label={mode === "assigned" ? `People assigned to ${appName}` : `People who can be added to ${appName}`}
+        rows={rows}
+        columns={mode === "assigned" ? [...COLUMNS.slice(0, 2), ACCOUNT_COLUMN, ...COLUMNS.slice(2)] : COLUMNS}
+        selection={canAssign ? { state: selection, selectPageLabel: "Select all people on this page", rowLabel: (row) => `Select ${row.name}` } : undefined}
+      />
+      {canAssign ? (
+        <SelectionBar selection={selection} noun={{ one: "person", many: "people" }}>
+          {mode === "assigned" ? (
+            <ConfirmDialog
+              title={`Unassign ${count.toLocaleString("en-US")} ${count === 1 ? "person" : "people"} from ${appName}?`}
+              confirmLabel="Unassign"
+              onConfirm={run}
+              trigger={
+                <Button size="sm" variant="danger">
+                  Unassign
+                </Button>
+              }
+            >
+              <p>
+                Their direct assignment is removed. Anyone who is also in a group assigned to {appName} keeps access through it; the others leave {appName}
+                &apos;s scope. Where the app&apos;s Activate and deactivate users action is on, their accounts are deactivated; nothing is deleted.
+              </p>
+            </ConfirmDialog>
+          ) : (
+            <Button size="sm" onClick={run}>
+              Assign to {appName}
+            </Button>
+          )}
+        </SelectionBar>
       ) : null}
-      <Table>
-        <thead>
-          <tr>
-            {canAssign ? (
-              <Th className="w-10">
-                <input type="checkbox" aria-label="Select all people on this page" className="size-4" checked={allOnPage} onChange={rowSelection.togglePage} />
-              </Th>
-            ) : null}
-            <Th>Name</Th>
-            <Th>Access</Th>
-            <Th>Department</Th>
-            <Th>Status</Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
-          {rows.map((row) => (
-            <tr key={row.id}>
-              {canAssign ? (
-                <Td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${row.name}`}
-                    className="size-4"
-                    checked={rowSelection.isSelected(row.id)}
-                    onChange={() => rowSelection.toggle(row.id)}
-                  />
-                </Td>
-              ) : null}
-              <Td>
-                <div className="font-medium text-zinc-900">{row.name}</div>
-                <div className="text-xs text-zinc-500">{row.email}</div>
-              </Td>
-              <Td>{row.access === "No access" ? <span className="text-zinc-400">—</span> : row.access}</Td>
-              <Td>{row.department ?? <span className="text-zinc-400">—</span>}</Td>
-              <Td>
-                <UserStatusBadge status={row.status} />
-              </Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
     </>
   );
 }

@@ -4,8 +4,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Table, Td, Th } from "@/components/ui/table";
-import { useRowSelection } from "@/components/ui/use-row-selection";
+import type { DataColumn } from "@/components/ui/data-table/columns";
+import { DataTable } from "@/components/ui/data-table/data-table";
+import { SelectionBar } from "@/components/ui/data-table/selection-bar";
+import { useTableSelection } from "@/components/ui/data-table/use-table-selection";
 import { UserStatusBadge } from "@/components/users/user-status-badge";
 import { toastBulkResult, type BulkOutcome } from "@/components/users/bulk-result-toast";
 import type { ActionResult } from "@/lib/actions/define-action";
@@ -26,93 +28,70 @@ interface Props {
   remove: (input: GroupMembersInput) => Promise<ActionResult<BulkOutcome>>;
 }
 
+const COLUMNS: DataColumn<GroupMemberRow>[] = [
+  {
+    id: "name",
+    header: "Name",
+    card: "title",
+    cell: (row) => (
+      <div className="min-w-0">
+        <Link href={`/users/${row.id}`} className="font-medium break-words text-zinc-900 hover:text-brand-700">
+          {row.name}
+        </Link>
+        <div className="text-xs break-all text-zinc-500">{row.email}</div>
+      </div>
+    ),
+  },
+  { id: "status", header: "Status", cell: (row) => <UserStatusBadge status={row.status} /> },
+];
+
 /** A page of the group's members; with "manage users", tick some and remove them from the group. */
 export function GroupMembersTable({ group, rows, canManage, remove }: Props) {
   const router = useRouter();
-  const rowSelection = useRowSelection(
+  // Removing acts on ticked members only, so "all matching" is never offered (the total is the page).
+  const selection = useTableSelection(
     rows.map((row) => row.id),
     rows.length,
+    null,
   );
-  const { allOnPage, count } = rowSelection;
+  const count = selection.count;
 
   async function removeSelected() {
-    if (toastBulkResult(await remove({ groupId: group.id, selection: { ids: [...rowSelection.selected] } }), `Removed from ${group.name}:`)) {
-      rowSelection.clear();
+    if (toastBulkResult(await remove({ groupId: group.id, selection: { ids: Object.keys(selection.rowSelection) } }), `Removed from ${group.name}:`)) {
+      selection.clear();
       router.refresh();
     }
   }
 
   return (
     <>
-      {canManage && count > 0 ? (
-        <div role="region" aria-label="Bulk actions" className="flex flex-wrap items-center gap-3 border-b border-brand-100 bg-brand-50 px-4 py-2.5 text-sm">
-          <span className="font-medium text-brand-700">{count.toLocaleString("en-US")} selected</span>
-          <div className="ml-auto">
-            <ConfirmDialog
-              title={`Remove ${count.toLocaleString("en-US")} ${count === 1 ? "person" : "people"} from ${group.name}?`}
-              confirmLabel="Remove"
-              onConfirm={removeSelected}
-              trigger={
-                <Button size="sm" variant="danger">
-                  Remove from group
-                </Button>
-              }
-            >
-              <p>They stay in the directory.</p>
-              <p>
-                {group.appCount > 0
-                  ? "They lose the group's apps unless they also have them directly or through another group; there, each app's Activate and deactivate users action then applies."
-                  : "The group is not assigned to any app, so nothing changes in connected apps."}
-              </p>
-            </ConfirmDialog>
-          </div>
-        </div>
+      <DataTable
+        label={`Members of ${group.name}`}
+        rows={rows}
+        columns={COLUMNS}
+        selection={canManage ? { state: selection, selectPageLabel: "Select all members on this page", rowLabel: (row) => `Select ${row.name}` } : undefined}
+      />
+      {canManage ? (
+        <SelectionBar selection={selection} noun={{ one: "member", many: "members" }}>
+          <ConfirmDialog
+            title={`Remove ${count.toLocaleString("en-US")} ${count === 1 ? "person" : "people"} from ${group.name}?`}
+            confirmLabel="Remove"
+            onConfirm={removeSelected}
+            trigger={
+              <Button size="sm" variant="danger">
+                Remove from group
+              </Button>
+            }
+          >
+            <p>They stay in the directory.</p>
+            <p>
+              {group.appCount > 0
+                ? "They lose the group's apps unless they also have them directly or through another group; there, each app's Activate and deactivate users action then applies."
+                : "The group is not assigned to any app, so nothing changes in connected apps."}
+            </p>
+          </ConfirmDialog>
+        </SelectionBar>
       ) : null}
-      <Table>
-        <thead>
-          <tr>
-            {canManage ? (
-              <Th className="w-10">
-                <input
-                  type="checkbox"
-                  aria-label="Select all members on this page"
-                  className="size-4 rounded border-zinc-300"
-                  checked={allOnPage}
-                  onChange={rowSelection.togglePage}
-                />
-              </Th>
-            ) : null}
-            <Th>Name</Th>
-            <Th>Status</Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
-          {rows.map((row) => (
-            <tr key={row.id} className={rowSelection.isSelected(row.id) ? "bg-brand-50/40" : "hover:bg-zinc-50/60"}>
-              {canManage ? (
-                <Td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${row.name}`}
-                    className="size-4 rounded border-zinc-300"
-                    checked={rowSelection.isSelected(row.id)}
-                    onChange={() => rowSelection.toggle(row.id)}
-                  />
-                </Td>
-              ) : null}
-              <Td className="min-w-0">
-                <Link href={`/users/${row.id}`} className="font-medium break-words text-zinc-900 hover:text-brand-700">
-                  {row.name}
-                </Link>
-                <div className="text-xs break-all text-zinc-500">{row.email}</div>
-              </Td>
-              <Td>
-                <UserStatusBadge status={row.status} />
-              </Td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
     </>
   );
 }

@@ -11,12 +11,16 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { ActionResult } from "@/lib/actions/define-action";
 import type { ProvisionNowResult } from "@/lib/provisioning/sync/provision-now";
 import { accountStatus, type AccountStatusInput } from "./account-status";
+import { UnassignAppButton, type ChangeAssignment } from "./person-app-assignment";
 import { LinkAccountDialog, type LinkAppAccount, type SearchAppAccounts } from "./link-account-dialog";
 import { ProvisionSteps } from "./provision-steps";
 
 export interface UserAppRow {
   app: { id: string; name: string; state: AccountStatusInput["appState"] };
   assigned: boolean;
+  /** Assigned directly (can be unassigned here), and through a group. */
+  direct: boolean;
+  viaGroup: boolean;
   account: {
     state: "ACTIVE" | "INACTIVE" | "DELETED";
     remoteId: string | null;
@@ -38,12 +42,14 @@ interface Props {
   provision: (input: { appId: string; userId: string }) => Promise<ActionResult<ProvisionNowResult>>;
   search: SearchAppAccounts;
   link: LinkAppAccount;
+  /** Unassign where directly assigned (with "assign apps"). */
+  unassign?: ChangeAssignment;
 }
 
 const TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** The person's account in each app: state, last sync, last error, and "Provision now" with its steps. */
-export function UserAppsPanel({ userId, personLabel, rows, canProvision, provision, search, link }: Props) {
+export function UserAppsPanel({ userId, personLabel, rows, canProvision, provision, search, link, unassign }: Props) {
   const router = useRouter();
   const [results, setResults] = useState<Record<string, ProvisionNowResult | "running">>({});
 
@@ -61,7 +67,7 @@ export function UserAppsPanel({ userId, personLabel, rows, canProvision, provisi
   if (rows.length === 0) {
     return (
       <EmptyState icon={AppWindow} title="Not assigned to any app">
-        Assign this person from an application&apos;s Users tab; their account and its status then appear here.
+        Use Assign app above, or add them to a group that has apps; their account and its status then appear here.
       </EmptyState>
     );
   }
@@ -92,19 +98,22 @@ export function UserAppsPanel({ userId, personLabel, rows, canProvision, provisi
                   {row.account?.lastSyncedAt ? `Last synced ${TIME.format(row.account.lastSyncedAt)} UTC` : "Not synced yet"}
                 </p>
               </div>
-              {canRun ? (
-                <Button
-                  size="sm"
-                  variant="secondary"
-                  className="shrink-0 whitespace-nowrap"
-                  onClick={() => onProvision(row.app.id)}
-                  disabled={result === "running"}
-                  aria-label={`Provision now in ${row.app.name}`}
-                >
-                  <Play aria-hidden className="size-3.5" />
-                  {result === "running" ? "Working…" : "Provision now"}
-                </Button>
-              ) : null}
+              <div className="flex shrink-0 flex-wrap justify-end gap-2">
+                {unassign && row.direct ? <UnassignAppButton userId={userId} app={row.app} keepsViaGroup={row.viaGroup} unassign={unassign} /> : null}
+                {canRun ? (
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    className="shrink-0 whitespace-nowrap"
+                    onClick={() => onProvision(row.app.id)}
+                    disabled={result === "running"}
+                    aria-label={`Provision now in ${row.app.name}`}
+                  >
+                    <Play aria-hidden className="size-3.5" />
+                    {result === "running" ? "Working…" : "Provision now"}
+                  </Button>
+                ) : null}
+              </div>
             </div>
             {lastError ? (
               <p className="rounded-md bg-red-50 px-3 py-2 text-xs text-red-800 ring-1 ring-red-200 ring-inset">

@@ -11,6 +11,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS, can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require";
 import { listAppNames } from "@/lib/directory/apps/count-apps";
+import { describeAccess } from "@/lib/directory/assignments/describe-access";
+import { listPeopleApps } from "@/lib/directory/assignments/list-people-apps";
 import { emailDomain, listVerifiedDomainNames } from "@/lib/directory/domains/list-verified-domains";
 import { userListQuery } from "@/lib/directory/schemas/user";
 import { listDepartments, listUsers } from "@/lib/directory/users/list-users";
@@ -41,6 +43,13 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   baseQuery.set("sort", query.sort);
   baseQuery.set("dir", query.dir);
   const canManage = can(session, "manage users");
+  // Apps are app data: each person's apps are read (one statement for the page) and shown only with "view apps".
+  const peopleApps = can(session, "view apps")
+    ? await listPeopleApps(
+        organizationId,
+        page.users.map((user) => user.id),
+      )
+    : null;
   const filtered = Boolean(query.q || query.status || query.department);
 
   return (
@@ -92,6 +101,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 roleLabel: user.role && user.role !== "MEMBER" ? ROLE_LABELS[user.role] : null,
                 unverifiedDomain: !verifiedDomains.has(emailDomain(user.email)),
                 added: DATE.format(user.createdAt),
+                apps: peopleApps
+                  ? (peopleApps.get(user.id) ?? []).map((app) => ({ appId: app.appId, name: app.name, direct: app.direct, how: describeAccess(app) }))
+                  : null,
               }))}
               total={page.total}
               filter={filter}

@@ -36,6 +36,8 @@ export async function listUserAccounts(organizationId: string, userId: string) {
   return apps.map(({ assignments, groupAssignments, accounts, ...app }, index) => ({
     app,
     assigned: assignments.length > 0 || groupAssignments.length > 0,
+    direct: assignments.length > 0,
+    viaGroup: groupAssignments.length > 0,
     account: accounts[0] ?? null,
     lastOperation: latest[index],
   }));

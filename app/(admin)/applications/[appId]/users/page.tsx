@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppGroupsPanel } from "@/components/apps/app-groups-panel";
 import { AppUsersTable } from "@/components/apps/app-users-table";
+import { accountStateInApp } from "@/components/provisioning-status/account-status";
 import { ListPagination } from "@/components/users/list-pagination";
 import { UsersToolbar } from "@/components/users/users-toolbar";
 import { Card } from "@/components/ui/card";
@@ -17,6 +18,7 @@ import { listAppGroups } from "@/lib/directory/assignments/group-options";
 import { userListQuery } from "@/lib/directory/schemas/user";
 import { listDepartments, listUsers } from "@/lib/directory/users/list-users";
 import { listAppGroupStates } from "@/lib/provisioning/apps/group-push";
+import { listAppAccountStates } from "@/lib/provisioning/log/list-app-account-states";
 import { getApp } from "@/lib/provisioning/apps/manage-apps";
 import {
   setGroupPushAction,
@@ -51,10 +53,11 @@ export default async function AppUsersPage({
     listAppGroups(session.organization.id, app.id),
   ]);
   const pushStates = app.pushGroups ? await listAppGroupStates(session.organization.id, app.id) : {};
-  const sources = await listAccessSources(
-    app.id,
-    page.users.map((user) => user.id),
-  );
+  const pageIds = page.users.map((user) => user.id);
+  const [sources, accounts] = await Promise.all([
+    listAccessSources(app.id, pageIds),
+    mode === "assigned" ? listAppAccountStates(session.organization.id, app.id, pageIds) : null,
+  ]);
   const baseQuery = new URLSearchParams(
     Object.entries({ view: mode, q: query.q, status: query.status, department: query.department }).filter((entry): entry is [string, string] =>
       Boolean(entry[1]),
@@ -111,6 +114,14 @@ export default async function AppUsersPage({
                 department: user.department,
                 status: user.status,
                 access: describeAccess(sources.get(user.id) ?? { direct: false, groups: [] }),
+                account: accounts
+                  ? accountStateInApp({
+                      appState: app.state,
+                      assigned: true,
+                      account: accounts.get(user.id)?.account ?? null,
+                      lastFailure: accounts.get(user.id)?.lastFailure,
+                    })
+                  : null,
               }))}
               total={page.total}
               filter={{ q: query.q, status: query.status, department: query.department }}

@@ -1,9 +1,12 @@
+import { AssignAppMenu } from "@/components/provisioning-status/person-app-assignment";
 import { UserAppsPanel } from "@/components/provisioning-status/user-apps-panel";
 import { Card, CardHeader } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require";
+import { listAppNames } from "@/lib/directory/apps/count-apps";
 import { conflictLinkStatesForPerson } from "@/lib/provisioning/accounts/conflict-link-states";
 import { listUserAccounts } from "@/lib/provisioning/log/list-user-accounts";
+import { assignUsersAction, unassignUsersAction } from "../../../applications/[appId]/users/actions";
 import { linkAccountAction, provisionUserNowAction, searchAppAccountsAction } from "./actions";
 
 /**
@@ -14,7 +17,13 @@ import { linkAccountAction, provisionUserNowAction, searchAppAccountsAction } fr
 export async function UserAppsSection({ userId, personLabel }: { userId: string; personLabel: string }) {
   const session = await requirePagePermission("admin access");
   if (!can(session, "view apps")) return null;
-  const rows = await listUserAccounts(session.organization.id, userId);
+  const canAssign = can(session, "assign apps");
+  const [rows, apps] = await Promise.all([listUserAccounts(session.organization.id, userId), canAssign ? listAppNames(session.organization.id) : []]);
+  const byApp = new Map(rows.map((row) => [row.app.id, row]));
+  // "Assign app" lists the apps the person is not assigned to directly (those had through a group say so).
+  const assignable = apps
+    .filter((app) => !byApp.get(app.id)?.direct)
+    .map((app) => ({ id: app.id, name: app.name, viaGroup: byApp.get(app.id)?.viaGroup ?? false }));
   const conflicts = await conflictLinkStatesForPerson(
     session.organization.id,
     userId,
@@ -22,7 +31,11 @@ export async function UserAppsSection({ userId, personLabel }: { userId: string;
   );
   return (
     <Card>
-      <CardHeader title="Applications" description="Where this person has an account through Roster." />
+      <CardHeader
+        title="Applications"
+        description="Where this person has an account through Roster."
+        action={canAssign ? <AssignAppMenu userId={userId} apps={assignable} assign={assignUsersAction} /> : null}
+      />
       <UserAppsPanel
         userId={userId}
         personLabel={personLabel}
@@ -31,6 +44,7 @@ export async function UserAppsSection({ userId, personLabel }: { userId: string;
         provision={provisionUserNowAction}
         search={searchAppAccountsAction}
         link={linkAccountAction}
+        unassign={canAssign ? unassignUsersAction : undefined}
       />
     </Card>
   );
