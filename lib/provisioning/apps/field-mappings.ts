@@ -46,7 +46,11 @@ export function toMappingRows(rules: readonly MappingRule[]): MappingRuleInput[]
  * The mapping the engine applies. The Free plan sends the connector's default mapping whatever is
  * stored (a mapping customised on a paid plan stays saved, and applies again after an upgrade).
  */
-export function effectiveMappingRows(app: { catalogKey: string; organization: { plan: string }; fieldMappings: readonly StoredMappingRow[] }): MappingRuleInput[] {
+export function effectiveMappingRows(app: {
+  catalogKey: string;
+  organization: { plan: string };
+  fieldMappings: readonly StoredMappingRow[];
+}): MappingRuleInput[] {
   const connector = getConnector(app.catalogKey);
   if (app.organization.plan === "FREE" && connector) return toMappingRows(connector.defaultMapping);
   return app.fieldMappings.map(toMappingRow);
@@ -80,7 +84,8 @@ export function checkMapping(connector: Connector, rows: readonly MappingRuleInp
     seen.add(row.target);
     if ((row.sourceField === null) === (row.hardcodedValue === null)) add(row.target, "Choose either a directory field or a hardcoded value.");
     if (row.sourceField !== null && !Object.hasOwn(DIRECTORY_FIELDS, row.sourceField)) add(row.target, "That directory field does not exist.");
-    if (row.sourceField === null && (row.transforms ?? []).length > 0) add(row.target, "Transforms apply to a directory field's value; choose a directory field.");
+    if (row.sourceField === null && (row.transforms ?? []).length > 0)
+      add(row.target, "Transforms apply to a directory field's value; choose a directory field.");
   }
   for (const required of connector.requiredTargets) {
     if (!seen.has(required)) add(required, `${TARGET_ATTRIBUTES[required].label} must be mapped: ${connector.name} refuses users without it.`);

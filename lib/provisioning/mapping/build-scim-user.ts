@@ -15,9 +15,7 @@ export function mapValues(person: DirectoryPerson, rules: readonly MappingRule[]
   const values: MappedValues = {};
   for (const rule of rules) {
     const value =
-      "field" in rule.source
-        ? transformed(readDirectoryField(person, rule.source.field, context), rule.source.transforms, person, context)
-        : rule.source.value;
+      "field" in rule.source ? transformed(readDirectoryField(person, rule.source.field, context), rule.source.transforms, person, context) : rule.source.value;
     const trimmed = value?.trim();
     if (trimmed) values[rule.target] = trimmed;
   }
