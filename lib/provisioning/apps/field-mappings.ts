@@ -1,9 +1,9 @@
 import "server-only";
 import { MAPPABLE_PERSON_SELECT } from "../../directory/users/mappable-person";
 import { AppError } from "../../app-error";
-import { db, type Tx } from "../../db";
+import { db } from "../../db";
 import type { Prisma } from "../../generated/prisma/client";
-import { markPeopleForReconcile } from "../../queue/mark-for-reconcile";
+import { markAppScopeForReconcile } from "../../queue/mark-for-reconcile";
 import type { ScimUserInput } from "../../scim/user-resource";
 import { buildScimUser, type MappingRule } from "../mapping/build-scim-user";
 import { DIRECTORY_FIELDS, type DirectoryField } from "../mapping/directory-fields";
@@ -138,21 +138,10 @@ export async function saveMapping(appId: string, rows: MappingRuleInput[], conte
       await recordAppChange(tx, context, app, "app.mapping_changed", changes);
       // What the app should hold changed for everyone it provisions: the engine diffs each person's new values
       // against what it last pushed and sends only the differences. A draft or stopped app syncs everyone when it starts.
-      if (app.state === "ACTIVE") await markPeopleForReconcile(tx, appId, await scopeOf(tx, appId), "Field mapping changed");
+      if (app.state === "ACTIVE") await markAppScopeForReconcile(tx, appId, "Field mapping changed");
     }
     return { changed: Object.keys(changes) };
   });
-}
-
-/** Everyone the app provisions or still has an account for (the sync scope), read in the caller's transaction. */
-async function scopeOf(tx: Tx, appId: string): Promise<string[]> {
-  const rows = await tx.$queryRaw<{ userId: string }[]>`
-    SELECT user_id::text AS "userId" FROM assignments WHERE app_id = ${appId}::uuid
-    UNION
-    SELECT gm.user_id::text FROM group_assignments ga JOIN group_members gm ON gm.group_id = ga.group_id WHERE ga.app_id = ${appId}::uuid
-    UNION
-    SELECT user_id::text FROM accounts WHERE app_id = ${appId}::uuid AND state <> 'DELETED'`;
-  return rows.map((row) => row.userId);
 }
 
 /** The exact SCIM user the mapping would send for one person of the directory. */
