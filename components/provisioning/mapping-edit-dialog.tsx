@@ -81,7 +81,7 @@ export function MappingEditDialog({ target, label, required, current, onSave, on
         <Dialog.Content className="fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl bg-white p-6 shadow-xl ring-1 ring-zinc-200">
           <Dialog.Title className="text-base font-semibold text-zinc-900">Map “{label}”</Dialog.Title>
           <Dialog.Description className="mt-1 text-sm text-zinc-500">
-            <code className="rounded bg-zinc-100 px-1 py-0.5 text-xs">{target}</code>
+            <code className="rounded bg-zinc-100 px-1 py-0.5 text-xs text-zinc-700">{target}</code>
           </Dialog.Description>
           <fieldset className="mt-5 space-y-3">
             <legend className="sr-only">Value comes from</legend>

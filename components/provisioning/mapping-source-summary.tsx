@@ -11,7 +11,7 @@ export function MappingSourceSummary({ rule }: { rule: MappingRuleInput | undefi
         <Badge tone="brand">Hardcoded</Badge> <span className="ml-1 font-mono text-xs break-all">{rule.hardcodedValue}</span>
       </span>
     );
-  if (!rule?.sourceField) return <span className="text-zinc-400">Not mapped</span>;
+  if (!rule?.sourceField) return <span className="text-zinc-500">Not mapped</span>;
   const field = DIRECTORY_FIELDS[rule.sourceField as DirectoryField] ?? rule.sourceField;
   const steps = rule.transforms ?? [];
   if (steps.length === 0) return <>{field}</>;
