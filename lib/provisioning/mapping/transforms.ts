@@ -75,7 +75,9 @@ export const transformStep = z.discriminatedUnion(
 export type TransformStep = z.infer<typeof transformStep>;
 export type TransformKind = TransformStep["kind"];
 
-export const transformSteps = z.array(transformStep).max(MAX_TRANSFORM_STEPS, { error: `Use at most ${MAX_TRANSFORM_STEPS} transform steps.` });
+export const transformSteps = z
+  .array(transformStep, { error: "Send the transforms as a list of steps." })
+  .max(MAX_TRANSFORM_STEPS, { error: `Use at most ${MAX_TRANSFORM_STEPS} transform steps.` });
 
 /** The transforms as admins see them, in the order the dialog offers them. */
 export const TRANSFORM_LABELS: Record<TransformKind, string> = {
