@@ -95,7 +95,8 @@ export function checkMapping(connector: Connector, rows: readonly MappingRuleInp
 
 /**
  * Replaces the app's mapping. On the Free plan only the default mapping can be
- * saved. Each changed attribute is recorded as directory field or value, from → to.
+ * saved, and saving it keeps what is stored (the engine sends the defaults
+ * anyway). Each changed attribute is recorded as directory field or value, from → to.
  */
 export async function saveMapping(appId: string, rows: MappingRuleInput[], context: AppWriteContext) {
   return db.$transaction(async (tx) => {
@@ -118,8 +119,13 @@ export async function saveMapping(appId: string, rows: MappingRuleInput[], conte
     const key = (row: MappingRuleInput) => JSON.stringify([row.target, row.sourceField, row.hardcodedValue, row.transforms ?? []]);
     const defaults = new Set(toMappingRows(connector.defaultMapping).map(key));
     const isDefault = rows.length === defaults.size && rows.every((row) => defaults.has(key(row)));
-    if (app.organization.plan === "FREE" && !isDefault) {
-      throw new AppError("forbidden", "Changing the field mapping needs the Standard or Professional plan. An Owner can change the plan in Settings.");
+    if (app.organization.plan === "FREE") {
+      if (!isDefault) {
+        throw new AppError("forbidden", "Changing the field mapping needs the Standard or Professional plan. An Owner can change the plan in Settings.");
+      }
+      // Free sends the defaults whatever is stored: a mapping customised on a paid plan is kept for when it returns.
+      await tx.app.update({ where: { id: appId }, data: { mappingSavedAt: new Date() } });
+      return { changed: [] };
     }
 
     const before = new Map(app.fieldMappings.map((row) => [row.target, toMappingRow(row)]));

@@ -8,7 +8,8 @@ import type { RunningSandbox } from "../../sandbox";
 import { startEngineTestbed, type EngineTestbed } from "../../testing/engine-testbed";
 import { eventually } from "../../../scripts/testing/worker-process";
 import type { MappingRuleInput } from "../schemas/provisioning";
-import { getMappingRows, saveMapping } from "./field-mappings";
+import { atlassian } from "../connectors/atlassian";
+import { getMappingRows, saveMapping, toMappingRows } from "./field-mappings";
 
 let testbed: EngineTestbed;
 let sandbox: RunningSandbox;
@@ -74,7 +75,8 @@ describe("a saved transform, through the real engine to the sandbox", () => {
     await setPlan("FREE");
     try {
       await eventually(async () => remote(id)?.displayName === "Zoë Müller", { what: "the default display name on Free" });
-      // The custom mapping is kept for a paid plan, and cannot be changed on Free.
+      // The custom mapping is kept for a paid plan, even when the Free page saves the defaults, and cannot be changed on Free.
+      expect(await saveMapping(appId, toMappingRows(atlassian.defaultMapping), context)).toEqual({ changed: [] });
       expect(await getMappingRows(appId)).toContainEqual(shoutedName);
       await expect(saveMapping(appId, await mappingWith({ ...shoutedName, transforms: [{ kind: "lowercase" }] }), context)).rejects.toThrow(
         /Standard or Professional plan/,
