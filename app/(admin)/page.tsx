@@ -10,6 +10,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/require";
 import { getOverviewCounts } from "@/lib/directory/organization";
+import { suggestAppNames } from "@/lib/provisioning/apps/manage-apps";
+import { CATALOG } from "@/lib/provisioning/connectors/catalog";
 import { countAppsByState, getOperationSeries, listAppHealth, listRecentFailures } from "@/lib/provisioning/log/get-provisioning-overview";
 import { setupChecklist } from "@/lib/provisioning/log/setup-checklist";
 import { addAppAction } from "./applications/actions";
@@ -22,11 +24,13 @@ export default async function OverviewPage() {
   const now = new Date();
   // Apps and the provisioning log are for admins who may view apps; the others see the directory's figures.
   const viewApps = can(session, "view apps");
-  const [counts, apps, series, failures] = await Promise.all([
+  const canAdd = viewApps && can(session, "assign apps");
+  const [counts, apps, series, failures, suggestedNames] = await Promise.all([
     getOverviewCounts(organizationId, now),
     viewApps ? listAppHealth(organizationId, now) : null,
     viewApps ? getOperationSeries(organizationId, now) : null,
     viewApps ? listRecentFailures(organizationId) : null,
+    canAdd ? suggestAppNames(organizationId, CATALOG) : null,
   ]);
   const firstName = session.name.split(" ")[0];
   const checklist = apps ? setupChecklist({ people: counts.people, apps }) : null;
@@ -48,7 +52,9 @@ export default async function OverviewPage() {
         <div className="mt-6 grid gap-6 xl:grid-cols-2">
           <AppHealthCard
             apps={apps}
-            addApp={can(session, "assign apps") ? <AddAppButton catalogKey="atlassian" name="Atlassian" add={addAppAction} /> : null}
+            addApp={
+              suggestedNames ? <AddAppButton catalogKey="atlassian" name="Atlassian" suggestedName={suggestedNames.atlassian!} add={addAppAction} /> : null
+            }
           />
           <RecentFailuresCard failures={failures} />
           <div className="min-w-0 xl:col-span-2">

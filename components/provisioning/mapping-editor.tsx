@@ -1,20 +1,22 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Pencil, RotateCcw } from "lucide-react";
+import { RotateCcw } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Select } from "@/components/ui/input";
-import { Table, Td, Th } from "@/components/ui/table";
+import { LeaveConfirmDialog } from "@/components/ui/leave-confirm-dialog";
+import { useLeaveGuard } from "@/components/ui/use-leave-guard";
 import type { ActionResult } from "@/lib/actions/define-action";
-import { DIRECTORY_FIELDS, type DirectoryField } from "@/lib/provisioning/mapping/directory-fields";
 import type { MappingRuleInput } from "@/lib/provisioning/schemas/provisioning";
+import { changedTargets } from "./mapping-changes";
 import { MappingEditDialog } from "./mapping-edit-dialog";
+import { MappingTable } from "./mapping-table";
+import { UnsavedChangesBar } from "./unsaved-changes-bar";
 
 interface Props {
   appId: string;
@@ -23,7 +25,7 @@ interface Props {
   initial: MappingRuleInput[];
   defaults: MappingRuleInput[];
   editable: boolean;
-  readOnlyNote: string | null;
+  readOnlyNote: ReactNode;
   people: { id: string; label: string }[];
   defaultSampleId: string;
   save: (input: { appId: string; rules: MappingRuleInput[] }) => Promise<ActionResult<{ changed: string[] }>>;
@@ -36,12 +38,14 @@ export const mappingKeys = {
 
 export function MappingEditor({ appId, appName, targets, initial, defaults, editable, readOnlyNote, people, defaultSampleId, save, preview }: Props) {
   const router = useRouter();
+  const [saved, setSaved] = useState<MappingRuleInput[]>(initial);
   const [rules, setRules] = useState<MappingRuleInput[]>(initial);
   const [editing, setEditing] = useState<string | null>(null);
   const [sampleId, setSampleId] = useState(defaultSampleId);
   const [problems, setProblems] = useState<Record<string, string[]>>({});
   const [saving, setSaving] = useState(false);
-  const byTarget = new Map(rules.map((rule) => [rule.target, rule]));
+  const changed = changedTargets(saved, rules);
+  const guard = useLeaveGuard(editable && changed.length > 0);
 
   const previewQuery = useQuery({
     queryKey: mappingKeys.preview(appId, sampleId, rules),
@@ -59,7 +63,7 @@ export function MappingEditor({ appId, appName, targets, initial, defaults, edit
     setEditing(null);
   }
 
-  async function onSave() {
+  async function onSave(next: "stay" | "actions") {
     setSaving(true);
     const result = await save({ appId, rules });
     setSaving(false);
@@ -68,8 +72,9 @@ export function MappingEditor({ appId, appName, targets, initial, defaults, edit
       toast.error(result.message);
       return;
     }
+    setSaved(rules);
     toast.success("Field mapping saved.");
-    router.push(`/applications/${appId}/provisioning/actions`);
+    if (next === "actions") router.push(`/applications/${appId}/provisioning/actions`);
     router.refresh();
   }
 
@@ -94,64 +99,23 @@ export function MappingEditor({ appId, appName, targets, initial, defaults, edit
             <Alert>{readOnlyNote}</Alert>
           </div>
         ) : null}
-        <Table>
-          <thead>
-            <tr>
-              <Th>{appName} attribute</Th>
-              <Th>Value from</Th>
-              <Th className="w-20">
-                <span className="sr-only">Edit</span>
-              </Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100">
-            {targets.map((target) => {
-              const rule = byTarget.get(target.path);
-              const problem = problems[target.path]?.[0];
-              return (
-                <tr key={target.path}>
-                  <Td>
-                    <div className="font-medium text-zinc-900">
-                      {target.label} {target.required ? <Badge tone="warning">Required</Badge> : null}
-                    </div>
-                    <code className="text-xs break-all text-zinc-500">{target.path}</code>
-                  </Td>
-                  <Td>
-                    {rule?.hardcodedValue != null ? (
-                      <span>
-                        <Badge tone="brand">Hardcoded</Badge> <span className="ml-1 font-mono text-xs">{rule.hardcodedValue}</span>
-                      </span>
-                    ) : rule?.sourceField ? (
-                      (DIRECTORY_FIELDS[rule.sourceField as DirectoryField] ?? rule.sourceField)
-                    ) : (
-                      <span className="text-zinc-400">Not mapped</span>
-                    )}
-                    {problem ? (
-                      <p role="alert" className="mt-1 text-xs text-red-600">
-                        {problem}
-                      </p>
-                    ) : null}
-                  </Td>
-                  <Td>
-                    {editable ? (
-                      <Button variant="ghost" size="sm" aria-label={`Edit ${target.label}`} onClick={() => setEditing(target.path)}>
-                        <Pencil aria-hidden className="size-3.5" /> Edit
-                      </Button>
-                    ) : null}
-                  </Td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </Table>
+        <MappingTable
+          appName={appName}
+          targets={targets}
+          rules={rules}
+          changed={new Set(changed)}
+          problems={problems}
+          editable={editable}
+          onEdit={setEditing}
+        />
         <div className="flex justify-end border-t border-zinc-100 px-6 py-4">
-          <Button onClick={onSave} disabled={saving}>
+          <Button onClick={() => onSave("actions")} disabled={saving}>
             {saving ? "Saving…" : "Save and Next"}
           </Button>
         </div>
       </Card>
       <Card className="2xl:col-span-2">
-        <CardHeader title="Preview" description="The exact SCIM user that would be sent." />
+        <CardHeader title="Preview" description="The exact SCIM user that would be sent, with your unsaved changes." />
         <div className="space-y-3 px-6 py-5">
           <Select aria-label="Sample user" value={sampleId} onChange={(event) => setSampleId(event.target.value)}>
             {people.map((person) => (
@@ -170,16 +134,31 @@ export function MappingEditor({ appId, appName, targets, initial, defaults, edit
           </pre>
         </div>
       </Card>
+      {editable ? (
+        <UnsavedChangesBar
+          className="2xl:col-span-5"
+          count={changed.length}
+          saving={saving}
+          onSave={() => onSave("stay")}
+          onDiscard={() => (setRules(saved), setProblems({}))}
+        />
+      ) : null}
       {editingTarget ? (
         <MappingEditDialog
           target={editingTarget.path}
           label={editingTarget.label}
           required={editingTarget.required}
-          current={byTarget.get(editingTarget.path)}
+          current={rules.find((rule) => rule.target === editingTarget.path)}
           onSave={(rule) => update(editingTarget.path, rule)}
           onClose={() => setEditing(null)}
         />
       ) : null}
+      <LeaveConfirmDialog
+        open={guard.pending}
+        message={`Your ${changed.length} ${changed.length === 1 ? "change" : "changes"} to the mapping will be lost.`}
+        onLeave={guard.leave}
+        onStay={guard.stay}
+      />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import type { UpdateOrganizationInput } from "./schemas/organization";
 import { diffFields, recordAuditEvent, type Actor } from "../audit/record-audit-event";
-import { db } from "../db";
+import { db, type Tx } from "../db";
+import { markAppScopeForReconcile } from "../queue/mark-for-reconcile";
 import { AppError } from "../app-error";
 
 export { PLANS, PLAN_LABELS, updateOrganizationInput, type UpdateOrganizationInput } from "./schemas/organization";
@@ -39,8 +40,16 @@ export async function updateOrganization(
       changes,
       ip,
     });
+    // The Free plan sends each app's default mapping, a paid plan the saved one: moving across that line can change
+    // what every app should hold, so each provisioning app re-checks its people (the engine sends only differences).
+    if ((before.plan === "FREE") !== (input.plan === "FREE")) await markAppsForMappingChange(tx, organizationId);
     return { changed: Object.keys(changes) };
   });
+}
+
+async function markAppsForMappingChange(tx: Tx, organizationId: string): Promise<void> {
+  const apps = await tx.app.findMany({ where: { organizationId, state: "ACTIVE" }, select: { id: true } });
+  for (const app of apps) await markAppScopeForReconcile(tx, app.id, "Plan changed");
 }
 
 /**

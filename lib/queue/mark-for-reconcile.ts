@@ -85,3 +85,23 @@ export async function markPeopleForReconcile(tx: Tx, appId: string, userIds: rea
 export async function markForReconcile(tx: Tx, appIds: readonly string[], userIds: readonly string[]): Promise<void> {
   await enqueueReconcile(tx, appIds, userIds);
 }
+
+/**
+ * Marks everyone an app provisions or still has an account for (its sync scope), in the caller's transaction:
+ * for a change that can alter what every person's account should hold (the field mapping, the plan that decides
+ * which mapping applies). Few people become single reconciles, many a sync run with progress.
+ */
+export async function markAppScopeForReconcile(tx: Tx, appId: string, reason: string): Promise<void> {
+  const rows = await tx.$queryRaw<{ userId: string }[]>`
+    SELECT user_id::text AS "userId" FROM assignments WHERE app_id = ${appId}::uuid
+    UNION
+    SELECT gm.user_id::text FROM group_assignments ga JOIN group_members gm ON gm.group_id = ga.group_id WHERE ga.app_id = ${appId}::uuid
+    UNION
+    SELECT user_id::text FROM accounts WHERE app_id = ${appId}::uuid AND state <> 'DELETED'`;
+  await markPeopleForReconcile(
+    tx,
+    appId,
+    rows.map((row) => row.userId),
+    reason,
+  );
+}

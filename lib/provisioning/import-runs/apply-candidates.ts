@@ -8,7 +8,7 @@ import { createPeople } from "../../directory/users/create-people";
 import { MAPPABLE_PERSON_SELECT } from "../../directory/users/mappable-person";
 import { updateUser } from "../../directory/users/save-user";
 import { displayLabel, type UserWriteContext } from "../../directory/users/user-audit";
-import type { toMappingRules } from "../apps/field-mappings";
+import type { effectiveMappingRules } from "../apps/field-mappings";
 import type { ImportAction, ImportSelection } from "../import/candidate-types";
 import type { MappedValues } from "../mapping/build-scim-user";
 import { directoryValuesFromApp } from "../mapping/directory-values-from-app";
@@ -85,7 +85,7 @@ export async function claimCandidates(tx: Tx, runId: string, selection: ImportSe
   return rows.sort((a, b) => a.position - b.position);
 }
 
-type Rules = ReturnType<typeof toMappingRules>;
+type Rules = ReturnType<typeof effectiveMappingRules>;
 type Person = Prisma.UserGetPayload<{ select: typeof MAPPABLE_PERSON_SELECT }>;
 
 interface Pending {

@@ -6,7 +6,7 @@ import { enqueue } from "../../queue/enqueue";
 import { jobs } from "../../queue/jobs";
 import type { UserWriteContext } from "../../directory/users/user-audit";
 import { recordAppChange } from "../apps/app-audit";
-import { toMappingRules } from "../apps/field-mappings";
+import { FIELD_MAPPING_SELECT, effectiveMappingRules } from "../apps/field-mappings";
 import type { ImportSelection } from "../import/candidate-types";
 import { applyCandidates, claimCandidates } from "./apply-candidates";
 
@@ -68,11 +68,15 @@ export async function applyImport(
 ): Promise<void> {
   const run = await db.importRun.findUniqueOrThrow({
     where: { id: runId },
-    select: { app: { select: { id: true, organizationId: true, fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } } } } },
+    select: {
+      app: {
+        select: { id: true, organizationId: true, catalogKey: true, organization: { select: { plan: true } }, fieldMappings: { select: FIELD_MAPPING_SELECT } },
+      },
+    },
   });
   const { app } = run;
   const context: UserWriteContext = { organizationId: app.organizationId, actor, ip };
-  const rules = toMappingRules(app.fieldMappings);
+  const rules = effectiveMappingRules(app);
   const summary = {
     created: 0,
     updated: 0,

@@ -2,7 +2,7 @@ import "server-only";
 import { MAPPABLE_PERSON_SELECT } from "../../directory/users/mappable-person";
 import { db } from "../../db";
 import { readEnv } from "../../env";
-import { toMappingRules } from "../apps/field-mappings";
+import { FIELD_MAPPING_SELECT, effectiveMappingRules } from "../apps/field-mappings";
 import { getConnector } from "../connectors/catalog";
 import { openScimClient } from "../connections/open-scim-client";
 import { createClassifier } from "../import/classify-candidates";
@@ -34,8 +34,8 @@ export async function fetchImportRun(runId: string): Promise<void> {
           baseUrl: true,
           tokenCiphertext: true,
           organizationId: true,
-          organization: { select: { name: true } },
-          fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } },
+          organization: { select: { name: true, plan: true } },
+          fieldMappings: { select: FIELD_MAPPING_SELECT },
         },
       },
     },
@@ -57,7 +57,7 @@ export async function fetchImportRun(runId: string): Promise<void> {
     // A retried job starts its snapshot over.
     await db.importCandidate.deleteMany({ where: { runId } });
 
-    const rules = toMappingRules(app.fieldMappings);
+    const rules = effectiveMappingRules(app);
     const people = await db.user.findMany({
       where: { organizationId: app.organizationId },
       select: {

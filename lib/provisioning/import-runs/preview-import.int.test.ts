@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../db";
 import { eventually } from "../../../scripts/testing/worker-process";
 import { startEngineTestbed, type EngineTestbed } from "../../testing/engine-testbed";
-import { toMappingRules } from "../apps/field-mappings";
+import { effectiveMappingRules } from "../apps/field-mappings";
 import { mapValues, toScimUser, type MappedValues } from "../mapping/build-scim-user";
 import { PRIMARY_EMAIL } from "../mapping/target-attributes";
 import { loadApp } from "../sync/load";
@@ -63,7 +63,7 @@ async function pendingJobs(): Promise<number> {
 beforeAll(async () => {
   bed = await startEngineTestbed({ token: "preview-token-1", organization: "Previewers", ownerEmail: `owner@${DOMAIN}` });
   const app = (await loadApp(bed.appId))!;
-  const rules = toMappingRules(app.fieldMappings);
+  const rules = effectiveMappingRules(app);
   const map = (person: Awaited<ReturnType<typeof directoryPerson>>) => mapValues(person, rules, { organizationName: app.organization.name });
 
   // Case only, carrying Roster's id already: matched by id; nothing at all differs but the case.

@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "../../app-error";
 import { db } from "../../db";
 import type { UserWriteContext } from "../../directory/users/user-audit";
-import { toMappingRules } from "../apps/field-mappings";
+import { effectiveMappingRules } from "../apps/field-mappings";
 import type { ImportAction, ImportSelection } from "../import/candidate-types";
 import { isTargetPath, TARGET_ATTRIBUTES } from "../mapping/target-attributes";
 import { loadApp, loadPairs } from "../sync/load";
@@ -92,7 +92,7 @@ export async function previewImport(
   const base = { people, byAction, appState: app.state, pushGroups: app.pushGroups };
   if (people === 0 || people > PREVIEW_LIMIT) return { ...base, outcome: null, sent: null };
 
-  const rules = toMappingRules(app.fieldMappings);
+  const rules = effectiveMappingRules(app);
   try {
     await db.$transaction(
       async (tx) => {

@@ -2,9 +2,10 @@ import { ENTERPRISE_USER_SCHEMA, USER_SCHEMA } from "../../scim/schema-urns";
 import type { ScimUserInput } from "../../scim/user-resource";
 import { readDirectoryField, type DirectoryField, type DirectoryPerson, type MappingContext } from "./directory-fields";
 import { MOBILE_PHONE, PRIMARY_EMAIL, type TargetPath } from "./target-attributes";
+import { applyTransforms, type TransformStep } from "./transforms";
 
-/** Where one target attribute gets its value. */
-export type MappingRule = { target: TargetPath; source: { field: DirectoryField } | { value: string } };
+/** Where one target attribute gets its value; a directory field's value may pass through transforms, in order. */
+export type MappingRule = { target: TargetPath; source: { field: DirectoryField; transforms?: readonly TransformStep[] } | { value: string } };
 
 /** The mapped values, by target path: what is compared to find changes. */
 export type MappedValues = Partial<Record<TargetPath, string>>;
@@ -13,11 +14,16 @@ export type MappedValues = Partial<Record<TargetPath, string>>;
 export function mapValues(person: DirectoryPerson, rules: readonly MappingRule[], context: MappingContext): MappedValues {
   const values: MappedValues = {};
   for (const rule of rules) {
-    const value = "field" in rule.source ? readDirectoryField(person, rule.source.field, context) : rule.source.value;
+    const value =
+      "field" in rule.source ? transformed(readDirectoryField(person, rule.source.field, context), rule.source.transforms, person, context) : rule.source.value;
     const trimmed = value?.trim();
     if (trimmed) values[rule.target] = trimmed;
   }
   return values;
+}
+
+function transformed(value: string | null, steps: readonly TransformStep[] | undefined, person: DirectoryPerson, context: MappingContext): string | null {
+  return steps && steps.length > 0 ? applyTransforms(value, steps, person, context) : value;
 }
 
 /**

@@ -6,13 +6,14 @@ export type ImportableField = (typeof IMPORTABLE_FIELDS)[number];
 
 /**
  * The inverse of the mapping, for import: the app's values written to the
- * directory fields they are mapped from. Hardcoded values and derived fields
- * (full name, organization name) have no directory field to go back to.
+ * directory fields they are mapped from. Hardcoded values, derived fields
+ * (full name, organization name) and transformed values (a lower-cased or
+ * joined value is not the field's own) have no directory field to go back to.
  */
 export function directoryValuesFromApp(values: MappedValues, rules: readonly MappingRule[]): Partial<Record<ImportableField, string>> {
   const fields: Partial<Record<ImportableField, string>> = {};
   for (const rule of rules) {
-    if (!("field" in rule.source)) continue;
+    if (!("field" in rule.source) || (rule.source.transforms?.length ?? 0) > 0) continue;
     const field = rule.source.field as ImportableField;
     const value = values[rule.target];
     if (IMPORTABLE_FIELDS.includes(field) && value !== undefined && fields[field] === undefined) fields[field] = value;

@@ -3,6 +3,7 @@
  * Pure zod: safe in the browser.
  */
 import { z } from "zod";
+import { transformSteps } from "../mapping/transforms";
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
@@ -66,6 +67,8 @@ export const mappingRuleInput = z.object({
   target: z.string().min(1).max(200),
   sourceField: z.string().max(50).nullable(),
   hardcodedValue: hardcodedValueField.nullable(),
+  /** Applied in order to the directory field's value; empty for a plain field or a hardcoded value. */
+  transforms: transformSteps.optional(),
 });
 export type MappingRuleInput = z.infer<typeof mappingRuleInput>;
 

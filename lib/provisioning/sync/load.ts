@@ -4,6 +4,7 @@ import { Prisma } from "../../generated/prisma/client";
 import type { MappedValues } from "../mapping/build-scim-user";
 import type { DirectoryPerson } from "../mapping/directory-fields";
 import type { KnownAccount } from "../plan/plan-operations";
+import { FIELD_MAPPING_SELECT } from "../apps/field-mappings";
 import { APP_CONNECTION_SELECT } from "./app-clients";
 
 /**
@@ -28,8 +29,8 @@ export const SYNC_APP_SELECT = {
   deletionThresholdPercent: true,
   deletionThresholdCount: true,
   deletionRunId: true,
-  organization: { select: { name: true } },
-  fieldMappings: { select: { target: true, sourceField: true, hardcodedValue: true } },
+  organization: { select: { name: true, plan: true } },
+  fieldMappings: { select: FIELD_MAPPING_SELECT },
 } satisfies Prisma.AppSelect;
 
 export type SyncApp = Prisma.AppGetPayload<{ select: typeof SYNC_APP_SELECT }>;

@@ -2,7 +2,7 @@ import "server-only";
 import pLimit, { type LimitFunction } from "p-limit";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ListingLimitError } from "../../scim/list-all-pages";
-import { toMappingRules } from "../apps/field-mappings";
+import { effectiveMappingRules } from "../apps/field-mappings";
 import { getConnector } from "../connectors/catalog";
 import type { TargetPath } from "../mapping/target-attributes";
 import { userCallsFor } from "./app-clients";
@@ -184,9 +184,11 @@ function runAtFor(retryAfterMs: number | null): Date | null {
   return retryAfterMs === null ? null : new Date(Date.now() + retryAfterMs);
 }
 
-export function planContext(app: Pick<SyncApp, "fieldMappings" | "organization" | "syncCreate" | "syncUpdate" | "syncDelete" | "syncActivation">): PlanContext {
+export function planContext(
+  app: Pick<SyncApp, "catalogKey" | "fieldMappings" | "organization" | "syncCreate" | "syncUpdate" | "syncDelete" | "syncActivation">,
+): PlanContext {
   return {
-    rules: toMappingRules(app.fieldMappings),
+    rules: effectiveMappingRules(app),
     organizationName: app.organization.name,
     actions: { syncCreate: app.syncCreate, syncUpdate: app.syncUpdate, syncDelete: app.syncDelete, syncActivation: app.syncActivation },
   };
