@@ -15,7 +15,8 @@ const ITEMS = [
   { href: "/settings", label: "Settings", icon: Settings },
 ] as const;
 
-export function SidebarNav({ organizationName }: { organizationName: string }) {
+/** `onNavigate` runs when a link is followed (the navigation drawer closes itself with it). */
+export function SidebarNav({ organizationName, onNavigate }: { organizationName: string; onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-1 p-3">
@@ -30,6 +31,7 @@ export function SidebarNav({ organizationName }: { organizationName: string }) {
             key={href}
             href={href}
             aria-current={active ? "page" : undefined}
+            onClick={onNavigate}
             className={cn(
               "flex items-center gap-2.5 rounded-lg px-2.5 py-2 text-sm font-medium transition-colors",
               active ? "bg-brand-50 text-brand-700" : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",
