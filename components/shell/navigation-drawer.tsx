@@ -2,7 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { Menu, X } from "lucide-react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Logo } from "@/components/app/logo";
 import { SidebarNav } from "./sidebar-nav";
 
@@ -13,6 +13,13 @@ import { SidebarNav } from "./sidebar-nav";
  */
 export function NavigationDrawer({ organizationName }: { organizationName: string }) {
   const [open, setOpen] = useState(false);
+  // Widened past `md` (a rotated tablet), the sidebar is back and a hidden drawer would still hold focus: close it.
+  useEffect(() => {
+    const wide = window.matchMedia("(min-width: 48rem)");
+    const close = () => wide.matches && setOpen(false);
+    wide.addEventListener("change", close);
+    return () => wide.removeEventListener("change", close);
+  }, []);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger
