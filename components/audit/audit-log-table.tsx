@@ -32,7 +32,7 @@ export function AuditLogTable({ events }: { events: AuditRow[] }) {
             <Td className="whitespace-nowrap text-zinc-500 tabular-nums">{TIME.format(event.createdAt)}</Td>
             <Td>
               <div className="font-medium text-zinc-900">{event.actorLabel}</div>
-              {event.ip ? <div className="text-xs text-zinc-400">{event.ip}</div> : null}
+              {event.ip ? <div className="text-xs text-zinc-500">{event.ip}</div> : null}
             </Td>
             <Td>
               <div className="text-zinc-900">{describeAuditAction(event.action)}</div>
@@ -52,7 +52,7 @@ export function AuditLogTable({ events }: { events: AuditRow[] }) {
 }
 
 function ChangeList({ changes }: { changes: unknown }) {
-  if (!changes || typeof changes !== "object") return <span className="text-zinc-400">—</span>;
+  if (!changes || typeof changes !== "object") return <span className="text-zinc-500">—</span>;
   const entries = Object.entries(changes as Record<string, { from?: unknown; to?: unknown }>);
   return (
     <ul className="space-y-0.5">

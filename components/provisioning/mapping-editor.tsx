@@ -125,7 +125,7 @@ export function MappingEditor({ appId, appName, targets, initial, defaults, edit
                     ) : rule?.sourceField ? (
                       (DIRECTORY_FIELDS[rule.sourceField as DirectoryField] ?? rule.sourceField)
                     ) : (
-                      <span className="text-zinc-400">Not mapped</span>
+                      <span className="text-zinc-500">Not mapped</span>
                     )}
                     {problem ? (
                       <p role="alert" className="mt-1 text-xs text-red-600">

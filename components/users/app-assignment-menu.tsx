@@ -24,7 +24,8 @@ interface Props {
 export function AppAssignmentMenu({ apps, selection, assign, unassign, onDone }: Props) {
   const item = "flex cursor-pointer items-center rounded-md px-3 py-2 text-sm outline-none data-[highlighted]:bg-zinc-100";
   return (
-    <DropdownMenu.Root>
+    // Not modal: a modal menu hides the rest of the page with aria-hidden while its links stay focusable (axe: aria-hidden-focus).
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild>
         <Button size="sm" variant="secondary">
           <AppWindow aria-hidden className="size-4" /> Apps <ChevronDown aria-hidden className="size-3.5" />
