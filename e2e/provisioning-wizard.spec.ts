@@ -1,6 +1,6 @@
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER, PEOPLE_ADMIN } from "./support/accounts";
-import { ensurePaidPlan, expect, searchFor, snapshot, test } from "./support/fixtures";
+import { bothWidths, ensurePaidPlan, expect, searchFor, snapshot, test } from "./support/fixtures";
 
 const TOKEN = "sandbox-token-7f3e9a";
 let sandbox: RunningSandbox;
@@ -51,8 +51,11 @@ test("an Owner sets up Atlassian provisioning step by step", async ({ page, sign
 
   // 2. Authorize: the wrong token is explained, then the right one works.
   await expect(page).toHaveURL(/provisioning\/authorize$/);
+  // Each step's heading takes focus as the step loads, and each check's result when the check ends.
+  await expect(page.getByRole("heading", { name: "Authorize", exact: true })).toBeFocused();
   await page.getByRole("button", { name: "Authorize", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Authorization failed" })).toContainText("refused the SCIM token (HTTP 401)");
+  await expect(page.getByRole("alert").filter({ hasText: "Authorization failed" })).toBeFocused();
   await snapshot(page, "wizard-2-authorize-failed");
   await page.getByRole("link", { name: "Change the Sync endpoint or token" }).click();
   await expect(page.getByLabel("SCIM token")).toHaveAttribute("placeholder", /0000$/);
@@ -60,7 +63,9 @@ test("an Owner sets up Atlassian provisioning step by step", async ({ page, sign
   await page.getByRole("button", { name: "Save and continue" }).click();
   await page.getByRole("button", { name: "Authorize", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Connected to Atlassian" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Connected to Atlassian" })).toBeFocused();
   await snapshot(page, "wizard-2-authorize-ok");
+  await bothWidths(page, "wizard-authorize");
 
   // The token never comes back to the browser.
   const html = await (await page.request.get(page.url().replace("authorize", "configure"))).text();

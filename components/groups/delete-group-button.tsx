@@ -2,7 +2,7 @@
 
 import { Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -25,6 +25,7 @@ export function DeleteGroupButton({ group, impact, remove }: Props) {
   const router = useRouter();
   const [loading, setLoading] = useState(false);
   const [known, setKnown] = useState<GroupDeletionImpact | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
 
   async function open() {
     setLoading(true);
@@ -46,11 +47,18 @@ export function DeleteGroupButton({ group, impact, remove }: Props) {
 
   return (
     <>
-      <Button variant="danger" onClick={() => void open()} disabled={loading}>
+      <Button ref={button} variant="danger" onClick={() => void open()} disabled={loading}>
         <Trash2 aria-hidden className="size-4" /> {loading ? "Checking…" : "Delete group…"}
       </Button>
       {known ? (
-        <ConfirmDialog defaultOpen onClosed={() => setKnown(null)} title={`Delete ${group.name}?`} confirmLabel="Delete group" onConfirm={confirm}>
+        <ConfirmDialog
+          defaultOpen
+          returnFocusTo={button}
+          onClosed={() => setKnown(null)}
+          title={`Delete ${group.name}?`}
+          confirmLabel="Delete group"
+          onConfirm={confirm}
+        >
           <p>
             {known.memberCount === 0
               ? "The group has no members."

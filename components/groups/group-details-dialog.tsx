@@ -79,7 +79,7 @@ export function GroupDetailsDialog({ trigger, title, description, submitLabel, d
                 rows={3}
                 aria-invalid={Boolean(errors.description)}
                 aria-describedby={errors.description ? `${ids}-description-error` : `${ids}-description-hint`}
-                className="block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm ring-1 ring-zinc-300 ring-inset placeholder:text-zinc-400 focus:ring-2 focus:ring-brand-500 focus:outline-none focus:ring-inset aria-[invalid=true]:ring-red-500"
+                className="block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-zinc-900 shadow-sm ring-1 ring-zinc-300 ring-inset placeholder:text-zinc-500 focus:ring-2 focus:ring-brand-500 focus:outline-none focus:ring-inset aria-[invalid=true]:ring-red-500"
                 {...form.register("description")}
               />
             </FormField>

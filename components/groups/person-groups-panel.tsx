@@ -44,7 +44,7 @@ export function PersonGroupsPanel({ person, groups, canManage, search, add, remo
                     <button
                       type="button"
                       aria-label={`Remove from ${group.name}`}
-                      className="rounded-md p-1 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700"
+                      className="rounded-md p-1 text-zinc-500 hover:bg-zinc-100 hover:text-zinc-700"
                     >
                       <X aria-hidden className="size-4" />
                     </button>

@@ -5,7 +5,7 @@ const SHOWN = 3;
 
 /** The groups a user of the app is a member of there, as chips; past the first few, the rest open from "+N". */
 export function AppGroupChips({ groups }: { groups: string[] }) {
-  if (groups.length === 0) return <span className="text-xs text-zinc-400">—</span>;
+  if (groups.length === 0) return <span className="text-xs text-zinc-500">—</span>;
   const shown = groups.slice(0, SHOWN);
   const rest = groups.slice(SHOWN);
   return (

@@ -5,7 +5,9 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { requestFocus } from "@/components/ui/focus-requests";
 import type { ActionResult } from "@/lib/actions/define-action";
+import { IMPORT_RESULTS_FOCUS } from "./import-results-focus";
 
 interface RunStatus {
   id: string;
@@ -46,6 +48,8 @@ export function ImportProgress({
   const run = data ?? initial;
   const busy = run.status === "FETCHING" || run.status === "CONFIRMING";
   useEffect(() => {
+    // The refreshed page shows the fetched users; their heading takes focus (IMPORT_RESULTS_FOCUS).
+    if (!busy && initial.status === "FETCHING") requestFocus(IMPORT_RESULTS_FOCUS);
     if (!busy || run.status !== initial.status) router.refresh();
   }, [busy, run.status, initial.status, router]);
 

@@ -35,7 +35,7 @@ export function ImportIssuesTable({ issues, total }: ImportIssuesTableProps) {
           {issues.map((issue, index) => (
             <tr key={`${issue.line}-${issue.field}-${index}`}>
               <Td className="font-medium text-zinc-900 tabular-nums">Line {issue.line}</Td>
-              <Td>{issue.field ? (FIELD_LABELS[issue.field] ?? issue.field) : <span className="text-zinc-400">Whole row</span>}</Td>
+              <Td>{issue.field ? (FIELD_LABELS[issue.field] ?? issue.field) : <span className="text-zinc-500">Whole row</span>}</Td>
               <Td>
                 <p className="text-zinc-800">{issue.message}</p>
                 {issue.value ? <p className="mt-0.5 font-mono text-xs break-all text-zinc-500">{issue.value}</p> : null}

@@ -24,8 +24,8 @@ export function ImportSampleTable({ rows }: { rows: { line: number; input: UserI
               <div className="font-medium text-zinc-900">{input.displayName || `${input.firstName} ${input.lastName}`}</div>
               <div className="text-xs text-zinc-500">{input.email}</div>
             </Td>
-            <Td>{input.title ?? <span className="text-zinc-400">—</span>}</Td>
-            <Td>{input.department ?? <span className="text-zinc-400">—</span>}</Td>
+            <Td>{input.title ?? <span className="text-zinc-500">—</span>}</Td>
+            <Td>{input.department ?? <span className="text-zinc-500">—</span>}</Td>
             {withGroups ? (
               <Td>
                 {groups && groups.length > 0 ? (
@@ -37,7 +37,7 @@ export function ImportSampleTable({ rows }: { rows: { line: number; input: UserI
                     </span>
                   ))
                 ) : (
-                  <span className="text-zinc-400">—</span>
+                  <span className="text-zinc-500">—</span>
                 )}
               </Td>
             ) : null}

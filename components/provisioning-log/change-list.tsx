@@ -13,7 +13,7 @@ function ChangeItem({ path, from, to }: ChangeEntry) {
           {" → "}
         </>
       ) : null}
-      <span className="text-zinc-900">{to ?? <span className="text-zinc-400">(empty)</span>}</span>
+      <span className="text-zinc-900">{to ?? <span className="text-zinc-500">(empty)</span>}</span>
     </li>
   );
 }

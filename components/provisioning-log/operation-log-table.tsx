@@ -64,7 +64,7 @@ export function OperationLogTable({ operations, showApp, linking }: { operations
               {operation.message ? <p className={operation.status === "FAILED" ? "text-red-700" : "text-zinc-700"}>{operation.message}</p> : null}
               <ChangeList changes={operation.changes} />
               {linking?.states[operation.id] ? <ConflictLink operation={operation} state={linking.states[operation.id]!} linking={linking} /> : null}
-              {!operation.message && operation.changes.length === 0 ? <span className="text-zinc-400">—</span> : null}
+              {!operation.message && operation.changes.length === 0 ? <span className="text-zinc-500">—</span> : null}
             </Td>
           </tr>
         ))}

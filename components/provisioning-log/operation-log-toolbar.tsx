@@ -20,7 +20,7 @@ interface Props {
 
 /** The log's filters live in the URL, so a filtered log can be shared, reloaded and exported as it is. */
 export function OperationLogToolbar({ kinds, statuses, apps }: Props) {
-  const { params, pathname, pending, update, q, setQ } = useUrlFilters();
+  const { params, pathname, pending, update, q, setQ, hydrated } = useUrlFilters();
 
   const exportQuery = new URLSearchParams(params);
   exportQuery.delete("after");
@@ -29,7 +29,13 @@ export function OperationLogToolbar({ kinds, statuses, apps }: Props) {
     <div className="flex flex-wrap items-center gap-3 border-b border-zinc-100 px-4 py-3" aria-busy={pending}>
       <SearchField value={q} onChange={setQ} label="Search by person" placeholder="Search by name or e-mail" className="min-w-48" />
       {apps ? (
-        <Select aria-label="App" className="w-40" value={params.get("app") ?? ""} onChange={(event) => update({ app: event.target.value || null })}>
+        <Select
+          disabled={!hydrated}
+          aria-label="App"
+          className="w-40"
+          value={params.get("app") ?? ""}
+          onChange={(event) => update({ app: event.target.value || null })}
+        >
           <option value="">All apps</option>
           {apps.map((app) => (
             <option key={app.id} value={app.id}>
@@ -38,7 +44,13 @@ export function OperationLogToolbar({ kinds, statuses, apps }: Props) {
           ))}
         </Select>
       ) : null}
-      <Select aria-label="Operation" className="w-38" value={params.get("kind") ?? ""} onChange={(event) => update({ kind: event.target.value || null })}>
+      <Select
+        disabled={!hydrated}
+        aria-label="Operation"
+        className="w-38"
+        value={params.get("kind") ?? ""}
+        onChange={(event) => update({ kind: event.target.value || null })}
+      >
         <option value="">All operations</option>
         {kinds.map((kind) => (
           <option key={kind.value} value={kind.value}>
@@ -46,7 +58,13 @@ export function OperationLogToolbar({ kinds, statuses, apps }: Props) {
           </option>
         ))}
       </Select>
-      <Select aria-label="Status" className="w-36" value={params.get("status") ?? ""} onChange={(event) => update({ status: event.target.value || null })}>
+      <Select
+        disabled={!hydrated}
+        aria-label="Status"
+        className="w-36"
+        value={params.get("status") ?? ""}
+        onChange={(event) => update({ status: event.target.value || null })}
+      >
         <option value="">All statuses</option>
         {statuses.map((status) => (
           <option key={status.value} value={status.value}>
@@ -57,6 +75,7 @@ export function OperationLogToolbar({ kinds, statuses, apps }: Props) {
       <div className="flex items-center gap-1.5 text-sm text-zinc-500">
         <Input
           type="date"
+          disabled={!hydrated}
           aria-label="From (UTC)"
           className="w-36"
           value={params.get("from") ?? ""}
@@ -65,6 +84,7 @@ export function OperationLogToolbar({ kinds, statuses, apps }: Props) {
         <span aria-hidden>–</span>
         <Input
           type="date"
+          disabled={!hydrated}
           aria-label="To (UTC)"
           className="w-36"
           value={params.get("to") ?? ""}

@@ -35,7 +35,7 @@ export function ProvisionSteps({ result }: { result: ProvisionNowResult | "runni
           <li key={name} className="flex items-start gap-2.5 text-sm">
             <Skeleton className="mt-0.5 size-4 shrink-0 rounded-full" />
             <div className="flex-1 space-y-1.5">
-              <p className="text-xs font-medium text-zinc-400">{name}</p>
+              <p className="text-xs font-medium text-zinc-500">{name}</p>
               <Skeleton className="h-3 w-4/5" />
             </div>
           </li>

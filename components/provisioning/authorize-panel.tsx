@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { useFocusOnMount } from "@/components/ui/use-focus-on-mount";
 import type { ActionResult } from "@/lib/actions/define-action";
 import type { ServerCapabilities } from "@/lib/provisioning/apps/authorize-app";
 
@@ -30,12 +31,16 @@ export function AuthorizePanel({ appId, appName, baseUrl, authorizedAt, capabili
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(authorizedAt && capabilities ? { ok: true, capabilities } : null);
+  // Each finished check moves focus to its result, so a keyboard or screen-reader user hears how it went.
+  const [checks, setChecks] = useState(0);
+  const result = useFocusOnMount<HTMLDivElement>(checks || null);
 
   async function onAuthorize() {
     setBusy(true);
-    const result = await authorize({ appId });
+    const answer = await authorize({ appId });
     setBusy(false);
-    setOutcome(result.ok ? result.data : { ok: false, problem: result.message, advice: "" });
+    setOutcome(answer.ok ? answer.data : { ok: false, problem: answer.message, advice: "" });
+    setChecks((count) => count + 1);
     router.refresh();
   }
 
@@ -46,7 +51,7 @@ export function AuthorizePanel({ appId, appName, baseUrl, authorizedAt, capabili
         one user. Nothing changes in {appName}.
       </p>
       {outcome?.ok === false ? (
-        <div role="alert" className="flex gap-3 rounded-lg bg-red-50 p-4 text-sm ring-1 ring-red-200 ring-inset">
+        <div ref={result} tabIndex={-1} role="alert" className="flex gap-3 rounded-lg outline-none bg-red-50 p-4 text-sm ring-1 ring-red-200 ring-inset">
           <XCircle aria-hidden className="mt-0.5 size-5 shrink-0 text-red-600" />
           <div>
             <p className="font-medium text-red-800">Authorization failed</p>
@@ -59,7 +64,7 @@ export function AuthorizePanel({ appId, appName, baseUrl, authorizedAt, capabili
         </div>
       ) : null}
       {outcome?.ok ? (
-        <div role="status" className="rounded-lg bg-emerald-50 p-4 text-sm ring-1 ring-emerald-200 ring-inset">
+        <div ref={result} tabIndex={-1} role="status" className="rounded-lg outline-none bg-emerald-50 p-4 text-sm ring-1 ring-emerald-200 ring-inset">
           <p className="flex items-center gap-2 font-medium text-emerald-800">
             <CheckCircle2 aria-hidden className="size-5" /> Connected to {appName}
           </p>

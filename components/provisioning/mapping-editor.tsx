@@ -84,6 +84,7 @@ export function MappingEditor({ appId, appName, targets, initial, defaults, edit
     <div className="grid gap-6 2xl:grid-cols-5">
       <Card className="2xl:col-span-3">
         <CardHeader
+          focusOnMount
           title="Map fields"
           description={`What Roster sends to ${appName} for each person. Empty values are left out.`}
           action={

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input, Select } from "@/components/ui/input";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { updateOrganizationInput, type UpdateOrganizationInput } from "@/lib/directory/schemas/organization";
 
@@ -31,6 +32,8 @@ export function OrganizationSettingsForm({ initial, canEdit, action }: Props) {
   // Each field also gets its value as `defaultValue`: react-hook-form fills registered fields only once the page has
   // hydrated, and until then the server's HTML would show an empty name and the first plan.
   const { errors, isSubmitting, isDirty } = form.formState;
+  // Until the page has hydrated a change would be lost, so the fields wait (and Playwright with them).
+  const hydrated = useHydrated();
 
   async function onSubmit(values: OrganizationForm) {
     const result = await action(values);
@@ -50,10 +53,10 @@ export function OrganizationSettingsForm({ initial, canEdit, action }: Props) {
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-5 px-6 py-5">
       {!canEdit ? <Alert>Only an Owner can change these settings.</Alert> : null}
       <FormField id="name" label="Organization name" error={errors.name?.message}>
-        <Input id="name" disabled={!canEdit} aria-invalid={Boolean(errors.name)} defaultValue={initial.name} {...form.register("name")} />
+        <Input id="name" disabled={!canEdit || !hydrated} aria-invalid={Boolean(errors.name)} defaultValue={initial.name} {...form.register("name")} />
       </FormField>
       <FormField id="plan" label="Plan" hint="Changing provisioning field mappings needs Standard or Professional." error={errors.plan?.message}>
-        <Select id="plan" disabled={!canEdit} defaultValue={initial.plan} {...form.register("plan")}>
+        <Select id="plan" disabled={!canEdit || !hydrated} defaultValue={initial.plan} {...form.register("plan")}>
           {PLAN_OPTIONS.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label} — {option.note}

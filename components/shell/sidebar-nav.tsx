@@ -16,7 +16,8 @@ const ITEMS = [
   { href: "/admins", label: "Admins", icon: ShieldCheck, ownerOnly: true },
 ] as const;
 
-export function SidebarNav({ organizationName, isOwner = false }: { organizationName: string; isOwner?: boolean }) {
+/** `onNavigate` runs when a link is followed (the navigation drawer closes itself with it). */
+export function SidebarNav({ organizationName, isOwner = false, onNavigate }: { organizationName: string; isOwner?: boolean; onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-col gap-1 p-3">
@@ -31,6 +32,7 @@ export function SidebarNav({ organizationName, isOwner = false }: { organization
             key={href}
             href={href}
             aria-current={active ? "page" : undefined}
+            onClick={onNavigate}
             className={cn(
               "flex items-center gap-2.5 rounded-lg px-2.5 py-2 text-sm font-medium transition-colors",
               active ? "bg-brand-50 text-brand-700" : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900",

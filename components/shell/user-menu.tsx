@@ -20,7 +20,7 @@ export function UserMenu({ name, email, roleLabel, signOut }: UserMenuProps) {
     .join("")
     .toUpperCase();
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger aria-label="Account menu" className="flex items-center gap-2 rounded-lg px-2 py-1.5 text-sm hover:bg-zinc-100">
         <span className="flex size-8 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">{initials}</span>
         <span className="hidden text-left sm:block">

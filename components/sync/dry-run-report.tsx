@@ -73,7 +73,7 @@ export function DryRunReport({ report }: { report: Report }) {
                     <Td>
                       {operation.reason ? <p className="text-zinc-700">{operation.reason}</p> : null}
                       <ChangeList changes={operation.changes} />
-                      {!operation.reason && !operation.changes?.length ? <span className="text-zinc-400">—</span> : null}
+                      {!operation.reason && !operation.changes?.length ? <span className="text-zinc-500">—</span> : null}
                     </Td>
                   </tr>
                 )),

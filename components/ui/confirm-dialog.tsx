@@ -1,7 +1,7 @@
 "use client";
 
 import * as Dialog from "@radix-ui/react-dialog";
-import { useState, type ReactNode } from "react";
+import { useRef, useState, type ReactNode, type RefObject } from "react";
 import { Button } from "./button";
 
 interface ConfirmDialogProps {
@@ -18,6 +18,8 @@ interface ConfirmDialogProps {
   onConfirm: () => Promise<void>;
   /** Keeps the confirm button off, e.g. while the dialog is still working out what confirming would do. */
   confirmDisabled?: boolean;
+  /** Where focus goes when the dialog closes, for a dialog opened by something other than its trigger. */
+  returnFocusTo?: RefObject<HTMLElement | null>;
 }
 
 /** Asks before a destructive action, says what will happen, and stays open while it runs. */
@@ -32,9 +34,12 @@ export function ConfirmDialog({
   tone = "danger",
   onConfirm,
   confirmDisabled = false,
+  returnFocusTo,
 }: ConfirmDialogProps) {
   const [open, setOpenState] = useState(defaultOpen);
   const [busy, setBusy] = useState(false);
+  // What had focus when the dialog opened (its trigger, or the menu that opened it), to give focus back on close.
+  const opener = useRef<Element | null>(null);
   const setOpen = (next: boolean) => {
     setOpenState(next);
     if (!next) onClosed?.();
@@ -44,7 +49,21 @@ export function ConfirmDialog({
       {trigger ? <Dialog.Trigger asChild>{trigger}</Dialog.Trigger> : null}
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-zinc-900/40" />
-        <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl ring-1 ring-zinc-200">
+        <Dialog.Content
+          onOpenAutoFocus={() => {
+            opener.current ??= document.activeElement;
+          }}
+          onCloseAutoFocus={(event) => {
+            // Radix gives focus back to the trigger, or to what had focus when the dialog opened; when that is gone or
+            // was never there (a disabled "Checking…" button, a menu item, a deleted row) focus would fall to <body>.
+            const target = returnFocusTo?.current ?? opener.current;
+            opener.current = null;
+            event.preventDefault();
+            if (target instanceof HTMLElement && target.isConnected && target !== document.body) target.focus();
+            else document.getElementById("main")?.focus();
+          }}
+          className="fixed top-1/2 left-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl ring-1 ring-zinc-200"
+        >
           <Dialog.Title className="text-base font-semibold text-zinc-900">{title}</Dialog.Title>
           <Dialog.Description asChild>
             <div className="mt-2 space-y-2 text-sm text-zinc-600">{children}</div>

@@ -36,6 +36,7 @@ function Items({ apps, verb, run }: { apps: App[]; verb: "assign" | "unassign"; 
 /** Assign the selected people to an app, or take them out of one, from the users list's selection bar. */
 export function AppAssignmentMenu({ apps, selection, assign, unassign, onDone }: Props) {
   return (
+    // Not modal: a modal menu hides the rest of the page with aria-hidden while its links stay focusable (axe: aria-hidden-focus).
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild>
         <Button size="sm" variant="secondary">

@@ -45,27 +45,21 @@ export const test = base.extend<{ signInPage: SignInPage }>({
 export { expect };
 
 /**
- * Types into a search box that puts its text in the URL, and waits until it has. Text typed before the page
- * has hydrated is dropped by React, so the typing is repeated until the URL shows it.
+ * Types into a search box that puts its text in the URL, and waits until it has. The box is disabled until the page
+ * has hydrated (components/ui/search-field.tsx), and `fill` waits for it to be enabled, so no keystroke is lost.
  */
 export async function searchFor(page: Page, label: string, text: string) {
-  const box = page.getByRole("searchbox", { name: label });
-  await expect(async () => {
-    await box.fill("");
-    await box.fill(text);
-    await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(text).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), { timeout: 2_000 });
-  }).toPass({ timeout: 15_000 });
+  await page.getByRole("searchbox", { name: label }).fill(text);
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(text).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(&|$)`));
 }
 
 /**
- * Chooses an option and waits until the form has taken it, which enables its save button. A choice made before the
- * page has hydrated is dropped by React, so it is made again until then.
+ * Chooses an option and waits until the form has taken it, which enables its save button. The select is disabled
+ * until the page has hydrated, and `selectOption` waits for it to be enabled, so the choice is never dropped.
  */
 export async function selectUntilTaken(select: Locator, value: string, save: Locator) {
-  await expect(async () => {
-    await select.selectOption(value);
-    await expect(save).toBeEnabled({ timeout: 2_000 });
-  }).toPass({ timeout: 15_000 });
+  await select.selectOption(value);
+  await expect(save).toBeEnabled();
 }
 
 /** Puts the organization on a paid plan (changing field mappings needs one) unless it already is; other specs may have changed it. */

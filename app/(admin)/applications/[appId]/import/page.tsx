@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CandidatesTable } from "@/components/import-app/candidates-table";
 import { ImportProgress } from "@/components/import-app/import-progress";
+import { IMPORT_RESULTS_FOCUS } from "@/components/import-app/import-results-focus";
 import { StartImportButton } from "@/components/import-app/start-import-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -132,6 +133,7 @@ export default async function ImportPage({
       ) : null}
       <Card>
         <CardHeader
+          focusOnMount={IMPORT_RESULTS_FOCUS}
           title={`Users in ${app.name}`}
           description={`Fetched ${run.fetched.toLocaleString("en-US")} users${run.finishedAt ? ` on ${run.finishedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : ""}. ${filter.hint}`}
           action={start}

@@ -18,6 +18,7 @@ export default async function SyncActionsPage({ params }: { params: Promise<{ ap
       <WizardStepper appId={app.id} steps={progress.steps} current="actions" />
       <Card className="max-w-3xl">
         <CardHeader
+          focusOnMount
           title="Choose what to sync"
           description={`Which changes in the directory Roster sends to ${connector.name}. A change whose action is off is logged as skipped, with the reason.`}
         />

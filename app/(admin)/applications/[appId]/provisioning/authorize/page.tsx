@@ -17,7 +17,7 @@ export default async function AuthorizePage({ params }: { params: Promise<{ appI
     <>
       <WizardStepper appId={app.id} steps={progress.steps} current="authorize" />
       <Card className="max-w-3xl">
-        <CardHeader title="Authorize" description={`Check that Roster can reach ${connector.name} with this token.`} />
+        <CardHeader focusOnMount title="Authorize" description={`Check that Roster can reach ${connector.name} with this token.`} />
         <AuthorizePanel
           appId={app.id}
           appName={connector.name}

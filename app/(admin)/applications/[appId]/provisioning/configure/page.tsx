@@ -22,7 +22,7 @@ export default async function ConfigurePage({ params }: { params: Promise<{ appI
       <WizardStepper appId={app.id} steps={progress.steps} current="configure" />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          <CardHeader title="Connect to the app" description="Where Roster sends changes, and the token that lets it." />
+          <CardHeader focusOnMount title="Connect to the app" description="Where Roster sends changes, and the token that lets it." />
           <div className="space-y-3 px-6 pt-5">
             <TokenExpiryNotice expiresAt={app.tokenExpiresAt} />
           </div>
