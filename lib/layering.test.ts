@@ -39,7 +39,7 @@ const cases: [string, string, string | null][] = [
   ["lib/auth/example.ts", `import { provisionUserNow } from "../provisioning/sync/provision-now";`, "lib/auth (sessions, passwords"],
   ["lib/auth/example.ts", `import { recordAuditEvent } from "../audit/record-audit-event";`, null],
   // lib/audit and lib/queue: lib/db only.
-  ["lib/audit/example.ts", `import { getCurrentSession } from "../auth/session";`, "imports lib/db only"],
+  ["lib/audit/example.ts", `import { getCurrentSession } from "../auth/session";`, "imports lib/db (and lib/csv"],
   ["lib/audit/example.ts", `import { db } from "../db";`, null],
   ["lib/queue/example.ts", `import { getUser } from "../directory/users/get-user";`, "lib/queue holds the job contracts"],
   ["lib/queue/example.ts", `import { recordAuditEvent } from "../audit/record-audit-event";`, "lib/queue holds the job contracts"],
