@@ -70,7 +70,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               <div key={field}>
                 <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{USER_FIELD_LABELS[field]}</dt>
                 <dd className="mt-1 text-sm text-zinc-900">
-                  {user[field] || <span className="text-zinc-400">Not set</span>}
+                  {user[field] || <span className="text-zinc-500">Not set</span>}
                   {field === "email" && !verifiedDomains.has(emailDomain(user.email)) ? (
                     <span className="mt-1 block text-xs text-amber-700">
                       {emailDomain(user.email)} is not a verified domain, so Atlassian will not manage this account.
