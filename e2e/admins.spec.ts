@@ -46,6 +46,7 @@ test("an Owner makes a person an Admin, changes their permissions, invites them 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admins" }).click();
   await expect(page.getByRole("heading", { name: "Admins", level: 1 })).toBeVisible();
   await expect(rowOf(page, OWNER.email).getByText("Owner", { exact: true })).toBeVisible();
+  await dismissToasts(page);
   await expectNoSeriousA11yViolations(page);
 
   // Add admin: find the person, then choose two of the four permissions.

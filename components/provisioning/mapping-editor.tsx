@@ -81,8 +81,8 @@ export function MappingEditor({ appId, appName, targets, initial, defaults, edit
   const editingTarget = targets.find((target) => target.path === editing);
 
   return (
-    <div className="grid gap-6 2xl:grid-cols-5">
-      <Card className="2xl:col-span-3">
+    <div className="grid grid-cols-1 gap-6 2xl:grid-cols-5">
+      <Card className="min-w-0 2xl:col-span-3">
         <CardHeader
           focusOnMount
           title="Map fields"
@@ -115,7 +115,7 @@ export function MappingEditor({ appId, appName, targets, initial, defaults, edit
           </Button>
         </div>
       </Card>
-      <Card className="2xl:col-span-2">
+      <Card className="min-w-0 2xl:col-span-2">
         <CardHeader title="Preview" description="The exact SCIM user that would be sent, with your unsaved changes." />
         <div className="space-y-3 px-6 py-5">
           <Select aria-label="Sample user" value={sampleId} onChange={(event) => setSampleId(event.target.value)}>

@@ -25,7 +25,7 @@ export function UserMenu({ name, email, roleLabel, signOut }: UserMenuProps) {
         <span className="flex size-8 items-center justify-center rounded-full bg-brand-600 text-xs font-semibold text-white">{initials}</span>
         <span className="hidden text-left sm:block">
           <span className="block font-medium text-zinc-900">{name}</span>
-          <span className="block text-xs text-zinc-500">{roleLabel}</span>
+          <span className="block text-xs text-zinc-600">{roleLabel}</span>
         </span>
         <ChevronDown aria-hidden className="size-4 text-zinc-400" />
       </DropdownMenu.Trigger>

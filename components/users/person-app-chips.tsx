@@ -13,7 +13,7 @@ const SHOWN = 3;
 
 /** The apps a person has, as chips: a group icon marks an app had only through a group; the title says how. */
 export function PersonAppChips({ apps }: { apps: PersonAppChip[] }) {
-  if (apps.length === 0) return <span className="text-xs text-zinc-400">No apps</span>;
+  if (apps.length === 0) return <span className="text-xs text-zinc-500">No apps</span>;
   const more = apps.length - SHOWN;
   return (
     <ul aria-label="Apps" className="flex flex-wrap gap-1">

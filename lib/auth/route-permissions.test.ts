@@ -9,6 +9,9 @@ describe("permissionsForPath", () => {
     ["/users/0c7c5a8e-3d1f-4f7e-9a51-2b8f0f3e4d21", []],
     ["/users/0c7c5a8e-3d1f-4f7e-9a51-2b8f0f3e4d21/edit", ["manage users"]],
     ["/users/import/", ["manage users"]],
+    ["/admins", ["manage organization"]],
+    ["/account/password", []],
+    ["/set-password/some-token", []],
     ["/", []],
     ["/no/such/page", []],
   ])("%s needs %j", (pathname, needs) => {

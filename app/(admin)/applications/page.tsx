@@ -23,11 +23,12 @@ export default async function ApplicationsPage() {
       {apps.length > 0 ? (
         <div className="mb-8 grid gap-4 md:grid-cols-2">
           {apps.map((app) => (
-            <Link key={app.id} href={`/applications/${app.id}`} className="block">
-              <Card className="flex items-center gap-4 p-5 transition-shadow hover:shadow-md">
+            <Link key={app.id} href={`/applications/${app.id}`} className="block min-w-0">
+              {/* On a phone the counts wrap under the name instead of widening the page. */}
+              <Card className="flex flex-wrap items-center gap-4 p-5 transition-shadow hover:shadow-md">
                 <AppLogo catalogKey={app.catalogKey} />
-                <div className="min-w-0 flex-1">
-                  <div className="flex items-center gap-2">
+                <div className="min-w-0 flex-1 basis-48">
+                  <div className="flex flex-wrap items-center gap-2">
                     <span className="font-semibold text-zinc-900">{app.name}</span>
                     <AppStateBadge state={app.state} />
                   </div>
