@@ -128,8 +128,8 @@ describe("linking the account an unresolved conflict could not find", () => {
       // The app's spelling of the user name is kept: it differs from the directory's only in letter case.
       return (
         String(attributes?.userName).toLowerCase() === PERSON.email &&
-        attributes.title === PERSON.title &&
-        (attributes.name as { givenName?: string })?.givenName === "Hana"
+        attributes?.title === PERSON.title &&
+        (attributes?.name as { givenName?: string })?.givenName === "Hana"
       );
     };
     await eventually(async () => inLine(), { what: "the linked account to be brought in line" });
