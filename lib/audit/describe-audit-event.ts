@@ -129,6 +129,12 @@ export const AUDIT_WORDINGS: Record<string, ActionWording> = {
     title: "Password link created",
     sentence: (t) => say`Created a link for ${t} to set a password`,
   },
+  "admin.reset_link_created": {
+    category: "security",
+    title: "Password reset link created",
+    sentence: (t) => say`Created a link for ${t} to reset their password`,
+  },
+  "owner.stepped_down": { category: "security", title: "Owner stepped down", sentence: (t) => say`Made ${t} an Admin instead of an Owner` },
   "admin.password_set_by_link": { category: "security", title: "Password set", sentence: (t) => say`Set a password for ${t} through a one-time link` },
   "admin.password_changed": { category: "security", title: "Password changed", sentence: (t) => say`Changed the password of ${t}` },
 
@@ -200,6 +206,16 @@ export const AUDIT_WORDINGS: Record<string, ActionWording> = {
     sentence: (t, c) => (from(c, "name") ? say`Renamed the app ${from(c, "name")!} to ${t}` : say`Renamed an app to ${t}`),
   },
   "app.deleted": { category: "apps", title: "App deleted", sentence: (t) => say`Deleted the app ${t}` },
+  "app.deletion_started": {
+    category: "apps",
+    title: "App deletion started",
+    sentence: (t) => say`Started deleting the app ${t}: its accounts are deactivated first`,
+  },
+  "app.deletion_stopped": {
+    category: "apps",
+    title: "App deletion stopped",
+    sentence: (t) => say`Stopped deleting the app ${t}: some accounts could not be deactivated`,
+  },
   "app.paused": { category: "apps", title: "Provisioning paused", sentence: (t) => say`Paused provisioning to ${t}` },
   "app.resumed": { category: "apps", title: "Provisioning resumed", sentence: (t) => say`Resumed provisioning to ${t}` },
   "app.provisioning_configured": {
