@@ -42,6 +42,7 @@ test.beforeAll(async () => {
 test.afterAll(() => sandbox.close());
 
 test("an Owner imports the app's users from the wizard's last step", async ({ page, signInPage }) => {
+  test.setTimeout(180_000);
   await signInPage.goto();
   await signInPage.signIn(OWNER);
   await expect(page.getByRole("heading", { name: /Welcome back/ })).toBeVisible();
