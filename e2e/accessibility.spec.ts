@@ -60,13 +60,15 @@ async function widerThanScreen(page: Page): Promise<string[]> {
       }
       return false;
     };
-    return [...document.querySelectorAll("body *")]
+    const elements = [...document.querySelectorAll("body *")]
       .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1 && !contained(element))
       .slice(0, 8)
       .map(
         (element) =>
           `<${element.tagName.toLowerCase()} class="${element.getAttribute("class") ?? ""}"> ends at ${Math.round(element.getBoundingClientRect().right)} px`,
       );
+    // Never an empty answer for a page that is too wide (what widens it may sit inside a box that only seems to clip it).
+    return [`the page is ${document.documentElement.scrollWidth} px wide`, ...elements];
   });
 }
 

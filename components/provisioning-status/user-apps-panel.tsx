@@ -118,7 +118,7 @@ export function UserAppsPanel({ userId, personLabel, rows, canProvision, provisi
             {lastError ? (
               <p className="rounded-md bg-red-50 px-3 py-2 text-xs text-red-800 ring-1 ring-red-200 ring-inset">
                 {lastError}
-                {lastErrorAt ? <span className="text-red-600"> ({TIME.format(lastErrorAt)} UTC)</span> : null}
+                {lastErrorAt ? <span className="text-red-700"> ({TIME.format(lastErrorAt)} UTC)</span> : null}
               </p>
             ) : null}
             {row.conflict && canRun ? <LinkAccountDialog app={row.app} person={{ id: userId, label: personLabel }} search={search} link={link} /> : null}

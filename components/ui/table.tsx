@@ -3,7 +3,8 @@ import { cn } from "./class-names";
 
 export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="overflow-x-auto">
+    // `relative`: absolutely placed text in a cell (sr-only labels) is clipped by this box too, not the page's width.
+    <div className="relative overflow-x-auto">
       <table className={cn("min-w-full divide-y divide-zinc-200 text-sm", className)} {...props} />
     </div>
   );

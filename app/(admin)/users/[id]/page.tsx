@@ -62,14 +62,14 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         ) : null}
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
           <CardHeader title="Profile" />
-          <dl className="grid gap-x-6 gap-y-4 px-6 py-5 sm:grid-cols-2">
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-4 px-6 py-5 sm:grid-cols-2">
             {PROFILE_FIELDS.map((field) => (
               <div key={field}>
                 <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{USER_FIELD_LABELS[field]}</dt>
-                <dd className="mt-1 text-sm text-zinc-900">
+                <dd className="mt-1 text-sm break-words text-zinc-900">
                   {user[field] || <span className="text-zinc-500">Not set</span>}
                   {field === "email" && !verifiedDomains.has(emailDomain(user.email)) ? (
                     <span className="mt-1 block text-xs text-amber-700">
