@@ -63,7 +63,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </div>
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
+        <Card className="min-w-0 lg:col-span-2">
           <CardHeader title="Profile" />
           <dl className="grid grid-cols-1 gap-x-6 gap-y-4 px-6 py-5 sm:grid-cols-2">
             {PROFILE_FIELDS.map((field) => (
@@ -81,7 +81,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             ))}
           </dl>
         </Card>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <UserAppsSection userId={user.id} personLabel={`${name} <${user.email}>`} />
           <PersonGroupsSection person={{ id: user.id, name }} />
         </div>
