@@ -40,7 +40,7 @@ interface Props {
   }) => Promise<ActionResult<{ changed: number; skipped?: BulkOutcome["skipped"]; skippedCount?: number }>>;
 }
 
-const dash = <span className="text-zinc-400">—</span>;
+const dash = <span className="text-zinc-500">—</span>;
 
 const COLUMNS: DataColumn<Row>[] = [
   {

@@ -2,7 +2,7 @@ import { describeAuditField, formatAuditValue } from "./audit-event-description"
 
 /** An event's changes, field by field: old value struck through, new value after. */
 export function AuditChangeList({ changes }: { changes: unknown }) {
-  if (!changes || typeof changes !== "object") return <span className="text-zinc-400">—</span>;
+  if (!changes || typeof changes !== "object") return <span className="text-zinc-500">—</span>;
   const entries = Object.entries(changes as Record<string, { from?: unknown; to?: unknown }>);
   return (
     <ul className="space-y-0.5">

@@ -177,7 +177,7 @@ export function CandidatesTable({ appId, appName, runId, filter, filterLabel, ro
                 </Td>
                 <Td>
                   {diffs.length === 0 ? (
-                    <span className="text-xs text-zinc-400">—</span>
+                    <span className="text-xs text-zinc-500">—</span>
                   ) : (
                     <details>
                       <summary className="cursor-pointer text-xs font-medium text-brand-600">

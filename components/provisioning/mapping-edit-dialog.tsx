@@ -68,7 +68,7 @@ export function MappingEditDialog({ target, label, required, current, onSave, on
   );
 
   const option = (value: Kind, text: string, disabled = false) => (
-    <label className={`flex items-center gap-2 text-sm ${disabled ? "text-zinc-400" : "text-zinc-800"}`}>
+    <label className={`flex items-center gap-2 text-sm ${disabled ? "text-zinc-500" : "text-zinc-800"}`}>
       <input type="radio" name="source-kind" value={value} checked={kind === value} disabled={disabled} onChange={() => setKind(value)} className="size-4" />
       {text}
     </label>

@@ -14,7 +14,7 @@ export const USER_COLUMNS: DataColumn<UserRow>[] = [
     header: "Department",
     cell: (row) => (
       <div className="min-w-0">
-        <div>{row.department ?? <span className="text-zinc-400">—</span>}</div>
+        <div>{row.department ?? <span className="text-zinc-500">—</span>}</div>
         <div className="text-xs text-zinc-500">{row.title}</div>
       </div>
     ),
