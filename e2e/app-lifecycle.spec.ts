@@ -56,7 +56,9 @@ test("an app is added under a chosen name, renamed, stopped and resumed, and del
 
   // Rename, on the Settings tab.
   await page.getByRole("navigation", { name: "App sections" }).getByRole("link", { name: "Settings" }).click();
-  await page.getByLabel("Name").fill(RENAMED);
+  // The Users tab's search box is labelled with "name" too: wait for Settings itself before typing.
+  await expect(page).toHaveURL(/\/settings$/);
+  await page.getByLabel("Name", { exact: true }).fill(RENAMED);
   await page.getByRole("button", { name: "Save name" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(RENAMED);
 

@@ -1,7 +1,7 @@
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { bothWidths, ensurePaidPlan, expect, test } from "./support/fixtures";
+import { bothWidths, connectApp, ensurePaidPlan, expect, test } from "./support/fixtures";
 import { dismissToasts } from "./support/toasts";
 
 const TOKEN = "import-review-sandbox-token-1";
@@ -45,19 +45,7 @@ test("the import review counts what is left, and the confirm dialog states exact
   await expect(page.getByRole("heading", { name: /Welcome back/ })).toBeVisible();
   await ensurePaidPlan(page);
 
-  await page.goto("/applications");
-  await page.getByRole("button", { name: "Add Custom SCIM 2.0 app" }).click();
-  await page.getByLabel("Sync endpoint").fill(sandbox.baseUrl);
-  await page.getByLabel("SCIM token").fill(TOKEN);
-  await page.getByRole("button", { name: "Save and continue" }).click();
-  await expect(page).toHaveURL(/provisioning\/authorize$/);
-  await page.getByRole("button", { name: "Authorize", exact: true }).click();
-  await page.getByRole("link", { name: "Next: map fields" }).click();
-  await expect(page.getByLabel("SCIM JSON preview")).toContainText("userName");
-  await page.getByRole("button", { name: "Save and Next" }).click();
-  await expect(page).toHaveURL(/provisioning\/actions$/);
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "is on" })).toBeVisible();
+  await connectApp(page, "Custom SCIM 2.0 app", sandbox.baseUrl, TOKEN);
   await page.getByRole("link", { name: /^Import users from/ }).click();
   await page.getByRole("button", { name: /^Fetch users from/ }).click();
 

@@ -1,7 +1,7 @@
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { bothWidths, ensurePaidPlan, expect, snapshot, test } from "./support/fixtures";
+import { bothWidths, connectApp, ensurePaidPlan, expect, snapshot, test } from "./support/fixtures";
 import { dismissToasts } from "./support/toasts";
 
 const TOKEN = "import-sandbox-token-1";
@@ -49,20 +49,7 @@ test("an Owner imports the app's users from the wizard's last step", async ({ pa
   await ensurePaidPlan(page);
 
   // A quick pass through the wizard.
-  await page.goto("/applications");
-  await page.getByRole("button", { name: "Add Custom SCIM 2.0 app" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Add and set up" }).click();
-  await page.getByLabel("Sync endpoint").fill(sandbox.baseUrl);
-  await page.getByLabel("SCIM token").fill(TOKEN);
-  await page.getByRole("button", { name: "Save and continue" }).click();
-  await expect(page).toHaveURL(/provisioning\/authorize$/);
-  await page.getByRole("button", { name: "Authorize", exact: true }).click();
-  await page.getByRole("link", { name: "Next: map fields" }).click();
-  await expect(page.getByLabel("SCIM JSON preview")).toContainText("userName");
-  await page.getByRole("button", { name: "Save and Next" }).click();
-  await expect(page).toHaveURL(/provisioning\/actions$/);
-  await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByRole("status").filter({ hasText: "is on" })).toBeVisible();
+  await connectApp(page, "Custom SCIM 2.0 app", sandbox.baseUrl, TOKEN);
 
   // The last step offers the import.
   await page.getByRole("link", { name: /^Import users from/ }).click();

@@ -126,9 +126,12 @@ export function MappingEditor({ appId, appName, targets, initial, defaults, edit
             ))}
           </Select>
           {previewQuery.error ? <Alert tone="error">{previewQuery.error.message}</Alert> : null}
+          {/* It scrolls, so keyboard users can focus it to scroll (axe: scrollable-region-focusable). */}
           <pre
             aria-label="SCIM JSON preview"
-            className="max-h-[32rem] overflow-auto rounded-lg bg-zinc-950 p-4 font-mono text-xs leading-relaxed text-zinc-100"
+            role="region"
+            tabIndex={0}
+            className="max-h-[32rem] overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-brand-500 rounded-lg bg-zinc-950 p-4 font-mono text-xs leading-relaxed text-zinc-100"
             aria-busy={previewQuery.isFetching}
           >
             {previewQuery.data ? JSON.stringify(previewQuery.data, null, 2) : "Loading…"}

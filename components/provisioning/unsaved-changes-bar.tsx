@@ -17,7 +17,7 @@ export function UnsavedChangesBar({ count, saving, onSave, onDiscard, className 
       role="region"
       aria-label="Unsaved changes"
       className={cn(
-        "sticky bottom-4 z-30 flex flex-wrap items-center justify-between gap-3 rounded-xl bg-zinc-900 px-4 py-3 text-sm text-white shadow-lg",
+        "sticky bottom-4 z-30 flex flex-wrap items-center justify-between gap-3 rounded-xl bg-zinc-900 px-4 py-3 text-sm text-white shadow-lg ring-2 ring-white",
         className,
       )}
     >

@@ -78,8 +78,13 @@ export async function ensurePaidPlan(page: Page) {
  * default mapping and provisioning turned on; answers the new app's id.
  */
 export async function connectAtlassianApp(page: Page, baseUrl: string, token: string): Promise<string> {
+  return connectApp(page, "Atlassian", baseUrl, token);
+}
+
+/** Adds an app from the catalogue under its suggested name and runs the wizard with its defaults; returns the app's id. */
+export async function connectApp(page: Page, catalogName: "Atlassian" | "Custom SCIM 2.0 app", baseUrl: string, token: string): Promise<string> {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Applications" }).click();
-  await page.getByRole("button", { name: "Add Atlassian" }).click();
+  await page.getByRole("button", { name: `Add ${catalogName}` }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Add and set up" }).click();
   await expect(page).toHaveURL(/provisioning\/configure$/);
   const appId = /applications\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
