@@ -24,6 +24,8 @@ interface RouteEvidence {
   shows: readonly Marker[];
   /** Values for dynamic segments other than the defaults below. */
   params?: Record<string, string>;
+  /** A query string that narrows a shared list to the seeded rows (other journeys of the run add their own). */
+  query?: string;
   /** Why a route handler is exempt from the first-statement check (it is still walked). */
   exempt?: string;
 }
@@ -52,7 +54,7 @@ const EVIDENCE: Record<string, RouteEvidence> = {
   "/groups": { shows: [M.group] },
   "/groups/[id]": { shows: [M.group, M.person], params: { id: WALK_IDS.group } },
   "/applications": { shows: [M.syncEndpoint] },
-  "/provisioning-log": { shows: [M.logRow] },
+  "/provisioning-log": { shows: [M.logRow], query: `?app=${WALK_IDS.app}&status=FAILED` },
   "/provisioning-log/export": { shows: [M.logRow] },
   [APP]: { shows: [M.syncEndpoint] },
   [`${APP}/users`]: { shows: [M.syncEndpoint, M.person] },
@@ -115,17 +117,20 @@ function routeFiles(): RouteFile[] {
 }
 
 function urlFor(pattern: string, rule: RouteEvidence): string {
-  return pattern.replace(/\[(\w+)\]/g, (_all, name: string) => {
+  const path = pattern.replace(/\[(\w+)\]/g, (_all, name: string) => {
     const value = rule.params?.[name] ?? DEFAULT_PARAMS[name];
     if (!value) throw new Error(`No value for [${name}] in ${pattern}: add it to the route's params.`);
     return value;
   });
+  return `${path}${rule.query ?? ""}`;
 }
 
 type Holder = { role: "OWNER" } | { role: "ADMIN"; lacks: string };
 
 function holds(account: Holder, access: Access): boolean {
   if (access === "public" || access === "admin access" || account.role === "OWNER") return true;
+  // Only an Owner may change the organization itself (and its admins).
+  if (access === "manage organization") return false;
   return account.lacks !== access && account.lacks !== "every permission";
 }
 
