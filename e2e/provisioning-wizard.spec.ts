@@ -110,7 +110,7 @@ test("an Owner sets up Atlassian provisioning step by step", async ({ page, sign
   await page.goto("/audit-log");
   const log = await page.locator("main").innerText();
   expect(log).not.toContain(TOKEN);
-  await expect(page.getByRole("row").filter({ hasText: "Changed the Sync endpoint" }).first()).toContainText("changed");
+  await expect(page.getByRole("row").filter({ hasText: "Changed the token and Sync endpoint of" }).first()).toContainText("changed");
 });
 
 test("an Admin without “view apps” is refused", async ({ page, signInPage }) => {
