@@ -10,6 +10,7 @@ import { confirmImport } from "./confirm-import";
 import { countCandidates, getLatestImportRun } from "./list-candidates";
 import { previewImport } from "./preview-import";
 import { startImport } from "./start-import";
+import { MAPPABLE_PERSON_SELECT } from "../../directory/users/mappable-person";
 
 /**
  * The confirm dialog's figures against what confirming then really does, with a real worker and the
@@ -26,20 +27,7 @@ const DOMAIN = "preview.example";
 async function directoryPerson(key: string, { title = "Engineer", assigned = false } = {}) {
   const person = await db.user.create({
     data: { organizationId: bed.organizationId, email: `${key}@${DOMAIN}`, firstName: "Dana", lastName: key, title },
-    select: {
-      id: true,
-      email: true,
-      firstName: true,
-      lastName: true,
-      displayName: true,
-      employeeId: true,
-      title: true,
-      department: true,
-      mobile: true,
-      locale: true,
-      timezone: true,
-      status: true,
-    },
+    select: MAPPABLE_PERSON_SELECT,
   });
   if (assigned) await db.assignment.create({ data: { appId: bed.appId, userId: person.id } });
   ids[key] = person.id;
