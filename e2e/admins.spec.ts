@@ -146,6 +146,9 @@ test("an Owner makes a person an Admin, changes their permissions, invites them 
   dialog = page.getByRole("dialog", { name: `Revoke ${name}'s admin access?` });
   await expect(dialog.getByText(/signed out everywhere at once/)).toBeVisible();
   await dialog.getByRole("button", { name: "Revoke access" }).click();
+  // The dialog stays open while the revoke runs, and an open dialog hides the page behind it from the accessibility
+  // tree, so the row would count as gone before the revoke has even committed: wait for the dialog to close first.
+  await expect(dialog).toBeHidden();
   await expect(rowOf(page, WREN.email)).toHaveCount(0);
   await wren.goto("/users");
   await expect(wren.getByRole("heading", { name: "Sign in to the admin panel" })).toBeVisible();

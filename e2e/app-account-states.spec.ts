@@ -81,6 +81,7 @@ test("a person page assigns an app; the app's Users tab shows Provisioned, and F
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText("their account there is deactivated; nothing is deleted");
   await dialog.getByRole("button", { name: "Unassign" }).click();
+  await expect(dialog).toBeHidden(); // while it is open the page behind is hidden from getByRole, so nothing would count
   await expect(item.getByRole("button", { name: `Unassign from ${appName}` })).toHaveCount(0);
   await expect(async () => {
     await page.reload();
