@@ -3,6 +3,7 @@
  * filters that neither lose a change made at once after another nor take input before the page can handle it.
  */
 import { OWNER } from "./support/accounts";
+import { WALK_IDS } from "./support/permission-walk-data";
 import { bothWidths, expect, snapshot, test } from "./support/fixtures";
 
 test.beforeEach(async ({ page, signInPage }) => {
@@ -80,6 +81,45 @@ test("a search typed at once after changing a filter keeps both in the URL", asy
   await page.getByRole("combobox", { name: "Status" }).selectOption("ACTIVE");
   await expect(page).toHaveURL(/[?&]q=shellrace2(&|$)/);
   await expect(page).toHaveURL(/[?&]status=ACTIVE(&|$)/);
+});
+
+test("a search typed while a tab is still loading keeps both the tab and the search", async ({ page }) => {
+  await page.goto(`/applications/${WALK_IDS.app}/users`);
+  const search = page.getByRole("searchbox", { name: "Search people by name or e-mail" });
+  await expect(search).toBeEnabled();
+  // As on a slow machine: the "Add people" tab's page is held back until the search has been sent, so the search goes
+  // out while the tab's navigation is still on its way. (It used to be sent from the old address, which undid the tab,
+  // or typed into a search box the tab then replaced.)
+  let searchSent!: () => void;
+  const sent = new Promise<void>((resolve) => (searchSent = resolve));
+  await page.route(
+    (url) => url.pathname.endsWith("/users") && url.searchParams.get("view") === "available",
+    async (route) => {
+      if (new URL(route.request().url()).searchParams.get("q") === "okafor") searchSent();
+      else await Promise.race([sent, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      await route.continue();
+    },
+  );
+  await page.route(
+    (url) => url.pathname.endsWith("/users") && url.searchParams.get("q") === "okafor" && url.searchParams.get("view") !== "available",
+    async (route) => {
+      searchSent();
+      await route.continue();
+    },
+  );
+  await page.getByRole("link", { name: "Add people" }).click();
+  await search.fill("okafor");
+  await expect(page).toHaveURL(/[?&]view=available(&|$)/);
+  await expect(page).toHaveURL(/[?&]q=okafor(&|$)/);
+  await expect(page.getByRole("link", { name: "Add people" })).toHaveAttribute("aria-current", "page");
+  await expect(search).toHaveValue("okafor");
+  await expect(page.getByRole("checkbox", { name: "Select Amara Okafor" })).toBeVisible();
+
+  // A tab clicked with nothing typed since clears the search, box included.
+  await page.unrouteAll();
+  await page.getByRole("link", { name: /^Assigned/ }).click();
+  await expect(page).not.toHaveURL(/[?&]q=/);
+  await expect(search).toHaveValue("");
 });
 
 test("search boxes and filters are disabled until the page can take what is typed", async ({ page }) => {

@@ -2,18 +2,22 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { noteUrlChanges, pendingUrlValue, settleUrlChanges, type UrlChanges } from "./url-changes";
 import { useHydrated } from "./use-hydrated";
 
-type Changes = Record<string, string | null>;
+const SEARCH_DEBOUNCE_MS = 300;
 
 /**
  * Filters that live in the URL, so a filtered list can be shared and reloaded.
  * `update` changes some parameters and drops the paging cursors; the search
  * text is debounced before it reaches the URL.
  *
- * Each update starts from the address bar at that moment, not from the parameters of the render that scheduled it
- * (the debounced search would otherwise put back the filter a tab switch had just replaced), plus the changes asked
- * for earlier that have not reached the URL yet (a navigation still on its way), so updates never undo each other.
+ * Each update starts from the address bar at that moment plus every change asked for on this page that has not
+ * reached it yet (./url-changes.ts: a filter link clicked, an earlier update still loading), so changes never undo
+ * each other, whichever control made them.
+ *
+ * The search box follows the address when something else changes its `q` (a tab that clears the search, Back),
+ * except while text typed into it is still waiting to be sent: that text is kept and sent on top of the new address.
  * `hydrated` is false until React runs the page: controls are disabled until then, as what they did would be lost.
  */
 export function useUrlFilters() {
@@ -22,33 +26,36 @@ export function useUrlFilters() {
   const params = useSearchParams();
   const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();
-  const [q, setQ] = useState(params.get("q") ?? "");
-  const unsettled = useRef<Changes>({});
+  const urlQ = params.get("q") ?? "";
+  const [q, setText] = useState(urlQ);
+  const lastUrlQ = useRef(urlQ);
+  const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  // A change is settled once the URL shows it; until then every update carries it along.
-  useEffect(() => {
-    for (const [key, value] of Object.entries(unsettled.current)) {
-      if (params.get(key) === value) delete unsettled.current[key];
-    }
-  }, [params]);
-
-  function update(changes: Changes) {
-    const normalized = Object.fromEntries(Object.entries(changes).map(([key, value]) => [key, value || null]));
-    unsettled.current = { ...unsettled.current, ...normalized, after: null, before: null };
-    const next = new URLSearchParams(window.location.search);
-    for (const [key, value] of Object.entries(unsettled.current)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
+  function update(changes: UrlChanges) {
+    const next = noteUrlChanges(pathname, { ...changes, after: null, before: null });
     startTransition(() => router.replace(`${pathname}?${next.toString()}`));
   }
 
   useEffect(() => {
-    if (q === (params.get("q") ?? "")) return;
-    const timer = setTimeout(() => update({ q: q.trim() || null }), 300);
-    return () => clearTimeout(timer);
-    // Only the typed text restarts the debounce.
-  }, [q]);
+    settleUrlChanges(pathname, params);
+    if (urlQ === lastUrlQ.current) return;
+    lastUrlQ.current = urlQ;
+    if (typing.current === null) setText((text) => (text.trim() === urlQ ? text : urlQ));
+  }, [pathname, params, urlQ]);
+
+  useEffect(() => () => clearTimeout(typing.current ?? undefined), []);
+
+  function setQ(text: string) {
+    setText(text);
+    clearTimeout(typing.current ?? undefined);
+    typing.current = setTimeout(() => {
+      typing.current = null;
+      const wanted = text.trim();
+      const pendingQ = pendingUrlValue(pathname, "q");
+      const heading = pendingQ === undefined ? (new URLSearchParams(window.location.search).get("q") ?? "") : (pendingQ ?? "");
+      if (wanted !== heading) update({ q: wanted || null });
+    }, SEARCH_DEBOUNCE_MS);
+  }
 
   return { params, pathname, pending, update, q, setQ, hydrated };
 }

@@ -49,14 +49,8 @@ export { expect };
  * has hydrated (components/ui/search-field.tsx), and `fill` waits for it to be enabled, so no keystroke is lost.
  */
 export async function searchFor(page: Page, label: string, text: string) {
-  // Known product bug (#16, still open): text typed just as a tab's navigation lands can be lost from the URL on a
-  // slow machine. Until it is fixed, the typing is repeated until the URL shows it.
-  const box = page.getByRole("searchbox", { name: label });
-  await expect(async () => {
-    await box.fill("");
-    await box.fill(text);
-    await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(text).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(&|$)`), { timeout: 2_000 });
-  }).toPass({ timeout: 15_000 });
+  await page.getByRole("searchbox", { name: label }).fill(text);
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(text).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(&|$)`));
 }
 
 /**

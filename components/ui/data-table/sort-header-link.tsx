@@ -1,5 +1,5 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import Link from "next/link";
+import { FilterLink } from "../filter-link";
 
 interface Props {
   label: string;
@@ -18,9 +18,9 @@ export function SortHeaderLink({ label, sortKey, sorted, next, baseQuery }: Prop
   query.set("sort", sortKey);
   query.set("dir", next);
   return (
-    <Link href={`?${query.toString()}`} className="inline-flex items-center gap-1 hover:text-zinc-800">
+    <FilterLink href={`?${query.toString()}`} className="inline-flex items-center gap-1 hover:text-zinc-800">
       {label}
       <Icon aria-hidden className={`size-3 ${sorted ? "text-zinc-700" : "text-zinc-400"}`} />
-    </Link>
+    </FilterLink>
   );
 }

@@ -1,6 +1,7 @@
 import { Download, Inbox } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FilterLink } from "@/components/ui/filter-link";
 import { notFound } from "next/navigation";
 import { CandidatesTable } from "@/components/import-app/candidates-table";
 import { ImportProgress } from "@/components/import-app/import-progress";
@@ -140,7 +141,7 @@ export default async function ImportPage({
         />
         <nav aria-label="Import filters" className="flex flex-wrap gap-1 border-b border-zinc-100 px-4 py-2">
           {FILTERS.map((candidate) => (
-            <Link
+            <FilterLink
               key={candidate.key}
               href={`?filter=${candidate.key}`}
               aria-current={candidate.key === filter.key ? "page" : undefined}
@@ -151,7 +152,7 @@ export default async function ImportPage({
             >
               {candidate.label}{" "}
               <span className="ml-1 rounded-full bg-white/70 px-1.5 text-xs tabular-nums">{(counts[candidate.countKey] ?? 0).toLocaleString("en-US")}</span>
-            </Link>
+            </FilterLink>
           ))}
         </nav>
         <p id="import-tab-counts" className="border-b border-zinc-100 px-4 py-2 text-xs text-zinc-500">

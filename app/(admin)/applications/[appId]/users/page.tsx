@@ -1,6 +1,5 @@
 import { Users } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AppGroupsPanel } from "@/components/apps/app-groups-panel";
 import { AppUsersTable } from "@/components/apps/app-users-table";
@@ -8,6 +7,7 @@ import { accountStateInApp } from "@/components/provisioning-status/account-stat
 import { ListPagination } from "@/components/users/list-pagination";
 import { UsersToolbar } from "@/components/users/users-toolbar";
 import { Card } from "@/components/ui/card";
+import { FilterLink } from "@/components/ui/filter-link";
 import { cn } from "@/components/ui/class-names";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/auth/permissions";
@@ -64,13 +64,13 @@ export default async function AppUsersPage({
     ),
   );
   const tab = (view: string, label: string) => (
-    <Link
+    <FilterLink
       href={`?view=${view}`}
       aria-current={mode === view ? "page" : undefined}
       className={cn("rounded-md px-3 py-1.5 text-sm font-medium", mode === view ? "bg-white text-zinc-900 shadow-sm" : "text-zinc-600 hover:text-zinc-900")}
     >
       {label}
-    </Link>
+    </FilterLink>
   );
   return (
     <>
@@ -93,7 +93,7 @@ export default async function AppUsersPage({
         {tab("available", "Add people")}
       </div>
       <Card>
-        <UsersToolbar key={mode} departments={departments} />
+        <UsersToolbar departments={departments} />
         {page.users.length === 0 ? (
           <EmptyState icon={Users} title={mode === "assigned" ? "No one is assigned yet" : "Everyone matching is assigned"}>
             {mode === "assigned"
