@@ -4,8 +4,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
-import { useRowSelection } from "@/components/ui/use-row-selection";
+import type { DataColumn } from "@/components/ui/data-table/columns";
+import { DataTable } from "@/components/ui/data-table/data-table";
+import { SelectionBar } from "@/components/ui/data-table/selection-bar";
+import { useTableSelection } from "@/components/ui/data-table/use-table-selection";
 import type { ActionResult } from "@/lib/actions/define-action";
 import type { ImportPreview } from "@/lib/provisioning/import-runs/preview-import";
 import { AppGroupChips } from "./app-group-chips";
@@ -50,19 +52,104 @@ interface Props {
   preview: (input: { appId: string; runId: string; selection: Selection; joinGroups: boolean }) => Promise<ActionResult<ImportPreview>>;
 }
 
-/** The review table: what importing each user would do, its diff, and Confirm Assignment for a selection. */
+const nameOf = (row: CandidateRow) => row.displayName ?? row.userName ?? row.email ?? "Unknown";
+/** A user can be imported unless it already was, Roster cannot tell who it is, or nothing would change. */
+const canImport = (row: CandidateRow) => !row.applied && !row.conflict && row.actions.length > 0;
+
+function columnsFor(appName: string): DataColumn<CandidateRow>[] {
+  return [
+    {
+      id: "user",
+      header: `User in ${appName}`,
+      card: "title",
+      cell: (row) => (
+        <>
+          <div className="font-medium text-zinc-900">{nameOf(row)}</div>
+          <div className="text-xs text-zinc-500">{row.userName ?? row.email}</div>
+        </>
+      ),
+    },
+    {
+      id: "state",
+      header: "In the app",
+      cell: (row) => (
+        <div>
+          {row.remoteActive === null ? (
+            <span className="text-zinc-500">Not in the app</span>
+          ) : row.remoteActive ? (
+            <Badge tone="success">Active</Badge>
+          ) : (
+            <Badge>Inactive</Badge>
+          )}
+          {row.matchedBy ? (
+            <div className="mt-1 text-xs text-zinc-500">
+              Matched by {row.matchedBy === "externalId" ? "Roster id" : row.matchedBy === "userName" ? "username" : "e-mail"}
+            </div>
+          ) : null}
+        </div>
+      ),
+    },
+    { id: "groups", header: `Groups in ${appName}`, cell: (row) => <AppGroupChips groups={row.remoteGroups} /> },
+    {
+      id: "actions",
+      header: "Importing will",
+      cell: (row) =>
+        row.conflict ? (
+          <p className="max-w-xs text-xs text-red-700">{row.conflict}</p>
+        ) : row.applied ? (
+          <Badge>Applied</Badge>
+        ) : row.actions.length === 0 ? (
+          <span className="text-xs text-zinc-500">Nothing: already in step</span>
+        ) : (
+          <div className="flex flex-wrap gap-1">
+            {row.actions.map((action) => (
+              <Badge key={action} tone={ACTION_LABELS[action]?.tone ?? "neutral"}>
+                {ACTION_LABELS[action]?.label ?? action}
+              </Badge>
+            ))}
+          </div>
+        ),
+    },
+    {
+      id: "diff",
+      header: "Differences",
+      cell: (row) => {
+        const diffs = Object.entries(row.diff);
+        return diffs.length === 0 ? (
+          <span className="text-xs text-zinc-500">—</span>
+        ) : (
+          <details>
+            <summary className="cursor-pointer text-xs font-medium text-brand-600">
+              {diffs.length} {diffs.length === 1 ? "field differs" : "fields differ"}
+            </summary>
+            <ul className="mt-2 space-y-1 text-xs">
+              {diffs.map(([path, change]) => (
+                <li key={path} className="break-words">
+                  <code className="text-zinc-500">{path}</code>: <span className="text-zinc-500 line-through">{change.directory ?? "—"}</span> →{" "}
+                  <span className="text-zinc-900">{change.app ?? "—"}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        );
+      },
+    },
+  ];
+}
+
+/**
+ * The review table (the shared DataTable, rows as cards on phones): what importing each user would do and its diff,
+ * and Confirm Assignment for the selected users or every one still to import in the filter.
+ */
 export function CandidatesTable({ appId, appName, runId, filter, filterLabel, rows, totalInFilter, canConfirm, confirm, preview }: Props) {
   const router = useRouter();
   const queryClient = useQueryClient();
-  const selectable = rows.filter((row) => !row.applied && !row.conflict && row.actions.length > 0);
-  const rowSelection = useRowSelection(
-    selectable.map((row) => row.id),
-    totalInFilter,
-  );
-  const { allMatching: allInFilter, allOnPage, count } = rowSelection;
-
-  const selection: Selection = allInFilter ? { filter } : { candidateIds: [...rowSelection.selected].sort() };
+  const selectableIds = rows.filter(canImport).map((row) => row.id);
+  const rowSelection = useTableSelection(selectableIds, totalInFilter, filter);
+  const input = rowSelection.input;
+  const selection: Selection = "filter" in input ? { filter: input.filter } : { candidateIds: [...input.ids].sort() };
   const selectionKey = "filter" in selection ? `filter:${selection.filter}` : selection.candidateIds.join(",");
+  const selectAllLabel = `Select all ${totalInFilter.toLocaleString("en-US")} still to import in “${filterLabel}”`;
 
   async function onConfirm({ joinGroups }: { joinGroups: boolean }) {
     const result = await confirm({ appId, runId, selection, joinGroups });
@@ -76,129 +163,38 @@ export function CandidatesTable({ appId, appName, runId, filter, filterLabel, ro
 
   return (
     <>
-      {canConfirm ? (
-        <div className="flex flex-wrap items-center gap-3 border-b border-zinc-100 px-4 py-3 text-sm">
-          <span className="text-zinc-600">{count > 0 ? `${count.toLocaleString("en-US")} selected` : "Select users to import, or all in this filter."}</span>
-          {!allInFilter && totalInFilter > 0 ? (
+      {canConfirm && rowSelection.count === 0 ? (
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-zinc-100 px-4 py-3 text-sm">
+          <span className="text-zinc-600">Select users to import, or all in this filter.</span>
+          {totalInFilter > 0 ? (
             <button type="button" className="text-brand-600 hover:underline" onClick={rowSelection.selectAllMatching}>
-              Select all {totalInFilter.toLocaleString("en-US")} still to import in “{filterLabel}”
+              {selectAllLabel}
             </button>
           ) : null}
-          <div className="ml-auto">
-            <ConfirmImportDialog
-              appName={appName}
-              runId={runId}
-              count={count}
-              selectionKey={selectionKey}
-              preview={({ joinGroups }) => preview({ appId, runId, selection, joinGroups })}
-              onConfirm={onConfirm}
-            />
-          </div>
         </div>
       ) : null}
-      <Table>
-        <thead>
-          <tr>
-            {canConfirm ? (
-              <Th className="w-10">
-                <input
-                  type="checkbox"
-                  aria-label="Select all users on this page"
-                  className="size-4"
-                  checked={allInFilter || allOnPage}
-                  onChange={rowSelection.togglePage}
-                />
-              </Th>
-            ) : null}
-            <Th>User in {appName}</Th>
-            <Th>In the app</Th>
-            <Th>Groups in {appName}</Th>
-            <Th>Importing will</Th>
-            <Th>Differences</Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-zinc-100">
-          {rows.map((row) => {
-            const name = row.displayName ?? row.userName ?? row.email ?? "Unknown";
-            const diffs = Object.entries(row.diff);
-            const canSelect = !row.applied && !row.conflict && row.actions.length > 0;
-            return (
-              <tr key={row.id}>
-                {canConfirm ? (
-                  <Td>
-                    {canSelect ? (
-                      <input
-                        type="checkbox"
-                        aria-label={`Select ${name}`}
-                        className="size-4"
-                        checked={rowSelection.isSelected(row.id)}
-                        onChange={() => rowSelection.toggle(row.id)}
-                      />
-                    ) : null}
-                  </Td>
-                ) : null}
-                <Td>
-                  <div className="font-medium text-zinc-900">{name}</div>
-                  <div className="text-xs text-zinc-500">{row.userName ?? row.email}</div>
-                </Td>
-                <Td>
-                  {row.remoteActive === null ? (
-                    <span className="text-zinc-500">Not in the app</span>
-                  ) : row.remoteActive ? (
-                    <Badge tone="success">Active</Badge>
-                  ) : (
-                    <Badge>Inactive</Badge>
-                  )}
-                  {row.matchedBy ? (
-                    <div className="mt-1 text-xs text-zinc-500">
-                      Matched by {row.matchedBy === "externalId" ? "Roster id" : row.matchedBy === "userName" ? "username" : "e-mail"}
-                    </div>
-                  ) : null}
-                </Td>
-                <Td>
-                  <AppGroupChips groups={row.remoteGroups} />
-                </Td>
-                <Td>
-                  {row.conflict ? (
-                    <p className="max-w-xs text-xs text-red-700">{row.conflict}</p>
-                  ) : row.applied ? (
-                    <Badge>Applied</Badge>
-                  ) : row.actions.length === 0 ? (
-                    <span className="text-xs text-zinc-500">Nothing: already in step</span>
-                  ) : (
-                    <div className="flex flex-wrap gap-1">
-                      {row.actions.map((action) => (
-                        <Badge key={action} tone={ACTION_LABELS[action]?.tone ?? "neutral"}>
-                          {ACTION_LABELS[action]?.label ?? action}
-                        </Badge>
-                      ))}
-                    </div>
-                  )}
-                </Td>
-                <Td>
-                  {diffs.length === 0 ? (
-                    <span className="text-xs text-zinc-500">—</span>
-                  ) : (
-                    <details>
-                      <summary className="cursor-pointer text-xs font-medium text-brand-600">
-                        {diffs.length} {diffs.length === 1 ? "field differs" : "fields differ"}
-                      </summary>
-                      <ul className="mt-2 space-y-1 text-xs">
-                        {diffs.map(([path, change]) => (
-                          <li key={path}>
-                            <code className="text-zinc-500">{path}</code>: <span className="text-zinc-500 line-through">{change.directory ?? "—"}</span> →{" "}
-                            <span className="text-zinc-900">{change.app ?? "—"}</span>
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
-                  )}
-                </Td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </Table>
+      <DataTable
+        label={`Users in ${appName}`}
+        rows={rows}
+        columns={columnsFor(appName)}
+        selection={
+          canConfirm
+            ? { state: rowSelection, selectPageLabel: "Select all users on this page", rowLabel: (row) => `Select ${nameOf(row)}`, canSelect: canImport }
+            : undefined
+        }
+      />
+      {canConfirm ? (
+        <SelectionBar selection={rowSelection} noun={{ one: "user", many: "users" }} selectAllLabel={selectAllLabel}>
+          <ConfirmImportDialog
+            appName={appName}
+            runId={runId}
+            count={rowSelection.count}
+            selectionKey={selectionKey}
+            preview={({ joinGroups }) => preview({ appId, runId, selection, joinGroups })}
+            onConfirm={onConfirm}
+          />
+        </SelectionBar>
+      ) : null}
     </>
   );
 }

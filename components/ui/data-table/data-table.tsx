@@ -19,7 +19,7 @@ interface Props<TRow extends { id: string }> {
   /** Server-side order and the query string its links keep (filters, without sort, direction and cursors). */
   sort?: { current: ServerSort; baseQuery: string };
   /** Ticking rows; omit for a read-only table. */
-  selection?: { state: TableSelection; selectPageLabel: string; rowLabel: (row: TRow) => string };
+  selection?: { state: TableSelection; selectPageLabel: string; rowLabel: (row: TRow) => string; canSelect?: (row: TRow) => boolean };
   /** A row's menu (last column; on phones, the card's top right). */
   rowMenu?: (row: TRow) => ReactNode;
   /** Shown instead of the table when there are no rows. */
@@ -51,7 +51,7 @@ export function DataTable<TRow extends { id: string }>({ label, rows, columns, s
     manualSorting: true,
     enableSortingRemoval: false,
     sortDescFirst: false,
-    enableRowSelection: Boolean(selection),
+    enableRowSelection: selection ? (row) => selection.canSelect?.(row.original) ?? true : false,
     state: { sorting, rowSelection: selection?.state.rowSelection ?? {} },
     onRowSelectionChange: selection?.state.onRowSelectionChange,
   });
@@ -123,13 +123,15 @@ export function DataTable<TRow extends { id: string }>({ label, rows, columns, s
             >
               {selection ? (
                 <td className={cn(CELL, "w-10 max-md:col-start-1 max-md:row-start-1 max-md:pt-0.5")}>
-                  <input
-                    type="checkbox"
-                    aria-label={selection.rowLabel(row.original)}
-                    className="size-4 rounded border-zinc-300"
-                    checked={row.getIsSelected()}
-                    onChange={row.getToggleSelectedHandler()}
-                  />
+                  {row.getCanSelect() ? (
+                    <input
+                      type="checkbox"
+                      aria-label={selection.rowLabel(row.original)}
+                      className="size-4 rounded border-zinc-300"
+                      checked={row.getIsSelected()}
+                      onChange={row.getToggleSelectedHandler()}
+                    />
+                  ) : null}
                 </td>
               ) : null}
               {row.getAllCells().map((cell) => {

@@ -10,6 +10,8 @@ interface Props {
   noun: { one: string; many: string };
   /** The bulk actions (buttons, menus, confirm dialogs). */
   children: ReactNode;
+  /** Words for "Select all N matching …" where the list has its own ("Select all 22 still to import in “New”"). */
+  selectAllLabel?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ interface Props {
  * to the bottom of the screen while the list scrolls, so the actions stay in reach on a long page. Hidden while
  * nothing is selected.
  */
-export function SelectionBar({ selection, noun, children }: Props) {
+export function SelectionBar({ selection, noun, children, selectAllLabel }: Props) {
   if (selection.count === 0) return null;
   const format = (count: number) => count.toLocaleString("en-US");
   return (
@@ -32,7 +34,7 @@ export function SelectionBar({ selection, noun, children }: Props) {
       </span>
       {selection.canSelectAllMatching ? (
         <button type="button" className="text-brand-700 underline-offset-2 hover:underline" onClick={selection.selectAllMatching}>
-          Select all {format(selection.totalMatching)} matching {selection.totalMatching === 1 ? noun.one : noun.many}
+          {selectAllLabel ?? `Select all ${format(selection.totalMatching)} matching ${selection.totalMatching === 1 ? noun.one : noun.many}`}
         </button>
       ) : null}
       <button type="button" className="inline-flex items-center gap-1 text-zinc-600 underline-offset-2 hover:underline" onClick={selection.clear}>
