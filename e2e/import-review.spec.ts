@@ -1,22 +1,12 @@
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
+import { appUser } from "./support/app-users";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { bothWidths, connectApp, ensurePaidPlan, expect, test } from "./support/fixtures";
 import { dismissToasts } from "./support/toasts";
 
 const TOKEN = "import-review-sandbox-token-1";
 let sandbox: RunningSandbox;
-
-function appUser(email: string, givenName: string, familyName: string, extra: Record<string, unknown> = {}) {
-  return {
-    schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
-    userName: email,
-    name: { givenName, familyName },
-    emails: [{ value: email, type: "work", primary: true }],
-    active: true,
-    ...extra,
-  };
-}
 
 /**
  * The app has three people Roster lacks (New), two seeded people with another job title (Update and Activate:
@@ -27,12 +17,12 @@ test.beforeAll(async () => {
     quiet: true,
     token: TOKEN,
     seedUsers: [
-      appUser("reviewer.one@halden.example", "Rhea", "Reviewone"),
-      appUser("reviewer.two@halden.example", "Rory", "Reviewtwo"),
-      appUser("reviewer.three@halden.example", "Remy", "Reviewthree"),
-      appUser("ruth.abebe@halden.example", "Ruth", "Abebe", { title: "Chief Review Officer" }),
-      appUser("maya.patel@halden.example", "Maya", "Patel", { title: "Review Lead" }),
-      appUser("Jonas.Weber@Halden.Example", "Jonas", "Weber"),
+      appUser("reviewer.one@halden.example", { givenName: "Rhea", familyName: "Reviewone" }),
+      appUser("reviewer.two@halden.example", { givenName: "Rory", familyName: "Reviewtwo" }),
+      appUser("reviewer.three@halden.example", { givenName: "Remy", familyName: "Reviewthree" }),
+      appUser("ruth.abebe@halden.example", { givenName: "Ruth", familyName: "Abebe" }, { title: "Chief Review Officer" }),
+      appUser("maya.patel@halden.example", { givenName: "Maya", familyName: "Patel" }, { title: "Review Lead" }),
+      appUser("Jonas.Weber@Halden.Example", { givenName: "Jonas", familyName: "Weber" }),
     ],
   });
 });

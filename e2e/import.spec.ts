@@ -1,5 +1,6 @@
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
+import { appUser } from "./support/app-users";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { bothWidths, connectApp, ensurePaidPlan, expect, snapshot, test } from "./support/fixtures";
 import { dismissToasts } from "./support/toasts";
@@ -7,26 +8,15 @@ import { dismissToasts } from "./support/toasts";
 const TOKEN = "import-sandbox-token-1";
 let sandbox: RunningSandbox;
 
-function appUser(email: string, extra: Record<string, unknown> = {}) {
-  return {
-    schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
-    userName: email,
-    name: { givenName: "App", familyName: "User" },
-    emails: [{ value: email, type: "work", primary: true }],
-    active: true,
-    ...extra,
-  };
-}
-
 test.beforeAll(async () => {
   sandbox = await startSandbox({
     quiet: true,
     token: TOKEN,
     seedUsers: [
-      appUser("newcomer.one@halden.example", { name: { givenName: "Nina", familyName: "Newcomer" } }),
-      appUser("newcomer.two@halden.example", { name: { givenName: "Noel", familyName: "Newcomer" } }),
+      appUser("newcomer.one@halden.example", { givenName: "Nina", familyName: "Newcomer" }),
+      appUser("newcomer.two@halden.example", { givenName: "Noel", familyName: "Newcomer" }),
       // Matches a directory person, with another job title: Update and Activate.
-      appUser("lukas.brandt@halden.example", { name: { givenName: "Lukas", familyName: "Brandt" }, title: "Principal Engineer" }),
+      appUser("lukas.brandt@halden.example", { givenName: "Lukas", familyName: "Brandt" }, { title: "Principal Engineer" }),
     ],
   });
   // The app's groups: Nina is in four (more than the review shows at once), Noel in one, Lukas in one.

@@ -129,6 +129,11 @@ test("search boxes and filters are disabled until the page can take what is type
   expect(searchbox).toContain('aria-label="Search people by name or e-mail"');
   expect(searchbox).toMatch(/\sdisabled=""/);
   expect(/<select[^>]*aria-label="Status"[^>]*>/.exec(html)?.[0]).toMatch(/\sdisabled=""/);
+  // So are every log's filters and dates.
+  const audit = await (await page.request.get("/audit-log")).text();
+  for (const label of ["Who", "What", "When"]) expect(new RegExp(`<select[^>]*aria-label="${label}"[^>]*>`).exec(audit)?.[0]).toMatch(/\sdisabled=""/);
+  for (const label of ["From (UTC)", "To (UTC)"])
+    expect(new RegExp(`<input[^>]*aria-label="${label.replace(/[()]/g, "\\$&")}"[^>]*>`).exec(audit)?.[0]).toMatch(/\sdisabled=""/);
   // Once hydrated they work.
   await page.goto("/users");
   await expect(page.getByRole("searchbox", { name: "Search people by name or e-mail" })).toBeEnabled();

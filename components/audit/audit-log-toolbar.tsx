@@ -1,8 +1,6 @@
 "use client";
 
-import { Download } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
+import { DateRangeFields, ExportCsvButton, FilterSelect } from "@/components/ui/filter-controls";
 import { SearchField } from "@/components/ui/search-field";
 import { useUrlFilters } from "@/components/ui/use-url-filters";
 import { AUDIT_CATEGORY_LABELS } from "@/lib/audit/describe-audit-event";
@@ -12,21 +10,19 @@ import { AUDIT_RANGES } from "@/lib/audit/schemas";
 export function AuditLogToolbar({ actors }: { actors: string[] }) {
   const { params, pathname, pending, update, q, setQ } = useUrlFilters();
   const actor = params.get("actor") ?? "";
-  const exportQuery = new URLSearchParams(params);
-  exportQuery.delete("after");
 
   return (
     <div className="flex flex-wrap items-center gap-3 border-b border-zinc-100 px-4 py-3" aria-busy={pending}>
       <SearchField value={q} onChange={setQ} label="Search the audit log" placeholder="Search by name, e-mail or event" className="min-w-56" />
-      <Select aria-label="Who" className="w-full sm:w-64" value={actor} onChange={(event) => update({ actor: event.target.value || null })}>
+      <FilterSelect aria-label="Who" className="w-full sm:w-64" value={actor} onChange={(event) => update({ actor: event.target.value || null })}>
         <option value="">Anyone</option>
         {(actor && !actors.includes(actor) ? [actor, ...actors] : actors).map((label) => (
           <option key={label} value={label}>
             {label}
           </option>
         ))}
-      </Select>
-      <Select
+      </FilterSelect>
+      <FilterSelect
         aria-label="What"
         className="w-full sm:w-48"
         value={params.get("category") ?? ""}
@@ -38,8 +34,8 @@ export function AuditLogToolbar({ actors }: { actors: string[] }) {
             {label}
           </option>
         ))}
-      </Select>
-      <Select
+      </FilterSelect>
+      <FilterSelect
         aria-label="When"
         className="w-full sm:w-40"
         value={params.get("range") ?? ""}
@@ -51,30 +47,9 @@ export function AuditLogToolbar({ actors }: { actors: string[] }) {
             {label}
           </option>
         ))}
-      </Select>
-      <div className="flex w-full items-center gap-1.5 text-sm text-zinc-500 sm:w-auto">
-        <Input
-          type="date"
-          aria-label="From (UTC)"
-          className="min-w-0 flex-1 sm:w-36 sm:flex-none"
-          value={params.get("from") ?? ""}
-          onChange={(event) => update({ from: event.target.value || null, range: null })}
-        />
-        <span aria-hidden>–</span>
-        <Input
-          type="date"
-          aria-label="To (UTC)"
-          className="min-w-0 flex-1 sm:w-36 sm:flex-none"
-          value={params.get("to") ?? ""}
-          onChange={(event) => update({ to: event.target.value || null, range: null })}
-        />
-      </div>
-      <Button variant="secondary" className="ml-auto" asChild>
-        <a href={`${pathname}/export?${exportQuery.toString()}`} download>
-          <Download aria-hidden className="size-4" />
-          Export CSV
-        </a>
-      </Button>
+      </FilterSelect>
+      <DateRangeFields fill from={params.get("from") ?? ""} to={params.get("to") ?? ""} onChange={(change) => update({ ...change, range: null })} />
+      <ExportCsvButton pathname={pathname} params={params} />
     </div>
   );
 }

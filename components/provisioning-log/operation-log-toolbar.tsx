@@ -1,8 +1,6 @@
 "use client";
 
-import { Download } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { Input, Select } from "@/components/ui/input";
+import { DateRangeFields, ExportCsvButton, FilterSelect } from "@/components/ui/filter-controls";
 import { SearchField } from "@/components/ui/search-field";
 import { useUrlFilters } from "@/components/ui/use-url-filters";
 
@@ -20,46 +18,30 @@ interface Props {
 
 /** The log's filters live in the URL, so a filtered log can be shared, reloaded and exported as it is. */
 export function OperationLogToolbar({ kinds, statuses, apps }: Props) {
-  const { params, pathname, pending, update, q, setQ, hydrated } = useUrlFilters();
-
-  const exportQuery = new URLSearchParams(params);
-  exportQuery.delete("after");
+  const { params, pathname, pending, update, q, setQ } = useUrlFilters();
 
   return (
     <div className="flex flex-wrap items-center gap-3 border-b border-zinc-100 px-4 py-3" aria-busy={pending}>
       <SearchField value={q} onChange={setQ} label="Search by person" placeholder="Search by name or e-mail" className="min-w-48" />
       {apps ? (
-        <Select
-          disabled={!hydrated}
-          aria-label="App"
-          className="w-40"
-          value={params.get("app") ?? ""}
-          onChange={(event) => update({ app: event.target.value || null })}
-        >
+        <FilterSelect aria-label="App" className="w-40" value={params.get("app") ?? ""} onChange={(event) => update({ app: event.target.value || null })}>
           <option value="">All apps</option>
           {apps.map((app) => (
             <option key={app.id} value={app.id}>
               {app.name}
             </option>
           ))}
-        </Select>
+        </FilterSelect>
       ) : null}
-      <Select
-        disabled={!hydrated}
-        aria-label="Operation"
-        className="w-38"
-        value={params.get("kind") ?? ""}
-        onChange={(event) => update({ kind: event.target.value || null })}
-      >
+      <FilterSelect aria-label="Operation" className="w-38" value={params.get("kind") ?? ""} onChange={(event) => update({ kind: event.target.value || null })}>
         <option value="">All operations</option>
         {kinds.map((kind) => (
           <option key={kind.value} value={kind.value}>
             {kind.label}
           </option>
         ))}
-      </Select>
-      <Select
-        disabled={!hydrated}
+      </FilterSelect>
+      <FilterSelect
         aria-label="Status"
         className="w-36"
         value={params.get("status") ?? ""}
@@ -71,32 +53,9 @@ export function OperationLogToolbar({ kinds, statuses, apps }: Props) {
             {status.label}
           </option>
         ))}
-      </Select>
-      <div className="flex items-center gap-1.5 text-sm text-zinc-500">
-        <Input
-          type="date"
-          disabled={!hydrated}
-          aria-label="From (UTC)"
-          className="w-36"
-          value={params.get("from") ?? ""}
-          onChange={(event) => update({ from: event.target.value || null })}
-        />
-        <span aria-hidden>–</span>
-        <Input
-          type="date"
-          disabled={!hydrated}
-          aria-label="To (UTC)"
-          className="w-36"
-          value={params.get("to") ?? ""}
-          onChange={(event) => update({ to: event.target.value || null })}
-        />
-      </div>
-      <Button variant="secondary" className="ml-auto" asChild>
-        <a href={`${pathname}/export?${exportQuery.toString()}`} download>
-          <Download aria-hidden className="size-4" />
-          Export CSV
-        </a>
-      </Button>
+      </FilterSelect>
+      <DateRangeFields from={params.get("from") ?? ""} to={params.get("to") ?? ""} onChange={update} />
+      <ExportCsvButton pathname={pathname} params={params} />
     </div>
   );
 }

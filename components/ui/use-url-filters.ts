@@ -3,7 +3,6 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { noteUrlChanges, pendingUrlValue, settleUrlChanges, type UrlChanges } from "./url-changes";
-import { useHydrated } from "./use-hydrated";
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -18,13 +17,13 @@ const SEARCH_DEBOUNCE_MS = 300;
  *
  * The search box follows the address when something else changes its `q` (a tab that clears the search, Back),
  * except while text typed into it is still waiting to be sent: that text is kept and sent on top of the new address.
- * `hydrated` is false until React runs the page: controls are disabled until then, as what they did would be lost.
+ * Its controls (SearchField, FilterSelect, DateRangeFields) are disabled until the page has hydrated, as what they
+ * did before then would be lost.
  */
 export function useUrlFilters() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();
   const urlQ = params.get("q") ?? "";
   const [q, setText] = useState(urlQ);
@@ -57,5 +56,5 @@ export function useUrlFilters() {
     }, SEARCH_DEBOUNCE_MS);
   }
 
-  return { params, pathname, pending, update, q, setQ, hydrated };
+  return { params, pathname, pending, update, q, setQ };
 }

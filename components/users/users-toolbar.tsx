@@ -1,18 +1,17 @@
 "use client";
 
-import { Select } from "@/components/ui/input";
+import { FilterSelect } from "@/components/ui/filter-controls";
 import { SearchField } from "@/components/ui/search-field";
 import { useUrlFilters } from "@/components/ui/use-url-filters";
 
 /** Search and filters live in the URL, so a filtered list can be shared and survives a reload. */
 export function UsersToolbar({ departments }: { departments: string[] }) {
-  const { params, pending, update, q, setQ, hydrated } = useUrlFilters();
+  const { params, pending, update, q, setQ } = useUrlFilters();
 
   return (
     <div className="flex flex-wrap items-center gap-3 border-b border-zinc-100 px-4 py-3" aria-busy={pending}>
       <SearchField value={q} onChange={setQ} label="Search people by name or e-mail" placeholder="Search by name or e-mail" className="min-w-64" />
-      <Select
-        disabled={!hydrated}
+      <FilterSelect
         aria-label="Status"
         className="w-40"
         value={params.get("status") ?? ""}
@@ -21,9 +20,8 @@ export function UsersToolbar({ departments }: { departments: string[] }) {
         <option value="">All statuses</option>
         <option value="ACTIVE">Active</option>
         <option value="INACTIVE">Deactivated</option>
-      </Select>
-      <Select
-        disabled={!hydrated}
+      </FilterSelect>
+      <FilterSelect
         aria-label="Department"
         className="w-48"
         value={params.get("department") ?? ""}
@@ -35,7 +33,7 @@ export function UsersToolbar({ departments }: { departments: string[] }) {
             {department}
           </option>
         ))}
-      </Select>
+      </FilterSelect>
     </div>
   );
 }
