@@ -12,7 +12,7 @@ interface Props {
   app: { id: string; name: string; state: "DRAFT" | "ACTIVE" | "PAUSED" | "QUARANTINED"; reason: string | null };
   canEdit: boolean;
   stop: (input: { appId: string }) => Promise<ActionResult<{ changed: boolean }>>;
-  resume: (input: { appId: string }) => Promise<ActionResult<unknown>>;
+  resume: (input: { appId: string }) => Promise<ActionResult<{ deletionCancelled?: boolean }>>;
 }
 
 /** "Stop provisioning" and "Resume", as Start and Stop are elsewhere: nothing is lost while stopped. */
@@ -33,7 +33,11 @@ export function ProvisioningSwitch({ app, canEdit, stop, resume }: Props) {
     try {
       const result = await resume({ appId: app.id });
       if (!result.ok) return void toast.error(result.message);
-      toast.success(`Provisioning to ${app.name} resumed. Roster is sending the changes made meanwhile.`);
+      toast.success(
+        result.data.deletionCancelled
+          ? `${app.name} is no longer being deleted: provisioning resumed, and Roster is syncing everyone, which brings the accounts already deactivated back in line with the directory.`
+          : `Provisioning to ${app.name} resumed. Roster is sending the changes made meanwhile.`,
+      );
       router.refresh();
     } finally {
       setResuming(false);

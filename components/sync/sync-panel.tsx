@@ -16,7 +16,7 @@ import { QuarantineBanner } from "./quarantine-banner";
 import { syncKeys } from "./sync-keys";
 import { SyncProgress } from "./sync-progress";
 
-type RunResult = ActionResult<{ run: SyncRunView | null }>;
+type RunResult = ActionResult<{ run: SyncRunView | null; deletionCancelled?: boolean }>;
 
 interface Props {
   app: { id: string; name: string; state: "DRAFT" | "ACTIVE" | "PAUSED" | "QUARANTINED"; quarantineReason: string | null; quarantinedAt: string | null };
@@ -83,7 +83,11 @@ export function SyncPanel({ app, threshold, initialRun, canSync, startSync, dryR
     const result = await resume({ appId: app.id });
     if (!result.ok) return void toast.error(result.message);
     showRun(result.data.run);
-    toast.success(`Provisioning to ${app.name} resumed. Roster is syncing everyone.`);
+    toast.success(
+      result.data.deletionCancelled
+        ? `${app.name} is no longer being deleted: provisioning resumed, and Roster is syncing everyone, which brings the accounts already deactivated back in line with the directory.`
+        : `Provisioning to ${app.name} resumed. Roster is syncing everyone.`,
+    );
     router.refresh();
   }
 

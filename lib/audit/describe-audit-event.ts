@@ -216,6 +216,11 @@ export const AUDIT_WORDINGS: Record<string, ActionWording> = {
     title: "App deletion stopped",
     sentence: (t) => say`Stopped deleting the app ${t}: some accounts could not be deactivated`,
   },
+  "app.deletion_cancelled": {
+    category: "apps",
+    title: "App deletion cancelled",
+    sentence: (t) => say`Cancelled deleting the app ${t} by resuming its provisioning`,
+  },
   "app.paused": { category: "apps", title: "Provisioning paused", sentence: (t) => say`Paused provisioning to ${t}` },
   "app.resumed": { category: "apps", title: "Provisioning resumed", sentence: (t) => say`Resumed provisioning to ${t}` },
   "app.provisioning_configured": {

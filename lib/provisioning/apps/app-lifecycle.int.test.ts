@@ -173,6 +173,60 @@ describe("deleting an app", () => {
     for (const id of ids) expect(remote(id)!.attributes.active).toBe(false);
   });
 
+  it("waits out an app's passing 503s: the deletion goes on once the retried deactivations succeed", async () => {
+    const appId = await makeActiveApp(sandbox, context);
+    const ids = await provisioned(appId, "flaky", 2);
+    const name = (await db.app.findUnique({ where: { id: appId }, select: { name: true } }))!.name;
+    // Every change is answered 503 for now: each deactivation fails, and Roster will try again.
+    sandbox.faults.set({ serverErrorRate: 1, methods: ["PATCH", "PUT"] });
+    try {
+      const { runId } = await deleteApp({ appId, accounts: "deactivate", confirmName: name }, context);
+      // Both people's first attempts (the batch's, then their own job's) have failed...
+      await eventually(
+        async () => {
+          const [row] = await db.$queryRaw<{ n: number }[]>`
+            SELECT count(*)::int AS n FROM graphile_worker._private_jobs
+            WHERE payload ->> 'syncRunId' = ${runId} AND payload ->> 'userId' IS NOT NULL AND attempts >= 1 AND last_error IS NOT NULL`;
+          return row!.n === 2;
+        },
+        { what: "each person's own retry job to have failed once", timeoutMs: 60_000 },
+      );
+      // ...and the deletion still waits for their retries instead of stopping.
+      expect(await appRow(appId)).toMatchObject({ state: "PAUSED", deletionRunId: runId });
+      expect(await db.syncRun.findUnique({ where: { id: runId! }, select: { status: true } })).toEqual({ status: "RUNNING" });
+      expect(await auditOf(appId, "app.deletion_stopped")).toBeNull();
+    } finally {
+      sandbox.faults.set({});
+    }
+    await eventually(async () => !(await appRow(appId)), { what: "the app to be deleted once the app answers again", timeoutMs: 60_000 });
+    for (const id of ids) expect(remote(id)!.attributes.active).toBe(false);
+    expect(await auditOf(appId, "app.deleted")).toMatchObject({ changes: { accountsDeactivated: { to: 2 } } });
+  }, 120_000);
+
+  it("Resume during a deletion keeps the app, stops the deletion and says so in the audit log", async () => {
+    const appId = await makeActiveApp(sandbox, context);
+    await provisioned(appId, "keep", 2);
+    const name = (await db.app.findUnique({ where: { id: appId }, select: { name: true } }))!.name;
+    // The app is slow to answer, so the deletion is still going when the admin changes their mind.
+    sandbox.faults.set({ serverErrorRate: 1, methods: ["PATCH", "PUT"] });
+    let runId: string | null = null;
+    try {
+      ({ runId } = await deleteApp({ appId, accounts: "deactivate", confirmName: name }, context));
+      expect(await appRow(appId)).toMatchObject({ deletionRunId: runId });
+      // Resume checks the connection with reads, which the app still answers.
+      expect(await resumeApp(context.organizationId, appId, context)).toMatchObject({ resumed: true, deletionCancelled: true });
+    } finally {
+      sandbox.faults.set({});
+    }
+    expect(await appRow(appId)).toMatchObject({ state: "ACTIVE", deletionRunId: null });
+    expect(await db.syncRun.findUnique({ where: { id: runId! }, select: { status: true } })).toEqual({ status: "CANCELLED" });
+    expect(await auditOf(appId, "app.deletion_cancelled")).toMatchObject({ changes: { accountsDeactivatedSoFar: { to: expect.any(Number) } } });
+    // The app stays, whatever its deletion's batches still do.
+    await eventually(async () => (await db.syncRun.count({ where: { appId, status: "RUNNING" } })) === 0, { what: "the runs to end" });
+    expect(await appRow(appId)).toMatchObject({ state: "ACTIVE" });
+    expect(await auditOf(appId, "app.deleted")).toBeNull();
+  });
+
   it("leaving the accounts deletes the app at once and sends nothing: the app's users stay as they were", async () => {
     const appId = await makeActiveApp(sandbox, context);
     const ids = await provisioned(appId, "leave", 2);

@@ -99,10 +99,12 @@ export async function authorizeApp(appId: string, context: AppWriteContext): Pro
   }
 
   await db.$transaction(async (tx) => {
-    await tx.app.update({
+    const { count } = await tx.app.updateMany({
       where: { id: app.id },
       data: outcome.ok ? { authorizedAt: new Date(), serverCapabilities: { ...outcome.capabilities } } : { authorizedAt: null },
     });
+    // Deleted while Roster was asking it (a deletion that finished meanwhile).
+    if (count === 0) throw new AppError("not_found", "This app no longer exists.");
     await recordAppChange(tx, context, app, outcome.ok ? "app.authorized" : "app.authorization_failed", {
       result: { from: null, to: outcome.ok ? "authorized" : outcome.problem },
     });

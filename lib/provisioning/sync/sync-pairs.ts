@@ -1,6 +1,7 @@
 import "server-only";
 import pLimit, { type LimitFunction } from "p-limit";
 import { setTimeout as sleep } from "node:timers/promises";
+import { jobs } from "../../queue/jobs";
 import { ListingLimitError } from "../../scim/list-all-pages";
 import { effectiveMappingRules } from "../apps/field-mappings";
 import { getConnector } from "../connectors/catalog";
@@ -60,7 +61,7 @@ export async function syncPairs(appId: string, userIds: readonly string[], optio
   // The run that deactivates every account before the app is deleted: the same engine, with everyone wanted inactive.
   const deactivateAll = syncRunId !== null && app.deletionRunId === syncRunId;
   const locks = await lockWaiting(appId, userIds, options.waitForLockMs ?? 0);
-  const recorder = new Recorder(appId, locks, { ...options, syncRunId, attempt, pushGroups: app.pushGroups });
+  const recorder = new Recorder(appId, locks, { ...options, syncRunId, attempt, pushGroups: app.pushGroups, countAfterRetries: deactivateAll });
   try {
     const pairs = await loadPairs(app, locks.locked);
     const context = deactivateAll ? DEACTIVATE_ALL_CONTEXT : planContext(app);
@@ -111,7 +112,16 @@ class Recorder {
   constructor(
     readonly appId: string,
     readonly locks: PairLocks,
-    readonly options: SyncPairsOptions & { syncRunId: string | null; attempt: number; pushGroups: boolean },
+    readonly options: SyncPairsOptions & {
+      syncRunId: string | null;
+      attempt: number;
+      pushGroups: boolean;
+      /**
+       * A deletion's deactivation run counts a person only once they are deactivated or out of attempts: the app is
+       * deleted when the run ends without failures, so a passing 503 must not end it as failed while a retry is coming.
+       */
+      countAfterRetries: boolean;
+    },
   ) {}
 
   add(outcome: PairOutcome) {
@@ -144,8 +154,10 @@ class Recorder {
       // Pairs another sync held: their own job comes back to them in a moment.
       ...(batch && final ? this.locks.busy.map((userId) => ({ userId, runAt: new Date(Date.now() + BUSY_RETRY_MS) })) : []),
     ];
-    // A batch counts whoever it finished; those it passes on count in their own job, on their first attempt.
-    const counted = batch ? outcomes.filter((outcome) => outcome.retry === null) : outcomes;
+    // A batch counts whoever it finished; those it passes on count in their own job, on their first attempt (on their
+    // last one, for a deletion's run).
+    const lastAttempt = attempt >= jobs.reconcile.maxAttempts;
+    const counted = batch || (this.options.countAfterRetries && !lastAttempt) ? outcomes.filter((outcome) => outcome.retry === null) : outcomes;
     await recordOutcomes(outcomes, {
       appId: this.appId,
       syncRunId,

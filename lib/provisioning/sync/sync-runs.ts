@@ -152,9 +152,12 @@ export async function getLatestSyncRun(appId: string) {
  * been had the app not stopped; only the removals wait for the approval.
  */
 export async function resumeApp(organizationId: string, appId: string, context: AppWriteContext) {
-  const app = await db.app.findFirst({ where: { id: appId, organizationId }, select: { id: true, name: true, state: true, quarantineReason: true } });
+  const app = await db.app.findFirst({
+    where: { id: appId, organizationId },
+    select: { id: true, name: true, state: true, quarantineReason: true },
+  });
   if (!app) throw new AppError("not_found", "This app no longer exists.");
-  if (app.state !== "QUARANTINED" && app.state !== "PAUSED") return { resumed: false, needsApproval: false };
+  if (app.state !== "QUARANTINED" && app.state !== "PAUSED") return { resumed: false, needsApproval: false, deletionCancelled: false };
   const check = await authorizeApp(appId, context);
   if (!check.ok) {
     throw new AppError(
@@ -162,9 +165,22 @@ export async function resumeApp(organizationId: string, appId: string, context: 
       `Provisioning stays ${app.state === "PAUSED" ? "paused" : "quarantined"}: ${check.problem} ${check.advice} Then click Resume again.`,
     );
   }
-  await db.$transaction(async (tx) => {
+  // Resuming an app that is being deleted keeps it: the deletion's run stops (Sync now below supersedes it), and the
+  // audit log says so, with how many accounts had been deactivated by then (the sync brings them back in line).
+  const deletionCancelled = await db.$transaction(async (tx) => {
+    const [current] = await tx.$queryRaw<{ deletionRunId: string | null }[]>`
+      SELECT deletion_run_id::text AS "deletionRunId" FROM apps WHERE id = ${appId}::uuid FOR UPDATE`;
+    if (!current) throw new AppError("not_found", "This app no longer exists: its deletion finished first.");
     await tx.app.update({ where: { id: appId }, data: { state: "ACTIVE", quarantineReason: null, quarantinedAt: null, deletionRunId: null } });
     await recordAppChange(tx, context, app, "app.resumed", { state: { from: app.state, to: "ACTIVE" } });
+    if (!current.deletionRunId) return false;
+    const run = await tx.syncRun.update({
+      where: { id: current.deletionRunId },
+      data: { status: "CANCELLED", finishedAt: new Date() },
+      select: { done: true, failed: true },
+    });
+    await recordAppChange(tx, context, app, "app.deletion_cancelled", { accountsDeactivatedSoFar: { from: null, to: Math.max(0, run.done - run.failed) } });
+    return true;
   });
   const run = await startSyncRun(organizationId, appId, context);
   if (run.needsApproval) {
@@ -180,5 +196,5 @@ export async function resumeApp(organizationId: string, appId: string, context: 
         ),
       );
   }
-  return { resumed: true, needsApproval: run.needsApproval };
+  return { resumed: true, needsApproval: run.needsApproval, deletionCancelled };
 }

@@ -33,5 +33,5 @@ export const resumeAppAction = defineAction({ input: z.object({ appId: z.uuid() 
   const result = await resumeApp(session!.organization.id, appId, await appContext(session!));
   revalidatePath(`/applications/${appId}`, "layout");
   revalidatePath("/applications");
-  return { resumed: result.resumed, run: await getSyncRunView(session!.organization.id, appId) };
+  return { resumed: result.resumed, deletionCancelled: result.deletionCancelled, run: await getSyncRunView(session!.organization.id, appId) };
 });
