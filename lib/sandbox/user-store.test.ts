@@ -69,13 +69,12 @@ describe("UserStore", () => {
     });
   });
 
-  it("stays fast with 100,000 users", () => {
+  // Its speed is a benchmark's business (npm run bench), not a timed test's: a busy machine would fail it.
+  it("holds 100,000 users: finds them by userName, lists them in order, refuses a duplicate", () => {
     const store = new UserStore();
-    const startedAt = performance.now();
     for (let index = 0; index < 100_000; index += 1) store.create(attributes(index), NOW);
     for (let index = 0; index < 100_000; index += 997) expect(store.findByUserName(`user${index}@example.com`)).toBeDefined();
     expect(store.all().slice(99_900, 100_000)).toHaveLength(100);
     expect(() => store.create(attributes(99_999), NOW)).toThrow();
-    expect(performance.now() - startedAt).toBeLessThan(5_000);
   });
 });

@@ -215,12 +215,11 @@ describe("classifyCandidates", () => {
     expect(candidate?.conflict).toBe("This user's username matches a@x and its e-mail matches b@x in the directory; Roster will not choose between them.");
   });
 
-  it("classifies 50,000 × 50,000 quickly", () => {
+  // How fast is measured by `npm run bench -- import`, not here: a timed test fails on a busy machine.
+  it("classifies 50,000 × 50,000", () => {
     const users = Array.from({ length: 50_000 }, (_, i) => remote({ userName: `u${i}@x` }));
     const people = Array.from({ length: 50_000 }, (_, i) => person({ email: `u${i + 25_000}@x`, assigned: i % 2 === 0 }));
-    const started = performance.now();
     const result = classifyCandidates(users, people);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(result.filter((c) => c.actions.includes("NEW"))).toHaveLength(25_000);
   });
 });
