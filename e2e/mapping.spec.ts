@@ -1,7 +1,7 @@
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { bothWidths, connectAtlassianApp, ensurePaidPlan, expect, test } from "./support/fixtures";
+import { bothWidths, connectAtlassianApp, ensurePaidPlan, expect, selectUntilTaken, test } from "./support/fixtures";
 
 const TOKEN = "mapping-spec-token-51c2";
 let sandbox: RunningSandbox;
@@ -108,4 +108,29 @@ test("a transform is previewed, guarded while unsaved, saved, and discarded", as
   await page.goto(mappingUrl);
   await expect(page.getByRole("row").filter({ hasText: "Job title" }).first()).not.toContainText("Not mapped");
   await expect(bar).toBeHidden();
+
+  // On the Free plan the page shows the mapping that really applies (the default), says the saved one is kept, and
+  // how to change plans; nothing can be edited.
+  await page.goto("/settings");
+  const plan = page.getByLabel("Plan");
+  const savePlan = page.getByRole("button", { name: "Save changes" });
+  await selectUntilTaken(plan, "FREE", savePlan);
+  await savePlan.click();
+  await expect(page.getByText("Organization settings saved.")).toBeVisible();
+  try {
+    await page.goto(mappingUrl);
+    await expect(page.getByText("On the Free plan Roster sends Atlassian this default mapping.")).toBeVisible();
+    await expect(page.getByText("The custom mapping saved earlier is kept and applies again on a paid plan.")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Settings", exact: true }).last()).toHaveAttribute("href", "/settings");
+    await expect(preview).toContainText('"displayName": "Priya Raman"');
+    await expect(row).not.toContainText("Transformed");
+    await expect(page.getByRole("button", { name: "Edit Display name", exact: true })).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page);
+    await bothWidths(page, "mapping-free-plan");
+  } finally {
+    await ensurePaidPlan(page);
+  }
+  // Back on a paid plan, the saved transform applies again.
+  await page.goto(mappingUrl);
+  await expect(row).toContainText("Transformed");
 });

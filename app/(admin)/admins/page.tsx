@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { AddAdminButton } from "@/components/admins/add-admin-button";
 import { AdminsList } from "@/components/admins/admins-list";
+import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/require";
-import { listAdmins } from "@/lib/directory/admins/list-admins";
+import { ADMINS_LIMIT, listAdmins } from "@/lib/directory/admins/list-admins";
 import { createPasswordLinkAction, revokeAdminAccessAction, searchAdminCandidatesAction, setAdminAccessAction } from "./actions";
 
 export const metadata: Metadata = { title: "Admins" };
@@ -20,6 +21,12 @@ export default async function AdminsPage() {
         description="Who can use this admin panel. Owners can do everything, including this page; Admins can do what their permissions allow."
         actions={<AddAdminButton search={searchAdminCandidatesAction} setAccess={setAdminAccessAction} />}
       />
+      {admins.length >= ADMINS_LIMIT ? (
+        <Alert>
+          Only the first {ADMINS_LIMIT.toLocaleString("en-US")} admins are listed here (Owners first, then by name). Revoking access nobody needs any more
+          brings the others into the list.
+        </Alert>
+      ) : null}
       <Card>
         <AdminsList admins={admins.map((admin) => ({ ...admin, you: admin.id === session.userId }))} actions={actions} />
       </Card>
