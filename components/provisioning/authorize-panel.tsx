@@ -47,7 +47,7 @@ export function AuthorizePanel({ appId, appName, baseUrl, authorizedAt, capabili
   return (
     <div className="space-y-5 px-6 py-5">
       <p className="text-sm text-zinc-600">
-        Roster sends two read-only requests to <span className="font-mono text-xs text-zinc-800">{baseUrl}</span>: it asks what the server supports, then for
+        Roster sends two read-only requests to <span className="font-mono text-xs break-all text-zinc-800">{baseUrl}</span>: it asks what the server supports, then for
         one user. Nothing changes in {appName}.
       </p>
       {outcome?.ok === false ? (
