@@ -1,5 +1,6 @@
 /**
- * Reads an AuthnRequest off the wire (HTTP-Redirect: raw DEFLATE then base64; HTTP-POST: base64) into the
+ * Reads an AuthnRequest off the wire (HTTP-Redirect: raw DEFLATE then base64; HTTP-POST: base64, compressed
+ * or not) into the
  * few fields Roster acts on. Strict: size limits before and after inflating, no DOCTYPE (so no entities),
  * any XML error refuses, and the root must be a SAML 2.0 protocol AuthnRequest with an ID, a version 2.0,
  * an IssueInstant and an Issuer. Nothing of the request is trusted beyond what the caller checks
@@ -42,11 +43,25 @@ export function decodeAuthnRequest(binding: AuthnRequestBinding, samlRequest: st
   const compact = samlRequest.replace(/\s+/g, "");
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(compact)) throw new UnreadableAuthnRequest("The SAMLRequest parameter is not base64.");
   const bytes = Buffer.from(compact, "base64");
-  if (binding === "post") return bytes.toString("utf8");
+  // HTTP-POST carries plain XML; some service providers compress it anyway (node-saml does by default).
+  if (
+    binding === "post" &&
+    /^\s*</.test(
+      bytes
+        .subarray(0, 64)
+        .toString("utf8")
+        .replace(/^\uFEFF/, ""),
+    )
+  )
+    return bytes.toString("utf8");
   try {
     return inflateRawSync(bytes, { maxOutputLength: MAX_XML_BYTES }).toString("utf8");
   } catch {
-    throw new UnreadableAuthnRequest("The SAMLRequest parameter is not DEFLATE-compressed as the HTTP-Redirect binding requires.");
+    throw new UnreadableAuthnRequest(
+      binding === "redirect"
+        ? "The SAMLRequest parameter is not DEFLATE-compressed as the HTTP-Redirect binding requires."
+        : "The SAMLRequest parameter is neither XML nor DEFLATE-compressed XML.",
+    );
   }
 }
 
