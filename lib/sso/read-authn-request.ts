@@ -56,7 +56,8 @@ export function decodeAuthnRequest(binding: AuthnRequestBinding, samlRequest: st
     return bytes.toString("utf8");
   try {
     return inflateRawSync(bytes, { maxOutputLength: MAX_XML_BYTES }).toString("utf8");
-  } catch {
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new UnreadableAuthnRequest("The AuthnRequest is too large.");
     throw new UnreadableAuthnRequest(
       binding === "redirect"
         ? "The SAMLRequest parameter is not DEFLATE-compressed as the HTTP-Redirect binding requires."
