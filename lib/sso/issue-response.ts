@@ -11,7 +11,7 @@ import { SamlError } from "./saml-error";
 import { SAML_SETTINGS_SELECT, toSamlSettings } from "./saml-settings";
 import { idpEntityId } from "./saml-urls";
 import { NAME_ID_FORMATS } from "./schemas";
-import { getActiveSigningKey, type SigningKey } from "./signing-keys";
+import { getActiveSigningKey, SIGNING_KEY_SELECT, withPrivateKey, type SigningKey } from "./signing-keys";
 
 /** How long a response is good for after it is issued; apps allow a little clock skew on top. */
 export const RESPONSE_LIFETIME_MS = 5 * 60 * 1000;
@@ -60,7 +60,9 @@ export async function issueResponse(input: IssueResponseInput): Promise<SamlPost
       name: true,
       organizationId: true,
       catalogKey: true,
-      organization: { select: { name: true, plan: true } },
+      organization: {
+        select: { name: true, plan: true, ssoSigningKeys: { where: { state: "ACTIVE" }, select: SIGNING_KEY_SELECT, take: 1 } },
+      },
       fieldMappings: { select: FIELD_MAPPING_SELECT },
       samlSettings: { select: SAML_SETTINGS_SELECT },
     },
@@ -88,7 +90,8 @@ export async function issueResponse(input: IssueResponseInput): Promise<SamlPost
   if (!nameId) {
     throw new SamlError("person_not_found", `Your account has no value for what ${app.name} uses to recognise you. ${whomToAsk} to complete your profile.`);
   }
-  const key = await getActiveSigningKey(app.organizationId, now);
+  const stored = app.organization.ssoSigningKeys[0];
+  const key = stored ? withPrivateKey(stored) : await getActiveSigningKey(app.organizationId, now);
   const responseId = `_${randomUUID()}`;
   const assertionId = `_${randomUUID()}`;
   const xml = buildResponseXml({

@@ -24,6 +24,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What may leave the server: the certificate and dates, never the private key. */
 export const PUBLIC_KEY_SELECT = { id: true, state: true, certificatePem: true, notBefore: true, notAfter: true, activatedAt: true, retiredAt: true } as const;
+/** What signing reads: the public parts and the encrypted private key; never for the browser. */
+export const SIGNING_KEY_SELECT = { ...PUBLIC_KEY_SELECT, privateKeyCiphertext: true } as const;
 export type PublicSigningKey = {
   id: string;
   state: SsoSigningKeyState;
@@ -115,7 +117,7 @@ async function recordKeyChange(tx: Tx, organizationId: string, organizationName:
 export async function getActiveSigningKey(organizationId: string, now = new Date()): Promise<SigningKey> {
   const found = await db.ssoSigningKey.findFirst({
     where: { organizationId, state: "ACTIVE" },
-    select: { ...PUBLIC_KEY_SELECT, privateKeyCiphertext: true },
+    select: SIGNING_KEY_SELECT,
   });
   if (found) return withPrivateKey(found);
   await db.$transaction(async (tx) => {
@@ -126,7 +128,8 @@ export async function getActiveSigningKey(organizationId: string, now = new Date
   return getActiveSigningKey(organizationId, now);
 }
 
-function withPrivateKey({ privateKeyCiphertext, ...key }: PublicSigningKey & { privateKeyCiphertext: string }): SigningKey {
+/** Decrypts a stored key row (selected with ACTIVE_KEY_SELECT). */
+export function withPrivateKey({ privateKeyCiphertext, ...key }: PublicSigningKey & { privateKeyCiphertext: string }): SigningKey {
   return { ...key, privateKey: decryptSecret(privateKeyCiphertext, keyContext(key.id)) };
 }
 
