@@ -36,14 +36,16 @@ const quoted = (value: string) => `“${value.length > 200 ? `${value.slice(0, 2
 /**
  * Reads an SP-initiated AuthnRequest for the app (HTTP-Redirect or HTTP-POST) and accepts it only when its
  * Issuer is the app's Entity ID, its ACS URL (when it names one) is the configured one, it is recent, and its
- * ID was never seen before; the ID is then recorded, so the same request cannot be answered twice.
+ * ID was never seen before; the ID is then recorded, so the same request cannot be answered twice. With
+ * `ssoUrl` (the address it was received at, from saml-urls.ts), a request whose Destination names another
+ * address is refused too.
  * Every refusal is a SamlError with a sentence for the person and their administrator.
  */
 export async function parseAuthnRequest(
   appId: string,
   binding: AuthnRequestBinding,
   params: AuthnRequestParams,
-  options: { now?: Date } = {},
+  options: { now?: Date; ssoUrl?: string } = {},
 ): Promise<ParsedAuthnRequest> {
   const now = options.now ?? new Date();
   const app = await db.app.findUnique({ where: { id: appId }, select: { id: true, name: true, samlSettings: { select: SAML_SETTINGS_SELECT } } });
@@ -87,6 +89,12 @@ export async function parseAuthnRequest(
       `${app.name} asks for the sign-in by ${quoted(request.protocolBinding)}; Roster sends it by HTTP-POST only. Ask your Roster administrator to set ${app.name} to HTTP-POST.`,
     );
   }
+  if (options.ssoUrl && request.destination !== null && request.destination !== options.ssoUrl) {
+    throw new SamlError(
+      "wrong_destination",
+      `The sign-in request from ${app.name} was meant for ${quoted(request.destination)}, not for this Roster address (${quoted(options.ssoUrl)}). Ask your Roster administrator to give ${app.name} the SSO URL shown in the app's Single sign-on tab.`,
+    );
+  }
   const age = now.getTime() - request.issueInstant.getTime();
   if (age > REQUEST_MAX_AGE_MS + REQUEST_CLOCK_SKEW_MS || age < -REQUEST_CLOCK_SKEW_MS) {
     throw new SamlError(
@@ -95,13 +103,11 @@ export async function parseAuthnRequest(
     );
   }
 
-  const inserted = await db.$transaction(async (tx) => {
-    await tx.samlRequestSeen.deleteMany({ where: { expiresAt: { lte: now } } });
-    return tx.$executeRaw`
-      INSERT INTO saml_requests_seen (app_id, request_id, expires_at)
-      VALUES (${app.id}::uuid, ${request.id}, ${new Date(now.getTime() + REPLAY_WINDOW_MS)})
-      ON CONFLICT DO NOTHING`;
-  });
+  await pruneSeenRequests(now);
+  const inserted = await db.$executeRaw`
+    INSERT INTO saml_requests_seen (app_id, request_id, expires_at)
+    VALUES (${app.id}::uuid, ${request.id}, ${new Date(now.getTime() + REPLAY_WINDOW_MS)})
+    ON CONFLICT DO NOTHING`;
   if (inserted === 0) {
     throw new SamlError(
       "replayed_request",
@@ -109,4 +115,15 @@ export async function parseAuthnRequest(
     );
   }
   return { appId: app.id, requestId: request.id, issuer: request.issuer, acsUrl: settings.acsUrl, relayState, forceAuthn: request.forceAuthn };
+}
+
+/**
+ * Deletes seen request IDs past their window, a batch at a time; rows another request is already deleting
+ * are skipped rather than waited for, so concurrent sign-ins never queue behind each other here.
+ */
+export async function pruneSeenRequests(now = new Date()): Promise<number> {
+  return db.$executeRaw`
+    DELETE FROM saml_requests_seen WHERE ctid IN (
+      SELECT ctid FROM saml_requests_seen WHERE expires_at <= ${now} LIMIT 500 FOR UPDATE SKIP LOCKED
+    )`;
 }

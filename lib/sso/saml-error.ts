@@ -9,6 +9,8 @@ export const SAML_ERROR_STATUS = {
   unknown_issuer: 400,
   /** The AuthnRequest asks for a response at another address than the configured ACS URL. */
   wrong_acs_url: 400,
+  /** The AuthnRequest's Destination is not the SSO URL it was received at. */
+  wrong_destination: 400,
   /** The AuthnRequest was issued too long ago, or in the future by more than the clock skew allowed. */
   stale_request: 400,
   /** The AuthnRequest asks for the response by a binding other than HTTP-POST. */

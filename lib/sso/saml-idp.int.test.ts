@@ -225,6 +225,16 @@ describe("refusals", () => {
     expect((await refusal(parseAuthnRequest(appId, "redirect", await redirectRequest(stranger)))).kind).toBe("unknown_issuer");
   });
 
+  it("refuses an AuthnRequest addressed to another SSO URL when told where it arrived", async () => {
+    // node-saml names its entry point as the Destination: this app's SSO URL.
+    const sp = serviceProvider(await publishedCertificates());
+    const here = ssoUrl(BASE_URL, organizationId, appId);
+    await parseAuthnRequest(appId, "redirect", await redirectRequest(sp), { ssoUrl: here });
+    const misaddressed = serviceProvider(await publishedCertificates(), { entryPoint: "https://other-idp.example/sso" });
+    const error = await refusal(parseAuthnRequest(appId, "redirect", await redirectRequest(misaddressed), { ssoUrl: here }));
+    expect(error.kind).toBe("wrong_destination");
+  });
+
   it("refuses a request ID seen before, and forgets seen IDs once they cannot be accepted anyway", async () => {
     const sp = serviceProvider(await publishedCertificates());
     const params = await redirectRequest(sp);
