@@ -399,6 +399,12 @@ describe("signing keys", () => {
     expect((await getActiveSigningKey(organizationId)).id).toBe(key.id);
   });
 
+  it("creates one key when many first sign-ins race", async () => {
+    const keys = await Promise.all(Array.from({ length: 5 }, () => getActiveSigningKey(organizationId)));
+    expect(new Set(keys.map((key) => key.id)).size).toBe(1);
+    expect(await db.ssoSigningKey.count({ where: { organizationId } })).toBe(1);
+  });
+
   it("rotates with overlap: NEXT is published before it signs, then signs while the old one stays published", async () => {
     const person = await assignedPerson();
     const old = await getActiveSigningKey(organizationId);

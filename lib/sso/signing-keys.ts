@@ -79,9 +79,18 @@ async function lockOrganization(tx: Tx, organizationId: string): Promise<string>
   return row.name;
 }
 
-async function insertKey(tx: Tx, organizationId: string, organizationName: string, state: SsoSigningKeyState, now: Date) {
+/**
+ * A new key pair and certificate, made before any transaction opens (generating an RSA key takes a moment,
+ * and no lock should wait on it); unused when another request got there first.
+ */
+async function newKeyMaterial(organizationId: string, now: Date) {
+  const organization = await db.organization.findUnique({ where: { id: organizationId }, select: { name: true } });
+  if (!organization) throw new AppError("not_found", "This organization no longer exists.");
+  return createKeyMaterial(organization.name, now);
+}
+
+async function insertKey(tx: Tx, organizationId: string, material: ReturnType<typeof createKeyMaterial>, state: SsoSigningKeyState, now: Date) {
   const id = randomUUID();
-  const material = createKeyMaterial(organizationName, now);
   await tx.ssoSigningKey.create({
     data: {
       id,
@@ -120,10 +129,11 @@ export async function getActiveSigningKey(organizationId: string, now = new Date
     select: SIGNING_KEY_SELECT,
   });
   if (found) return withPrivateKey(found);
+  const material = await newKeyMaterial(organizationId, now);
   await db.$transaction(async (tx) => {
-    const organizationName = await lockOrganization(tx, organizationId);
+    await lockOrganization(tx, organizationId);
     const existing = await tx.ssoSigningKey.findFirst({ where: { organizationId, state: "ACTIVE" }, select: { id: true } });
-    if (!existing) await insertKey(tx, organizationId, organizationName, "ACTIVE", now);
+    if (!existing) await insertKey(tx, organizationId, material, "ACTIVE", now);
   });
   return getActiveSigningKey(organizationId, now);
 }
@@ -157,13 +167,14 @@ export async function listPublishedKeys(organizationId: string, now = new Date()
  */
 export async function rotateSigningKey(organizationId: string, context: KeyWriteContext, now = new Date()): Promise<PublicSigningKey> {
   await getActiveSigningKey(organizationId, now);
+  const material = await newKeyMaterial(organizationId, now);
   const id = await db.$transaction(async (tx) => {
     const organizationName = await lockOrganization(tx, organizationId);
     const waiting = await tx.ssoSigningKey.findFirst({ where: { organizationId, state: "NEXT" }, select: { id: true } });
     if (waiting) {
       throw new AppError("conflict", "A next signing certificate is already waiting. Make it active (or let it be) before creating another.");
     }
-    const id = await insertKey(tx, organizationId, organizationName, "NEXT", now);
+    const id = await insertKey(tx, organizationId, material, "NEXT", now);
     await recordKeyChange(tx, organizationId, organizationName, context, "sso.signing_key_created");
     return id;
   });
