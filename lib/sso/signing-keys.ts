@@ -1,5 +1,6 @@
 import "server-only";
-import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
+import { generateKeyPair, randomBytes, randomUUID } from "node:crypto";
+import { promisify } from "node:util";
 import forge from "node-forge";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db, type Tx } from "../db";
@@ -37,9 +38,11 @@ export type PublicSigningKey = {
 };
 export type SigningKey = PublicSigningKey & { privateKey: Secret };
 
-/** A new RSA key pair and a self-signed certificate naming the organization, valid from `now`. */
-function createKeyMaterial(organizationName: string, now: Date) {
-  const { privateKey } = generateKeyPairSync("rsa", {
+const generateRsaKeyPair = promisify(generateKeyPair);
+
+/** A new RSA key pair (generated off the event loop) and a self-signed certificate naming the organization, valid from `now`. */
+async function createKeyMaterial(organizationName: string, now: Date) {
+  const { privateKey } = await generateRsaKeyPair("rsa", {
     modulusLength: KEY_BITS,
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
     publicKeyEncoding: { type: "spki", format: "pem" },
@@ -89,7 +92,7 @@ async function newKeyMaterial(organizationId: string, now: Date) {
   return createKeyMaterial(organization.name, now);
 }
 
-async function insertKey(tx: Tx, organizationId: string, material: ReturnType<typeof createKeyMaterial>, state: SsoSigningKeyState, now: Date) {
+async function insertKey(tx: Tx, organizationId: string, material: Awaited<ReturnType<typeof createKeyMaterial>>, state: SsoSigningKeyState, now: Date) {
   const id = randomUUID();
   await tx.ssoSigningKey.create({
     data: {
