@@ -10,6 +10,7 @@
 //   lib/provisioning -> lib/directory, lib/queue, lib/scim, lib/audit, lib/auth, shared modules
 //   lib/directory -> lib/queue (marking pairs for reconcile), lib/audit, auth roles and types, shared modules
 //   lib/auth -> lib/audit, lib/http; lib/audit -> lib/db only; lib/queue -> lib/db only
+//   lib/sso -> lib/directory (read), lib/provisioning (mapping, secrets), lib/audit, shared modules
 //   lib/scim, lib/http, lib/csv -> nothing of ours; lib/sandbox -> lib/scim types
 //   the other folders of lib -> lib/db, lib/env, lib/app-error; nothing in lib -> app, components, lib/testing
 import tseslint from "typescript-eslint";
@@ -202,6 +203,18 @@ const layers = [
       libIsBelowTheApp,
       notTestsOrScripts,
       ...scimClientsThroughTheGuard,
+    ],
+  },
+  {
+    files: ["lib/sso/**/*.ts"],
+    rules: [
+      {
+        group: ours("sandbox", "scim", "queue", "actions"),
+        message:
+          "lib/sso (the SAML identity provider) reads the directory and the field mapping and signs assertions: it talks no SCIM, queues no jobs and does not depend on the actions' contract.",
+      },
+      libIsBelowTheApp,
+      notTestsOrScripts,
     ],
   },
   {

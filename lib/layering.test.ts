@@ -63,6 +63,12 @@ const cases: [string, string, string | null][] = [
   ["components/users/example.tsx", `import { SEARCH_MAX_LENGTH } from "@/lib/http/search-text";`, null],
   ["components/users/example.tsx", `import { listUsers } from "../../lib/directory/users/list-users";`, "Components may import from lib only"],
   ["components/users/example.tsx", `import { signOutAction } from "@/app/(admin)/actions";`, "Components are below app/"],
+  // The SAML identity provider reads the directory and the mapping; it talks no SCIM and queues nothing.
+  ["lib/sso/example.ts", `import { inScopeOf } from "../directory/assignments/scope-sources";`, null],
+  ["lib/sso/example.ts", `import { mapValues } from "../provisioning/mapping/build-scim-user";`, null],
+  ["lib/sso/example.ts", `import { startSandbox } from "../sandbox";`, "lib/sso (the SAML identity provider)"],
+  ["lib/sso/example.ts", `import { enqueue } from "../queue/enqueue";`, "lib/sso (the SAML identity provider)"],
+  ["lib/sso/example.ts", `import { makeOrganization } from "../testing/make-organization";`, "test helpers"],
   // Tests may reach anywhere.
   ["lib/directory/users/example.test.ts", `import { toMappingRules } from "../../provisioning/apps/field-mappings";`, null],
 ];

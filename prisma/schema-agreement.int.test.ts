@@ -51,6 +51,9 @@ const SQL_ONLY_INDEXES = new Set<string>([
   // The audit log's search on target and actor labels.
   "audit_events_target_label_trgm_idx",
   "audit_events_actor_label_trgm_idx",
+  // Single sign-on: at most one ACTIVE and one NEXT signing key per organization (partial unique indexes).
+  "sso_signing_keys_one_active_idx",
+  "sso_signing_keys_one_next_idx",
 ]);
 
 const tableOf = (model: DmmfModel) => model.dbName ?? model.name;

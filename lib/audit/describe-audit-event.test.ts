@@ -22,6 +22,8 @@ const CASES: [string, string | null, unknown, string][] = [
   ["owner.stepped_down", DANA, null, "Made Dana Lee an Admin instead of an Owner"],
   ["admin.password_set_by_link", DANA, null, "Set a password for Dana Lee through a one-time link"],
   ["admin.password_changed", DANA, null, "Changed the password of Dana Lee"],
+  ["sso.signing_key_created", "Halden", null, "Created the next single sign-on signing certificate, published beside the active one"],
+  ["sso.signing_key_activated", "Halden", null, "Made the next single sign-on signing certificate active; the old one is retired"],
   ["organization.updated", "Halden", c({ name: ["Old", "Halden"] }), "Changed the organization’s name"],
   ["organization.updated", "Halden", c({ name: ["Old", "Halden"], plan: ["FREE", "STANDARD"] }), "Changed the organization’s name and plan"],
   ["organization.updated", "Halden", c({ plan: ["FREE", "STANDARD"] }), "Changed the plan to STANDARD"],
@@ -68,6 +70,8 @@ const CASES: [string, string | null, unknown, string][] = [
   ],
   ["app.authorized", "Atlassian", c({ result: [null, "authorized"] }), "Authorized Atlassian"],
   ["app.authorization_failed", "Atlassian", c({ result: [null, "The token was refused."] }), "Could not authorize Atlassian: The token was refused."],
+  ["app.saml_configured", "Atlassian", c({ enabled: ["off", "on"] }), "Turned single sign-on on for Atlassian"],
+  ["app.saml_configured", "Atlassian", c({ acsUrl: ["https://a.example/acs", "https://b.example/acs"] }), "Changed the single sign-on settings of Atlassian"],
   ["app.mapping_changed", "Atlassian", c({ title: ["title", "—"], department: ["x", "y"] }), "Changed 2 fields in the field mapping of Atlassian"],
   [
     "app.sync_actions_changed",

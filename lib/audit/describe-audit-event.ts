@@ -137,6 +137,16 @@ export const AUDIT_WORDINGS: Record<string, ActionWording> = {
   "owner.stepped_down": { category: "security", title: "Owner stepped down", sentence: (t) => say`Made ${t} an Admin instead of an Owner` },
   "admin.password_set_by_link": { category: "security", title: "Password set", sentence: (t) => say`Set a password for ${t} through a one-time link` },
   "admin.password_changed": { category: "security", title: "Password changed", sentence: (t) => say`Changed the password of ${t}` },
+  "sso.signing_key_created": {
+    category: "security",
+    title: "Next signing certificate created",
+    sentence: () => say`Created the next single sign-on signing certificate, published beside the active one`,
+  },
+  "sso.signing_key_activated": {
+    category: "security",
+    title: "Signing certificate activated",
+    sentence: () => say`Made the next single sign-on signing certificate active; the old one is retired`,
+  },
 
   // Settings
   "organization.updated": {
@@ -244,6 +254,14 @@ export const AUDIT_WORDINGS: Record<string, ActionWording> = {
       const count = Object.keys(c).length;
       return count > 0 ? say`Changed ${count} ${count === 1 ? "field" : "fields"} in the field mapping of ${t}` : say`Changed the field mapping of ${t}`;
     },
+  },
+  "app.saml_configured": {
+    category: "apps",
+    title: "Single sign-on settings changed",
+    sentence: (t, c) =>
+      c.enabled && Object.keys(c).length === 1
+        ? say`Turned single sign-on ${to(c, "enabled") ?? "on or off"} for ${t}`
+        : say`Changed the single sign-on settings of ${t}`,
   },
   "app.sync_actions_changed": {
     category: "apps",

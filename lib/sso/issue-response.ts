@@ -1,0 +1,156 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { SamlLib } from "./saml-library";
+import { db } from "../db";
+import { inScopeOf } from "../directory/assignments/scope-sources";
+import { MAPPABLE_PERSON_SELECT } from "../directory/users/mappable-person";
+import { effectiveMappingRules, FIELD_MAPPING_SELECT } from "../provisioning/apps/field-mappings";
+import { attributeValues, nameIdValue } from "./assertion-values";
+import { AUTHN_CONTEXT_PASSWORD, buildResponseXml } from "./response-template";
+import { SamlError } from "./saml-error";
+import { SAML_SETTINGS_SELECT, toSamlSettings } from "./saml-settings";
+import { idpEntityId } from "./saml-urls";
+import { NAME_ID_FORMATS } from "./schemas";
+import { getActiveSigningKey, SIGNING_KEY_SELECT, withPrivateKey, type SigningKey } from "./signing-keys";
+
+/** How long a response is good for after it is issued; apps allow a little clock skew on top. */
+export const RESPONSE_LIFETIME_MS = 5 * 60 * 1000;
+/** How far back NotBefore reaches, for an app whose clock runs a little behind ours. */
+export const NOT_BEFORE_SKEW_MS = 30 * 1000;
+
+const RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
+const TRANSFORMS = ["http://www.w3.org/2000/09/xmldsig#enveloped-signature", "http://www.w3.org/2001/10/xml-exc-c14n#"];
+
+export interface IssueResponseInput {
+  appId: string;
+  personId: string;
+  /** The public base URL of this Roster: the IdP Entity ID lives under it. */
+  baseUrl: string;
+  /** The AuthnRequest's ID when the app asked (SP-initiated); absent for an IdP-initiated sign-in. */
+  inResponseTo?: string;
+  /** Handed back to the app unchanged. */
+  relayState?: string;
+  /** When the person signed in to Roster; defaults to now. */
+  authnInstant?: Date;
+  /** The clock, for tests. */
+  now?: Date;
+}
+
+/** What the auto-submitting HTTP-POST form needs: where to post, and the two fields. */
+export interface SamlPostForm {
+  acsUrl: string;
+  samlResponse: string;
+  relayState: string | null;
+  responseId: string;
+  assertionId: string;
+  nameId: string;
+}
+
+/**
+ * A signed SAML Response (the Response and its Assertion each signed with RSA-SHA256 by the organization's
+ * ACTIVE key) for an ACTIVE person in scope for the app, directly or through a group. Anyone else gets a
+ * SamlError saying why and whom to ask. Also what a benchmark calls.
+ */
+export async function issueResponse(input: IssueResponseInput): Promise<SamlPostForm> {
+  const now = input.now ?? new Date();
+  const app = await db.app.findUnique({
+    where: { id: input.appId },
+    select: {
+      id: true,
+      name: true,
+      organizationId: true,
+      catalogKey: true,
+      organization: {
+        select: { name: true, plan: true, ssoSigningKeys: { where: { state: "ACTIVE" }, select: SIGNING_KEY_SELECT, take: 1 } },
+      },
+      fieldMappings: { select: FIELD_MAPPING_SELECT },
+      samlSettings: { select: SAML_SETTINGS_SELECT },
+    },
+  });
+  if (!app) throw new SamlError("app_not_found", "This app is no longer in Roster. Ask your Roster administrator for the right link.");
+  const settings = app.samlSettings ? toSamlSettings(app.samlSettings) : null;
+  if (!settings?.enabled) {
+    throw new SamlError("sso_not_enabled", `Single sign-on is not switched on for ${app.name}. Ask your Roster administrator to set it up.`);
+  }
+  const whomToAsk = `Ask an administrator of ${app.organization.name} in Roster`;
+  const [person, inScope] = await Promise.all([
+    db.user.findFirst({ where: { id: input.personId, organizationId: app.organizationId }, select: MAPPABLE_PERSON_SELECT }),
+    db.user.count({ where: { AND: [{ id: input.personId, organizationId: app.organizationId }, inScopeOf(app.id)] } }),
+  ]);
+  if (!person) throw new SamlError("person_not_found", `Your account is not in the directory of ${app.organization.name}. ${whomToAsk} to add you.`);
+  if (person.status !== "ACTIVE") {
+    throw new SamlError("person_inactive", `Your account is deactivated, so you cannot sign in to ${app.name}. ${whomToAsk} if this is a mistake.`);
+  }
+  if (inScope === 0) {
+    throw new SamlError("person_not_assigned", `You are not assigned to ${app.name}. ${whomToAsk} to assign it to you, or to a group you are in.`);
+  }
+
+  const context = { organizationName: app.organization.name };
+  const nameId = nameIdValue(person, settings.nameIdSource, effectiveMappingRules(app), context);
+  if (!nameId) {
+    throw new SamlError("person_not_found", `Your account has no value for what ${app.name} uses to recognise you. ${whomToAsk} to complete your profile.`);
+  }
+  const stored = app.organization.ssoSigningKeys[0];
+  const key = stored ? withPrivateKey(stored) : await getActiveSigningKey(app.organizationId, now);
+  const responseId = `_${randomUUID()}`;
+  const assertionId = `_${randomUUID()}`;
+  const xml = buildResponseXml({
+    responseId,
+    assertionId,
+    issueInstant: now,
+    issuer: idpEntityId(input.baseUrl, app.organizationId),
+    destination: settings.acsUrl,
+    inResponseTo: input.inResponseTo,
+    audience: settings.spEntityId,
+    nameIdFormat: NAME_ID_FORMATS[settings.nameIdFormat].urn,
+    nameId,
+    notBefore: new Date(now.getTime() - NOT_BEFORE_SKEW_MS),
+    notOnOrAfter: new Date(now.getTime() + RESPONSE_LIFETIME_MS),
+    authnInstant: input.authnInstant ?? now,
+    sessionIndex: `_${randomUUID()}`,
+    authnContextClassRef: AUTHN_CONTEXT_PASSWORD,
+    attributes: attributeValues(person, settings.attributes, context),
+  });
+  return {
+    acsUrl: settings.acsUrl,
+    samlResponse: Buffer.from(signResponse(xml, key), "utf8").toString("base64"),
+    relayState: input.relayState ?? null,
+    responseId,
+    assertionId,
+    nameId,
+  };
+}
+
+/** The certificate's base64 body, as KeyInfo carries it. */
+export function certificateBody(pem: string): string {
+  return pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, "").replace(/\s+/g, "");
+}
+
+/**
+ * Signs the Assertion (signature placed after its Issuer), then the whole Response (after its Issuer),
+ * enveloped, exclusive c14n, RSA-SHA256, through the SAML library.
+ */
+function signResponse(xml: string, key: SigningKey): string {
+  const common = {
+    privateKey: key.privateKey.reveal(),
+    signatureAlgorithm: RSA_SHA256,
+    signingCert: certificateBody(key.certificatePem),
+    transformationAlgorithms: TRANSFORMS,
+    isBase64Output: false,
+  };
+  const assertionSigned = SamlLib.constructSAMLSignature({
+    ...common,
+    rawSamlMessage: xml,
+    referenceTagXPath: "/*[local-name(.)='Response']/*[local-name(.)='Assertion']",
+    signatureConfig: {
+      prefix: "ds",
+      location: { reference: "/*[local-name(.)='Response']/*[local-name(.)='Assertion']/*[local-name(.)='Issuer']", action: "after" },
+    },
+  });
+  return SamlLib.constructSAMLSignature({
+    ...common,
+    rawSamlMessage: assertionSigned,
+    isMessageSigned: true,
+    signatureConfig: { prefix: "ds", location: { reference: "/*[local-name(.)='Response']/*[local-name(.)='Issuer']", action: "after" } },
+  });
+}
