@@ -59,6 +59,7 @@ const CASES: [string, string | null, unknown, string][] = [
   ["app.deleted", "Atlassian", null, "Deleted the app Atlassian"],
   ["app.deletion_started", "Atlassian", null, "Started deleting the app Atlassian: its accounts are deactivated first"],
   ["app.deletion_stopped", "Atlassian", null, "Stopped deleting the app Atlassian: some accounts could not be deactivated"],
+  ["app.deletion_cancelled", "Atlassian", null, "Cancelled deleting the app Atlassian by resuming its provisioning"],
   ["app.paused", "Atlassian", c({ state: ["ACTIVE", "PAUSED"] }), "Paused provisioning to Atlassian"],
   ["app.resumed", "Atlassian", c({ state: ["QUARANTINED", "ACTIVE"] }), "Resumed provisioning to Atlassian"],
   ["app.provisioning_configured", "Atlassian", c({ token: ["set", "changed"] }), "Changed the token of Atlassian"],
