@@ -27,6 +27,8 @@ const MAX_ROUNDS = 6;
 export interface GroupSyncResult {
   /** Another reconcile of this group holds it: try again shortly. */
   busy?: boolean;
+  /** The group's members in the directory changed while it ran: run again now. */
+  stale?: boolean;
   /** A failure worth retrying (5xx, 429, timeout): the job should fail so that it is retried. */
   retry?: { reason: string; retryAfterMs: number | null };
 }
@@ -53,10 +55,22 @@ export async function reconcileGroup(appId: string, groupId: string, { attempt =
     const run = new GroupRun(app, groupId, loaded, groupCallsFor(app));
     await run.execute();
     await run.record(attempt);
-    return run.retry ? { retry: run.retry } : {};
+    if (run.retry) return { retry: run.retry };
+    // A member whose account became active while this ran may have had their mark on the group dropped: several
+    // transactions queueing the same keyed job at once can find it locked by this run and add none (graphile-worker's
+    // add_jobs). So the members are read again, and a change since the start means one more round.
+    const after = await loadGroup(app, groupId);
+    return sameMembers(loaded.desired, after.desired) ? {} : { stale: true };
   } finally {
     await locks.release();
   }
+}
+
+function sameMembers(before: DesiredGroup, after: DesiredGroup): boolean {
+  if (before === null || after === null) return before === after;
+  if (before.name !== after.name || before.memberRemoteIds.length !== after.memberRemoteIds.length) return false;
+  const members = new Set(before.memberRemoteIds);
+  return after.memberRemoteIds.every((id) => members.has(id));
 }
 
 /** What the directory wants of the group in the app, and Roster's link to the app's copy. */

@@ -49,8 +49,8 @@ export const taskList: TaskList = {
   async [jobs.reconcileGroup.task](rawPayload: unknown, helpers: JobHelpers) {
     const payload = jobs.reconcileGroup.payload.parse(rawPayload);
     const result = await reconcileGroup(payload.appId, payload.groupId, { attempt: helpers.job.attempts });
-    if (result.busy) {
-      await enqueueFromJob(helpers, jobs.reconcileGroup, payload, { runAt: new Date(Date.now() + 1000) });
+    if (result.busy || result.stale) {
+      await enqueueFromJob(helpers, jobs.reconcileGroup, payload, { runAt: new Date(Date.now() + (result.busy ? 1000 : 0)) });
       return;
     }
     if (result.retry) throw new Error(result.retry.reason);

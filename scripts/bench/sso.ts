@@ -1,0 +1,90 @@
+/**
+ * Single sign-on: signed SAML responses issued by one process (lib/sso/issueResponse, what the SSO endpoints call:
+ * the app, its settings, the person and their access read from the database, the response built and signed twice,
+ * Response and Assertion, RSA-SHA256). Prints
+ *   {"bench":"sso.assertion","perSec":…,"p95Ms":…,"p50Ms":…,"concurrency":…,"responses":…}
+ * perSec is responses per second with CONCURRENCY sign-ins in flight at once; p95Ms is each response's own time
+ * under that load. A sequential line (concurrency 1) follows, as the baseline of one sign-in at a time.
+ */
+import { performance } from "node:perf_hooks";
+import { percentile, withBenchDatabase } from "./support/bench-database";
+
+const CONCURRENCY = 8;
+const RESPONSES = 800;
+const SEQUENTIAL = 200;
+const WARMUP = 40;
+
+export async function run(): Promise<void> {
+  await withBenchDatabase(async () => {
+    const { db } = await import("../../lib/db");
+    const { makeOrganization, makePerson } = await import("../../lib/testing/make-organization");
+    const { addApp } = await import("../../lib/provisioning/apps/manage-apps");
+    const { assignUsers } = await import("../../lib/directory/assignments/assign-users");
+    const { saveSamlSettings } = await import("../../lib/sso/saml-settings");
+    const { issueResponse } = await import("../../lib/sso/issue-response");
+
+    const organization = await makeOrganization("Bench SSO");
+    const owner = await makePerson(organization.id, { role: "OWNER" });
+    const context = { organizationId: organization.id, actor: { id: owner.id, label: owner.email }, ip: null };
+    const app = await addApp("atlassian", context, "Atlassian");
+    const people = await Promise.all(Array.from({ length: 50 }, (_, index) => makePerson(organization.id, { email: `sso${index}@bench.example` })));
+    await assignUsers(app.id, { ids: people.map((person) => person.id) }, context);
+    await saveSamlSettings(app.id, { enabled: true, spEntityId: "https://bench.atlassian.net/sp", acsUrl: "https://bench.atlassian.net/acs" }, context);
+
+    let next = 0;
+    const issueOne = async (): Promise<number> => {
+      const person = people[next++ % people.length]!;
+      const started = performance.now();
+      const form = await issueResponse({ appId: app.id, personId: person.id, baseUrl: "https://roster.example.com", inResponseTo: `_req${next}` });
+      const elapsed = performance.now() - started;
+      if (!form.samlResponse) throw new Error("No response was issued; the benchmark is broken.");
+      return elapsed;
+    };
+
+    for (let index = 0; index < WARMUP; index++) await issueOne();
+
+    const concurrent: number[] = [];
+    let started = 0;
+    const startedAll = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (started < RESPONSES) {
+          started++;
+          concurrent.push(await issueOne());
+        }
+      }),
+    );
+    const seconds = (performance.now() - startedAll) / 1000;
+    concurrent.sort((a, b) => a - b);
+    console.log(
+      JSON.stringify({
+        bench: "sso.assertion",
+        perSec: Math.round(concurrent.length / seconds),
+        p95Ms: percentile(concurrent, 95),
+        p50Ms: percentile(concurrent, 50),
+        concurrency: CONCURRENCY,
+        responses: concurrent.length,
+      }),
+    );
+
+    const sequential: number[] = [];
+    const startedSequential = performance.now();
+    for (let index = 0; index < SEQUENTIAL; index++) sequential.push(await issueOne());
+    const sequentialSeconds = (performance.now() - startedSequential) / 1000;
+    sequential.sort((a, b) => a - b);
+    console.log(
+      JSON.stringify({
+        bench: "sso.assertion",
+        case: "one at a time",
+        perSec: Math.round(sequential.length / sequentialSeconds),
+        p95Ms: percentile(sequential, 95),
+        p50Ms: percentile(sequential, 50),
+        concurrency: 1,
+        responses: sequential.length,
+      }),
+    );
+    await db.$disconnect();
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
