@@ -3,6 +3,7 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { AppError } from "@/lib/app-error";
 import { getRequestMeta } from "@/lib/auth/request-meta";
+import { MY_APPS_PATH } from "@/lib/auth/require";
 import { createSession } from "@/lib/auth/session";
 import { writeSessionId } from "@/lib/auth/session-cookie";
 import { signIn, signInInput } from "@/lib/auth/sign-in";
@@ -12,16 +13,14 @@ export const signInAction = defineAction({ input: signInInput, access: "public" 
   const result = await signIn(input, meta);
   if (result.ok) {
     await writeSessionId(await createSession(result.userId, meta), meta.secure);
-    return { redirectTo: "/" };
+    return { redirectTo: result.adminAccess ? "/" : MY_APPS_PATH };
   }
   switch (result.reason) {
     case "rate_limited": {
       const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
       throw new AppError("rate_limited", `Too many failed attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} before trying again.`);
     }
-    case "no_admin_access":
-      throw new AppError("forbidden", "Your account has no access to the admin panel. Ask an Owner of your organization if you need it.");
     case "invalid_credentials":
-      throw new AppError("unauthenticated", "That e-mail and password do not match an admin account.");
+      throw new AppError("unauthenticated", "That e-mail and password do not match an account.");
   }
 });

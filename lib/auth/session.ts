@@ -6,14 +6,22 @@ import { hasAdminAccess, type PermissionCode, type Principal, type RoleName } fr
 import { SESSION_TTL_SECONDS, clearSessionCookie, readSessionId } from "./session-cookie";
 import type { RequestMeta } from "./request-meta";
 
-export interface CurrentSession extends Principal {
+/** Any active person signed in to Roster: an admin, a Member, or a directory person without a role. */
+export interface PersonSession extends Principal {
   sessionId: string;
   userId: string;
   email: string;
   name: string;
-  role: RoleName;
+  role: RoleName | null;
   permissions: PermissionCode[];
+  /** Whether this person may open the admin panel at all (an Owner or an Admin). */
+  adminAccess: boolean;
   organization: { id: string; name: string; plan: "FREE" | "STANDARD" | "PROFESSIONAL" };
+}
+
+/** A signed-in admin (Owner or Admin): what the admin panel works with. */
+export interface CurrentSession extends PersonSession {
+  role: RoleName;
 }
 
 /** Records a new session and returns its id, which the caller seals into the cookie. */
@@ -32,16 +40,32 @@ export async function createSession(userId: string, meta: Pick<RequestMeta, "ip"
 }
 
 /**
- * The signed-in admin for this request, or null. Re-reads the user every
- * request, so a demoted, deactivated or deleted admin loses access at once.
+ * The signed-in admin for this request, or null (also for a signed-in person without admin access). Re-reads the
+ * user every request, so a demoted, deactivated or deleted admin loses access at once.
  */
 export const getCurrentSession = cache(async (): Promise<CurrentSession | null> => {
-  const sessionId = await readSessionId();
-  return sessionId ? loadSession(sessionId) : null;
+  const session = await getCurrentPersonSession();
+  return session && isAdminSession(session) ? session : null;
 });
+
+/** The signed-in person for this request, admin or not, or null. Re-read every request like the admin's. */
+export const getCurrentPersonSession = cache(async (): Promise<PersonSession | null> => {
+  const sessionId = await readSessionId();
+  return sessionId ? loadPersonSession(sessionId) : null;
+});
+
+function isAdminSession(session: PersonSession): session is CurrentSession {
+  return session.adminAccess && session.role !== null;
+}
 
 /** The admin behind a session id, or null when it expired, was ended, or lost admin access. */
 export async function loadSession(sessionId: string): Promise<CurrentSession | null> {
+  const session = await loadPersonSession(sessionId);
+  return session && isAdminSession(session) ? session : null;
+}
+
+/** The active person behind a session id, or null when it expired, was ended, or they were deactivated or deleted. */
+export async function loadPersonSession(sessionId: string): Promise<PersonSession | null> {
   const row = await db.session.findUnique({
     where: { id: sessionId },
     select: {
@@ -63,7 +87,7 @@ export async function loadSession(sessionId: string): Promise<CurrentSession | n
   });
   if (!row || row.expiresAt <= new Date()) return null;
   const { user } = row;
-  if (user.status !== "ACTIVE" || !user.role || !hasAdminAccess(user)) return null;
+  if (user.status !== "ACTIVE") return null;
   return {
     sessionId,
     userId: user.id,
@@ -71,6 +95,7 @@ export async function loadSession(sessionId: string): Promise<CurrentSession | n
     name: user.displayName || `${user.firstName} ${user.lastName}`.trim(),
     role: user.role,
     permissions: user.permissions,
+    adminAccess: hasAdminAccess(user),
     organization: user.organization,
   };
 }
