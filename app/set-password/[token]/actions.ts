@@ -4,11 +4,12 @@ import { defineAction } from "@/lib/actions/define-action";
 import { AppError } from "@/lib/app-error";
 import { setPasswordByLink } from "@/lib/auth/password-links";
 import { getRequestMeta } from "@/lib/auth/request-meta";
+import { MY_APPS_PATH } from "@/lib/auth/require";
 import { setPasswordInput } from "@/lib/auth/schemas";
 import { createSession } from "@/lib/auth/session";
 import { writeSessionId } from "@/lib/auth/session-cookie";
 
-const LINK_UNUSABLE = "This link has expired or was already used. Ask an Owner for a new one.";
+const LINK_UNUSABLE = "This link has expired or was already used. Ask an admin of your organization for a new one.";
 
 /** Public: the link's token is the proof. Sets the password, ends the person's other sessions, and signs them in here. */
 export const setPasswordByLinkAction = defineAction({ input: setPasswordInput, access: "public" }, async (input) => {
@@ -16,7 +17,7 @@ export const setPasswordByLinkAction = defineAction({ input: setPasswordInput, a
   const result = await setPasswordByLink(input, meta);
   if (result.ok) {
     await writeSessionId(await createSession(result.userId, meta), meta.secure);
-    return { redirectTo: "/" };
+    return { redirectTo: result.adminAccess ? "/" : MY_APPS_PATH };
   }
   if (result.reason === "unusable") throw new AppError("not_found", LINK_UNUSABLE);
   const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
