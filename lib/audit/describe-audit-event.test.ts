@@ -22,6 +22,8 @@ const CASES: [string, string | null, unknown, string][] = [
   ["owner.stepped_down", DANA, null, "Made Dana Lee an Admin instead of an Owner"],
   ["admin.password_set_by_link", DANA, null, "Set a password for Dana Lee through a one-time link"],
   ["admin.password_changed", DANA, null, "Changed the password of Dana Lee"],
+  ["auth.two_step_enrolled", DANA, null, "Set up two-step sign-in with an authenticator app"],
+  ["organization.two_step_requirement_changed", "Halden", c({ twoStepRequired: ["NOBODY", "ADMINS"] }), "Changed who must use two-step sign-in"],
   ["organization.updated", "Halden", c({ name: ["Old", "Halden"] }), "Changed the organization’s name"],
   ["organization.updated", "Halden", c({ name: ["Old", "Halden"], plan: ["FREE", "STANDARD"] }), "Changed the organization’s name and plan"],
   ["organization.updated", "Halden", c({ plan: ["FREE", "STANDARD"] }), "Changed the plan to STANDARD"],

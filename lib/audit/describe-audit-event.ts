@@ -137,6 +137,12 @@ export const AUDIT_WORDINGS: Record<string, ActionWording> = {
   "owner.stepped_down": { category: "security", title: "Owner stepped down", sentence: (t) => say`Made ${t} an Admin instead of an Owner` },
   "admin.password_set_by_link": { category: "security", title: "Password set", sentence: (t) => say`Set a password for ${t} through a one-time link` },
   "admin.password_changed": { category: "security", title: "Password changed", sentence: (t) => say`Changed the password of ${t}` },
+  "auth.two_step_enrolled": { category: "security", title: "Two-step sign-in set up", sentence: () => say`Set up two-step sign-in with an authenticator app` },
+  "organization.two_step_requirement_changed": {
+    category: "security",
+    title: "Two-step sign-in requirement changed",
+    sentence: () => say`Changed who must use two-step sign-in`,
+  },
 
   // Settings
   "organization.updated": {

@@ -24,19 +24,70 @@ export interface CurrentSession extends PersonSession {
   role: RoleName;
 }
 
-/** Records a new session and returns its id, which the caller seals into the cookie. */
-export async function createSession(userId: string, meta: Pick<RequestMeta, "ip" | "userAgent">): Promise<string> {
+/** How long a sign-in may wait on its second step (the code, or setting up an authenticator). */
+const PENDING_TTL_SECONDS = 15 * 60;
+
+/**
+ * Records a new session and returns its id, which the caller seals into the cookie. With `pendingStep` the
+ * session signs nobody in yet: it only lets the person finish that step, for 15 minutes.
+ */
+export async function createSession(userId: string, meta: Pick<RequestMeta, "ip" | "userAgent">, pendingStep: SignInStepName | null = null): Promise<string> {
   const id = randomBytes(32).toString("base64url");
   await db.session.create({
     data: {
       id,
       userId,
-      expiresAt: new Date(Date.now() + SESSION_TTL_SECONDS * 1000),
+      expiresAt: new Date(Date.now() + (pendingStep ? PENDING_TTL_SECONDS : SESSION_TTL_SECONDS) * 1000),
       ip: meta.ip,
       userAgent: meta.userAgent,
+      pendingStep,
     },
   });
   return id;
+}
+
+export type SignInStepName = "CODE" | "ENROL";
+
+export interface PendingSignIn {
+  sessionId: string;
+  userId: string;
+  email: string;
+  name: string;
+  step: SignInStepName;
+  organizationId: string;
+}
+
+/** The sign-in waiting on a second step behind a session id, or null. */
+export async function loadPendingSignIn(sessionId: string): Promise<PendingSignIn | null> {
+  const row = await db.session.findUnique({
+    where: { id: sessionId },
+    select: {
+      expiresAt: true,
+      pendingStep: true,
+      user: { select: { id: true, email: true, firstName: true, lastName: true, displayName: true, status: true, organizationId: true } },
+    },
+  });
+  if (!row?.pendingStep || row.expiresAt <= new Date() || row.user.status !== "ACTIVE") return null;
+  const { user } = row;
+  return {
+    sessionId,
+    userId: user.id,
+    email: user.email,
+    name: user.displayName || `${user.firstName} ${user.lastName}`.trim(),
+    step: row.pendingStep,
+    organizationId: user.organizationId,
+  };
+}
+
+export const getPendingSignIn = cache(async (): Promise<PendingSignIn | null> => {
+  const sessionId = await readSessionId();
+  return sessionId ? loadPendingSignIn(sessionId) : null;
+});
+
+/** Ends the pending session and starts a full one under a new id (so the half-way id is worth nothing after). */
+export async function completeSignIn(pending: PendingSignIn, meta: Pick<RequestMeta, "ip" | "userAgent">): Promise<string> {
+  await db.session.deleteMany({ where: { id: pending.sessionId } });
+  return createSession(pending.userId, meta);
 }
 
 /**
@@ -70,6 +121,7 @@ export async function loadPersonSession(sessionId: string): Promise<PersonSessio
     where: { id: sessionId },
     select: {
       expiresAt: true,
+      pendingStep: true,
       user: {
         select: {
           id: true,
@@ -85,7 +137,7 @@ export async function loadPersonSession(sessionId: string): Promise<PersonSessio
       },
     },
   });
-  if (!row || row.expiresAt <= new Date()) return null;
+  if (!row || row.pendingStep || row.expiresAt <= new Date()) return null;
   const { user } = row;
   if (user.status !== "ACTIVE") return null;
   return {
