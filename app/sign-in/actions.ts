@@ -3,17 +3,14 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { AppError } from "@/lib/app-error";
 import { getRequestMeta } from "@/lib/auth/request-meta";
-import { MY_APPS_PATH } from "@/lib/auth/require";
-import { createSession } from "@/lib/auth/session";
-import { writeSessionId } from "@/lib/auth/session-cookie";
+import { beginSession } from "@/lib/auth/two-step/begin-session";
 import { signIn, signInInput } from "@/lib/auth/sign-in";
 
 export const signInAction = defineAction({ input: signInInput, access: "public" }, async (input) => {
   const meta = await getRequestMeta();
   const result = await signIn(input, meta);
   if (result.ok) {
-    await writeSessionId(await createSession(result.userId, meta), meta.secure);
-    return { redirectTo: result.adminAccess ? "/" : MY_APPS_PATH };
+    return { redirectTo: await beginSession(result.userId, result.adminAccess, meta) };
   }
   switch (result.reason) {
     case "rate_limited": {

@@ -1,7 +1,8 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { ChevronDown, LogOut } from "lucide-react";
+import { ChevronDown, LogOut, ShieldCheck } from "lucide-react";
+import Link from "next/link";
 
 const itemClass = "flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm text-zinc-700 outline-none data-[highlighted]:bg-zinc-100";
 
@@ -28,6 +29,12 @@ export function PersonMenu({ name, email, signOut }: { name: string; email: stri
             <p className="truncate text-xs text-zinc-500">{email}</p>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-zinc-100" />
+          <DropdownMenu.Item asChild className={itemClass}>
+            <Link href="/two-step">
+              <ShieldCheck aria-hidden className="size-4" />
+              Two-step sign-in
+            </Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Item onSelect={() => void signOut()} className={itemClass}>
             <LogOut aria-hidden className="size-4" />
             Sign out

@@ -15,7 +15,11 @@ export const ROUTE_PERMISSIONS: Record<string, readonly RouteAccess[]> = {
   "/sign-in": ["public"],
   "/api/health": ["public"],
   "/set-password/[token]": ["public"],
+  // The second step of signing in: each page shows itself only to a sign-in whose password was right.
+  "/sign-in/two-step": ["public"],
+  "/sign-in/two-step/setup": ["public"],
   "/my-apps": ["signed in"],
+  "/two-step": ["signed in"],
   "/": ["admin access"],
   "/audit-log": ["admin access"],
   "/audit-log/export": ["admin access"],
