@@ -111,7 +111,7 @@ test("an Owner makes a person an Admin, changes their permissions, invites them 
   // The same link again is refused, in plain words.
   const again = await freshPage(browser);
   await again.goto(link);
-  await expect(again.getByText("This link has expired or was already used. Ask an Owner for a new one.")).toBeVisible();
+  await expect(again.getByText("This link has expired or was already used. Ask an admin of your organization for a new one.")).toBeVisible();
   await expect(again.getByLabel("New password", { exact: true })).toHaveCount(0);
 
   // Signed in elsewhere with the new password, then changing it from the account menu ends that other session.

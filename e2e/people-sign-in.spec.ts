@@ -100,6 +100,23 @@ test("a person signs in with a link, sets up two-step sign-in, sees their apps, 
   await pia.goto("/users");
   await expect(pia).toHaveURL(/\/my-apps$/);
 
+  // The admin sees her sign-ins in the sign-in log: the wrong enrolment code is not a sign-in; the one with a code is.
+  await page.goto(`/sign-in-log?who=${encodeURIComponent(PORTAL_PERSON.email)}`);
+  await expect(page.getByRole("heading", { name: "Sign-in log", level: 1 })).toBeVisible();
+  const rows = page.getByRole("table").getByRole("row").filter({ hasText: PORTAL_PERSON.email });
+  await expect(rows.filter({ hasText: "With password and code" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "With one-time link" })).toHaveCount(1);
+  await bothWidths(page, "sign-in-log");
+  await expectNoSeriousA11yViolations(page);
+  const csv = await page.request.get(`/sign-in-log/export?who=${encodeURIComponent(PORTAL_PERSON.email)}&outcome=SUCCEEDED`);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const lines = (await csv.text()).trim().split("\r\n");
+  expect(lines[0]).toContain("Time (UTC),Person,Signed in to,Outcome,Reason,Method,IP");
+  expect(lines.slice(1).map((line) => line.split(",").slice(1, 6).join(","))).toEqual([
+    `${PORTAL_PERSON.email},Roster,Succeeded,,password and code`,
+    `${PORTAL_PERSON.email},Roster,Succeeded,,one-time link`,
+  ]);
+
   // The admin deactivates her: her session ends at once.
   await page.goto(personUrl);
   await page.getByRole("button", { name: "Deactivate", exact: true }).click();

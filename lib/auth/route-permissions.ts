@@ -23,6 +23,9 @@ export const ROUTE_PERMISSIONS: Record<string, readonly RouteAccess[]> = {
   "/": ["admin access"],
   "/audit-log": ["admin access"],
   "/audit-log/export": ["admin access"],
+  // The same as the audit log.
+  "/sign-in-log": ["admin access"],
+  "/sign-in-log/export": ["admin access"],
   "/settings": ["admin access"],
   "/settings/domains": ["admin access"],
   "/admins": ["manage organization"],

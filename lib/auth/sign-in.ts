@@ -1,6 +1,7 @@
 import "server-only";
 import type { SignInInput } from "./schemas";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { recordSignIn } from "../audit/record-sign-in";
 import { db } from "../db";
 import { verifyAgainstDecoy, verifyPassword } from "./password";
 import { hasAdminAccess } from "./permissions";
@@ -53,6 +54,13 @@ export async function signIn(input: SignInInput, meta: Pick<RequestMeta, "ip">):
         actor: { id: known.id, label: known.email },
         action: "auth.sign_in_failed",
         target: { type: "user", id: known.id, label: known.email },
+        ip: meta.ip,
+      });
+      await recordSignIn(db, {
+        organizationId: known.organizationId,
+        person: { id: known.id, label: known.email },
+        outcome: "FAILED",
+        reason: "wrong_password",
         ip: meta.ip,
       });
     }

@@ -5,6 +5,7 @@ import type { RequestMeta } from "../request-meta";
 import { completeSignIn, type PendingSignIn } from "../session";
 import { settleSuccessfulSignIn, takeSignInAttempt } from "../sign-in-limiter";
 import { AppError } from "../../app-error";
+import { recordSignInOf } from "./begin-session";
 import { checkSecondStep, hasTwoStep } from "./totp-factor";
 
 export type SecondStepResult =
@@ -18,10 +19,19 @@ export type SecondStepResult =
  */
 export async function passSecondStep(pending: PendingSignIn, code: string, meta: Pick<RequestMeta, "ip" | "userAgent">): Promise<SecondStepResult> {
   const attempt = await takeSignInAttempt(pending.email, meta.ip);
-  if (!attempt.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: attempt.retryAfterSeconds };
-  if (!(await checkSecondStep(pending.userId, code))) return { ok: false, reason: "wrong_code" };
+  if (!attempt.allowed) {
+    await recordSignInOf(pending.userId, { outcome: "FAILED", reason: "rate_limited", ip: meta.ip });
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: attempt.retryAfterSeconds };
+  }
+  const passed = await checkSecondStep(pending.userId, code);
+  if (!passed) {
+    await recordSignInOf(pending.userId, { outcome: "FAILED", reason: "wrong_code", ip: meta.ip });
+    return { ok: false, reason: "wrong_code" };
+  }
   await settleSuccessfulSignIn(pending.email, meta.ip);
-  return finishPendingSignIn(pending, meta);
+  const result = await finishPendingSignIn(pending, meta);
+  await recordSignInOf(pending.userId, { outcome: "SUCCEEDED", method: passed === "code" ? "password and code" : "password and recovery code", ip: meta.ip });
+  return result;
 }
 
 /** Swaps a pending session for a full one (after the code, or after setting up an authenticator). */

@@ -7,7 +7,7 @@ import { getRequestMeta } from "@/lib/auth/request-meta";
 import { confirmTwoStepInput } from "@/lib/auth/schemas";
 import { getPendingSignIn } from "@/lib/auth/session";
 import { writeSessionId } from "@/lib/auth/session-cookie";
-import { landingPath } from "@/lib/auth/two-step/begin-session";
+import { landingPath, recordSignInOf } from "@/lib/auth/two-step/begin-session";
 import { finishPendingSignIn } from "@/lib/auth/two-step/second-step";
 import { confirmEnrolment } from "@/lib/auth/two-step/totp-factor";
 
@@ -32,6 +32,7 @@ export const finishRequiredTwoStepAction = defineAction({ input: z.undefined(), 
   const pending = await pendingEnrolment();
   const meta = await getRequestMeta();
   const result = await finishPendingSignIn(pending, meta);
+  await recordSignInOf(pending.userId, { outcome: "SUCCEEDED", method: "password, then set up two-step sign-in", ip: meta.ip });
   await writeSessionId(result.sessionId, meta.secure);
   return { redirectTo: landingPath(result.adminAccess) };
 });
