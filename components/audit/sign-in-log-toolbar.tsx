@@ -37,7 +37,7 @@ export function SignInLogToolbar({ people, apps }: { people: string[]; apps: { i
       </FilterSelect>
       <FilterSelect
         aria-label="Signed in to"
-        className="w-full sm:w-48"
+        className="w-full sm:w-56"
         value={params.get("app") ?? ""}
         onChange={(event) => update({ app: event.target.value || null })}
       >

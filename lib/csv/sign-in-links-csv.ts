@@ -1,4 +1,4 @@
-import { neutraliseCsvCell, quoteCsvCell } from "./neutralise-csv-cell";
+import { formatCsvRow } from "./neutralise-csv-cell";
 
 export interface SignInLinkRow {
   name: string;
@@ -7,10 +7,9 @@ export interface SignInLinkRow {
   expiresAt: Date;
 }
 
-const cell = (value: string) => quoteCsvCell(neutraliseCsvCell(value));
-
 /** The CSV of first sign-in links an admin downloads once: name, e-mail, link, expiry (UTC, ISO 8601). Pure. */
 export function signInLinksCsv(rows: readonly SignInLinkRow[]): string {
-  const lines = [["Name", "E-mail", "Link", "Expires (UTC)"], ...rows.map((row) => [row.name, row.email, row.url, row.expiresAt.toISOString()])];
-  return `${lines.map((line) => line.map(cell).join(",")).join("\r\n")}\r\n`;
+  return [["Name", "E-mail", "Link", "Expires (UTC)"], ...rows.map((row) => [row.name, row.email, row.url, row.expiresAt.toISOString()])]
+    .map(formatCsvRow)
+    .join("");
 }
