@@ -23,7 +23,7 @@ const DEFAULT_PARAMS: Record<string, string> = { appId: WALK_IDS.app, id: WALK_I
 /** The page.tsx serving a URL pattern, if any (route groups such as `(admin)` are not in the URL). */
 function pageFile(pattern: string): string | undefined {
   const segments = pattern.split("/").filter(Boolean);
-  for (const group of ["", "(admin)"]) {
+  for (const group of ["", "(admin)", "(portal)"]) {
     const file = path.join("app", group, ...segments, "page.tsx");
     if (existsSync(file)) return file;
   }
@@ -77,7 +77,7 @@ test("the walk covers every page route, and only route handlers are left out", (
   // Everything skipped is a route handler (route.ts), never a page.
   for (const pattern of NOT_PAGES) {
     const segments = pattern.split("/").filter(Boolean);
-    const handler = ["", "(admin)"].some((group) => existsSync(path.join("app", group, ...segments, "route.ts")));
+    const handler = ["", "(admin)", "(portal)"].some((group) => existsSync(path.join("app", group, ...segments, "route.ts")));
     expect(handler, `${pattern} is neither a page nor a route handler`).toBe(true);
   }
 });

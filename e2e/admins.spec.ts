@@ -111,7 +111,7 @@ test("an Owner makes a person an Admin, changes their permissions, invites them 
   // The same link again is refused, in plain words.
   const again = await freshPage(browser);
   await again.goto(link);
-  await expect(again.getByText("This link has expired or was already used. Ask an Owner for a new one.")).toBeVisible();
+  await expect(again.getByText("This link has expired or was already used. Ask an admin of your organization for a new one.")).toBeVisible();
   await expect(again.getByLabel("New password", { exact: true })).toHaveCount(0);
 
   // Signed in elsewhere with the new password, then changing it from the account menu ends that other session.
@@ -137,7 +137,7 @@ test("an Owner makes a person an Admin, changes their permissions, invites them 
   await wren.getByRole("button", { name: "Change password" }).click();
   await expect(wren.getByText("Your password is changed. We signed you out of 1 other session.")).toBeVisible();
   await elsewhere.goto("/users");
-  await expect(elsewhere.getByRole("heading", { name: "Sign in to the admin panel" })).toBeVisible();
+  await expect(elsewhere.getByRole("heading", { name: "Sign in to Roster" })).toBeVisible();
 
   // Revoked: the row goes, and Wren's session ends at once.
   await page.goto("/admins");
@@ -151,7 +151,7 @@ test("an Owner makes a person an Admin, changes their permissions, invites them 
   await expect(dialog).toBeHidden();
   await expect(rowOf(page, WREN.email)).toHaveCount(0);
   await wren.goto("/users");
-  await expect(wren.getByRole("heading", { name: "Sign in to the admin panel" })).toBeVisible();
+  await expect(wren.getByRole("heading", { name: "Sign in to Roster" })).toBeVisible();
 });
 
 test("an Admin who is not an Owner sees no Admins link and gets the no-access page at /admins", async ({ page, signInPage }) => {

@@ -17,19 +17,22 @@ test.describe("signing in", () => {
     await signInPage.goto();
     await snapshot(page, "sign-in");
     await signInPage.signIn({ email: OWNER.email, password: "not-the-password" });
-    await expect(signInPage.error).toHaveText("That e-mail and password do not match an admin account.");
+    await expect(signInPage.error).toHaveText("That e-mail and password do not match an account.");
     await signInPage.signIn({ email: "nobody@halden.example", password: "whatever" });
-    await expect(signInPage.error).toHaveText("That e-mail and password do not match an admin account.");
+    await expect(signInPage.error).toHaveText("That e-mail and password do not match an account.");
     await expect(page).toHaveURL(/\/sign-in$/);
     await snapshot(page, "sign-in-error");
   });
 
-  test("a Member is refused", async ({ page, signInPage }) => {
+  test("a Member signs in to My apps and is kept out of the admin panel", async ({ page, signInPage }) => {
     await signInPage.goto();
     await signInPage.signIn(MEMBER);
-    await expect(signInPage.error).toContainText("no access to the admin panel");
+    await expect(page).toHaveURL(/\/my-apps$/);
+    await expect(page.getByRole("heading", { name: "My apps" })).toBeVisible();
     await page.goto("/");
-    await expect(page).toHaveURL(/\/sign-in$/);
+    await expect(page).toHaveURL(/\/my-apps$/);
+    await page.goto("/users");
+    await expect(page).toHaveURL(/\/my-apps$/);
   });
 });
 

@@ -13,7 +13,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { APIResponse, Page } from "@playwright/test";
 import ts from "typescript";
-import { OWNER, WALK_ADMINS } from "./support/accounts";
+import { MEMBER, OWNER, WALK_ADMINS } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { expect, snapshot, test, type SignInPage } from "./support/fixtures";
 import { ROUTE_PERMISSIONS } from "../lib/auth/route-permissions";
@@ -128,7 +128,7 @@ function urlFor(pattern: string, rule: RouteEvidence): string {
 type Holder = { role: "OWNER" } | { role: "ADMIN"; lacks: string };
 
 function holds(account: Holder, access: Access): boolean {
-  if (access === "public" || access === "admin access" || account.role === "OWNER") return true;
+  if (access === "public" || access === "signed in" || access === "admin access" || account.role === "OWNER") return true;
   // Only an Owner may change the organization itself (and its admins).
   if (access === "manage organization") return false;
   return account.lacks !== access && account.lacks !== "every permission";
@@ -246,6 +246,35 @@ test.describe("every route checks its own permission", () => {
       expect(await walk(page, { role: "ADMIN", lacks: admin.lacks })).toEqual([]);
     });
   }
+
+  test("a person without admin access (a Member) gets nothing of the admin panel", async ({ page, signInPage }) => {
+    test.setTimeout(180_000);
+    await signInPage.goto();
+    await signInPage.signIn(MEMBER);
+    await expect(page.getByRole("heading", { name: "My apps" })).toBeVisible();
+    const problems: string[] = [];
+    for (const route of routeFiles()) {
+      const rule = ruleFor(route.pattern);
+      if (!rule) continue;
+      const url = urlFor(route.pattern, rule);
+      for (const method of route.methods) {
+        const response = await request(page, url, method);
+        const body = await bodyText(response);
+        const where = `${method} ${route.pattern} (${route.file})`;
+        if (rule.needs.every((access) => access === "public" || access === "signed in")) {
+          if (response.status() >= 400) problems.push(`${where} answered ${response.status()}`);
+        } else if (route.kind === "page") {
+          // Every admin page sends a signed-in person to My apps, before it loads anything.
+          if (!(response.status() === 307 && response.headers()["location"]?.endsWith("/my-apps")) && !(route.streamed && response.status() === 200))
+            problems.push(`${where} answered ${response.status()} ${response.headers()["location"] ?? ""}, not a redirect to My apps`);
+        } else if (response.status() !== 403) {
+          problems.push(`${where} answered ${response.status()}, not 403`);
+        }
+        for (const marker of Object.values(MARKERS)) if (body.includes(marker.text)) problems.push(`${where} holds ${marker.name}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 
   test("the Owner sees the seeded data on every route (so the walk cannot pass vacuously)", async ({ page, signInPage }) => {
     test.setTimeout(180_000);

@@ -79,7 +79,7 @@ test("forwarded headers from an untrusted peer are ignored: the per-address lock
     page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"])),
     signInPage.signIn({ email: "first.try@halden.example", password: "not-a-password" }),
   ]);
-  await expect(signInPage.error).toHaveText("That e-mail and password do not match an admin account.");
+  await expect(signInPage.error).toHaveText("That e-mail and password do not match an account.");
   const call: ActionCall = { url: submitted.url(), actionId: submitted.headers()["next-action"]! };
 
   // One wrong password for a real admin, so the audit log has an event to show; a different spoofed address each time.
@@ -127,7 +127,7 @@ test("a burst of parallel wrong passwords gets four more checks after the first,
     page.waitForRequest((request) => request.method() === "POST" && Boolean(request.headers()["next-action"])),
     signInPage.signIn(locked),
   ]);
-  await expect(signInPage.error).toHaveText("That e-mail and password do not match an admin account.");
+  await expect(signInPage.error).toHaveText("That e-mail and password do not match an account.");
   // Ten more wrong passwords for that e-mail, sent at once from another address: four are checked, the rest refused.
   const call: ActionCall = { url: submitted.url(), actionId: submitted.headers()["next-action"]! };
   const answers = (await Promise.all(Array.from({ length: 10 }, () => signInFrom("127.0.0.4", call, locked)))).map(answerCode);

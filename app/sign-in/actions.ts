@@ -3,25 +3,21 @@
 import { defineAction } from "@/lib/actions/define-action";
 import { AppError } from "@/lib/app-error";
 import { getRequestMeta } from "@/lib/auth/request-meta";
-import { createSession } from "@/lib/auth/session";
-import { writeSessionId } from "@/lib/auth/session-cookie";
+import { beginSession } from "@/lib/auth/two-step/begin-session";
 import { signIn, signInInput } from "@/lib/auth/sign-in";
 
 export const signInAction = defineAction({ input: signInInput, access: "public" }, async (input) => {
   const meta = await getRequestMeta();
   const result = await signIn(input, meta);
   if (result.ok) {
-    await writeSessionId(await createSession(result.userId, meta), meta.secure);
-    return { redirectTo: "/" };
+    return { redirectTo: await beginSession(result.userId, result.adminAccess, meta) };
   }
   switch (result.reason) {
     case "rate_limited": {
       const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
       throw new AppError("rate_limited", `Too many failed attempts. Wait ${minutes} minute${minutes === 1 ? "" : "s"} before trying again.`);
     }
-    case "no_admin_access":
-      throw new AppError("forbidden", "Your account has no access to the admin panel. Ask an Owner of your organization if you need it.");
     case "invalid_credentials":
-      throw new AppError("unauthenticated", "That e-mail and password do not match an admin account.");
+      throw new AppError("unauthenticated", "That e-mail and password do not match an account.");
   }
 });

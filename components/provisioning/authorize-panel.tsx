@@ -47,8 +47,8 @@ export function AuthorizePanel({ appId, appName, baseUrl, authorizedAt, capabili
   return (
     <div className="space-y-5 px-6 py-5">
       <p className="text-sm text-zinc-600">
-        Roster sends two read-only requests to <span className="font-mono text-xs break-all text-zinc-800">{baseUrl}</span>: it asks what the server supports, then for
-        one user. Nothing changes in {appName}.
+        Roster sends two read-only requests to <span className="font-mono text-xs break-all text-zinc-800">{baseUrl}</span>: it asks what the server supports,
+        then for one user. Nothing changes in {appName}.
       </p>
       {outcome?.ok === false ? (
         <div ref={result} tabIndex={-1} role="alert" className="flex gap-3 rounded-lg outline-none bg-red-50 p-4 text-sm ring-1 ring-red-200 ring-inset">

@@ -1,6 +1,6 @@
 "use client";
 
-import { AppWindow, Building2, LayoutDashboard, ScrollText, Settings, ShieldCheck, Users, UsersRound, Waypoints } from "lucide-react";
+import { AppWindow, Building2, LayoutDashboard, LogIn, ScrollText, Settings, ShieldCheck, Users, UsersRound, Waypoints } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/class-names";
@@ -12,6 +12,7 @@ const ITEMS = [
   { href: "/applications", label: "Applications", icon: AppWindow },
   { href: "/provisioning-log", label: "Provisioning log", icon: Waypoints },
   { href: "/audit-log", label: "Audit log", icon: ScrollText },
+  { href: "/sign-in-log", label: "Sign-in log", icon: LogIn },
   { href: "/settings", label: "Settings", icon: Settings },
   { href: "/admins", label: "Admins", icon: ShieldCheck, ownerOnly: true },
 ] as const;

@@ -1,7 +1,7 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { ChevronDown, KeyRound, LogOut } from "lucide-react";
+import { ChevronDown, KeyRound, LayoutGrid, LogOut } from "lucide-react";
 import Link from "next/link";
 
 interface UserMenuProps {
@@ -36,6 +36,15 @@ export function UserMenu({ name, email, roleLabel, signOut }: UserMenuProps) {
             <p className="truncate text-xs text-zinc-500">{email}</p>
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-zinc-100" />
+          <DropdownMenu.Item
+            asChild
+            className="flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm text-zinc-700 outline-none data-[highlighted]:bg-zinc-100"
+          >
+            <Link href="/my-apps">
+              <LayoutGrid aria-hidden className="size-4" />
+              My apps
+            </Link>
+          </DropdownMenu.Item>
           <DropdownMenu.Item
             asChild
             className="flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm text-zinc-700 outline-none data-[highlighted]:bg-zinc-100"

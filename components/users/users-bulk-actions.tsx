@@ -8,6 +8,7 @@ import type { UserSelectionInput, UserStatusName } from "@/lib/directory/schemas
 import { AppAssignmentMenu, type AssignmentChange } from "./app-assignment-menu";
 import type { BulkOutcome } from "./bulk-result-toast";
 import { DeleteConsequences } from "./delete-consequences";
+import { SignInLinksButton, type CreateSignInLinks } from "./sign-in-links-button";
 
 export type BulkRun = (action: Promise<ActionResult<BulkOutcome>>, verbPast: string) => Promise<void>;
 type Change = (input: { appId: string; selection: UserSelectionInput }) => Promise<ActionResult<AssignmentChange>>;
@@ -23,6 +24,7 @@ interface Props {
   groups: { search: SearchGroups; add: AddGroupMembers };
   setStatus: (input: { selection: UserSelectionInput; status: UserStatusName }) => Promise<ActionResult<BulkOutcome>>;
   remove: (input: { selection: UserSelectionInput }) => Promise<ActionResult<BulkOutcome>>;
+  signInLinks: CreateSignInLinks;
   run: BulkRun;
 }
 
@@ -32,7 +34,7 @@ export function asBulkOutcome(result: ActionResult<AssignmentChange>): ActionRes
 }
 
 /** The users list's selection bar actions: groups and apps, then status and delete (with "manage users"). */
-export function UsersBulkActions({ count, selection, appCount, canManage, apps, assign, unassign, groups, setStatus, remove, run }: Props) {
+export function UsersBulkActions({ count, selection, appCount, canManage, apps, assign, unassign, groups, setStatus, remove, signInLinks, run }: Props) {
   const who = `${count.toLocaleString("en-US")} ${count === 1 ? "person" : "people"}`;
   return (
     <>
@@ -61,6 +63,7 @@ export function UsersBulkActions({ count, selection, appCount, canManage, apps, 
       ) : null}
       {canManage ? (
         <>
+          <SignInLinksButton selection={selection} create={signInLinks} />
           <Button size="sm" variant="secondary" onClick={() => run(setStatus({ selection, status: "ACTIVE" }), "Activated")}>
             Activate
           </Button>

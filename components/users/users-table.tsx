@@ -13,6 +13,7 @@ import { toastBulkResult, type BulkOutcome } from "./bulk-result-toast";
 import type { PersonAppChip } from "./person-app-chips";
 import { UserRowMenu } from "./user-row-menu";
 import { USER_APPS_COLUMN, USER_COLUMNS } from "./users-columns";
+import type { CreateSignInLinks } from "./sign-in-links-button";
 import { asBulkOutcome, UsersBulkActions } from "./users-bulk-actions";
 
 export interface UserRow {
@@ -47,9 +48,26 @@ interface UsersTableProps {
   unassign: Change;
   /** "Add to group…" for the selection (with "manage users"). */
   groups: { search: SearchGroups; add: AddGroupMembers };
+  /** A CSV of first sign-in links for the selection (with "manage users"). */
+  signInLinks: CreateSignInLinks;
 }
 
-export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, appCount, setStatus, remove, apps, assign, unassign, groups }: UsersTableProps) {
+export function UsersTable({
+  rows,
+  total,
+  filter,
+  sort,
+  baseQuery,
+  canManage,
+  appCount,
+  setStatus,
+  remove,
+  apps,
+  assign,
+  unassign,
+  groups,
+  signInLinks,
+}: UsersTableProps) {
   const router = useRouter();
   const selection = useTableSelection(
     rows.map((row) => row.id),
@@ -119,6 +137,7 @@ export function UsersTable({ rows, total, filter, sort, baseQuery, canManage, ap
           groups={groups}
           setStatus={setStatus}
           remove={remove}
+          signInLinks={signInLinks}
           run={run}
         />
       </SelectionBar>

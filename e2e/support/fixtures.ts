@@ -11,7 +11,7 @@ export class SignInPage {
 
   async goto() {
     await this.page.goto("/sign-in");
-    await expect(this.page.getByRole("heading", { name: "Sign in to the admin panel" })).toBeVisible();
+    await expect(this.page.getByRole("heading", { name: "Sign in to Roster" })).toBeVisible();
   }
 
   async signIn(account: { email: string; password: string }) {

@@ -24,6 +24,8 @@ const CASES: [string, string | null, unknown, string][] = [
   ["admin.password_changed", DANA, null, "Changed the password of Dana Lee"],
   ["sso.signing_key_created", "Halden", null, "Created the next single sign-on signing certificate, published beside the active one"],
   ["sso.signing_key_activated", "Halden", null, "Made the next single sign-on signing certificate active; the old one is retired"],
+  ["auth.two_step_enrolled", DANA, null, "Set up two-step sign-in with an authenticator app"],
+  ["organization.two_step_requirement_changed", "Halden", c({ twoStepRequired: ["NOBODY", "ADMINS"] }), "Changed who must use two-step sign-in"],
   ["organization.updated", "Halden", c({ name: ["Old", "Halden"] }), "Changed the organization’s name"],
   ["organization.updated", "Halden", c({ name: ["Old", "Halden"], plan: ["FREE", "STANDARD"] }), "Changed the organization’s name and plan"],
   ["organization.updated", "Halden", c({ plan: ["FREE", "STANDARD"] }), "Changed the plan to STANDARD"],

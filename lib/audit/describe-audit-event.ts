@@ -147,6 +147,12 @@ export const AUDIT_WORDINGS: Record<string, ActionWording> = {
     title: "Signing certificate activated",
     sentence: () => say`Made the next single sign-on signing certificate active; the old one is retired`,
   },
+  "auth.two_step_enrolled": { category: "security", title: "Two-step sign-in set up", sentence: () => say`Set up two-step sign-in with an authenticator app` },
+  "organization.two_step_requirement_changed": {
+    category: "security",
+    title: "Two-step sign-in requirement changed",
+    sentence: () => say`Changed who must use two-step sign-in`,
+  },
 
   // Settings
   "organization.updated": {

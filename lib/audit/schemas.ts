@@ -44,3 +44,34 @@ export function auditFilterSearchParams(filter: AuditLogFilter): URLSearchParams
   }
   return params;
 }
+
+/** The sign-in log's filters (the page, its CSV export and its toolbar), in the same way as the audit log's. */
+export const SIGN_IN_OUTCOME_LABELS = { SUCCEEDED: "Succeeded", FAILED: "Failed" } as const;
+
+export const signInLogQuery = z.object({
+  /** Who: the person's e-mail as recorded. */
+  who: optional(cleanedSearchText.transform((value) => value || undefined)),
+  outcome: optional(z.enum(["SUCCEEDED", "FAILED"])),
+  /** Where to: an app's id, or "roster" for Roster itself. */
+  app: optional(z.union([z.literal("roster"), z.guid()])),
+  range: optional(z.enum(Object.keys(AUDIT_RANGES) as [AuditRange, ...AuditRange[]])),
+  from: optional(z.iso.date()),
+  to: optional(z.iso.date()),
+  /** Part of the person's e-mail, the app's name or the address. */
+  q: optional(cleanedSearchText.transform((value) => value || undefined)),
+  after: optional(z.string().max(200)),
+});
+
+export type SignInLogQuery = z.infer<typeof signInLogQuery>;
+export type SignInLogFilter = Omit<SignInLogQuery, "after">;
+
+const SIGN_IN_FILTER_KEYS = ["who", "outcome", "app", "range", "from", "to", "q"] as const;
+
+export function signInFilterSearchParams(filter: SignInLogFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of SIGN_IN_FILTER_KEYS) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
+  return params;
+}

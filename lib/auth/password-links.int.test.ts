@@ -31,7 +31,7 @@ describe("password links", () => {
 
     expect(await checkPasswordLink(link.token, { ip: null })).toMatchObject({ state: "usable", purpose: "INVITE" });
     const staleSession = await createSession(admin.id, { ip: null, userAgent: "old" });
-    expect(await setPasswordByLink({ token: link.token, password: NEW_PASSWORD }, { ip: null })).toEqual({ ok: true, userId: admin.id });
+    expect(await setPasswordByLink({ token: link.token, password: NEW_PASSWORD }, { ip: null })).toEqual({ ok: true, userId: admin.id, adminAccess: true });
     expect(await verifyPassword((await hashOf(admin.id))!, NEW_PASSWORD)).toBe(true);
     expect(await loadSession(staleSession)).toBeNull();
 
@@ -73,12 +73,33 @@ describe("password links", () => {
     expect(await hashOf(admin.id)).toBeNull();
   });
 
-  it("refuses links for people who are not admins, and a link of someone whose access was then revoked", async () => {
+  it("gives any active person a first sign-in link, created by an Admin who may manage users, and it works once", async () => {
+    const person = await makePerson(organizationId, { email: "pat.person@example.com" });
+    const peopleAdmin = await makePerson(organizationId, { role: "ADMIN", permissions: ["MANAGE_USERS"] });
+    const asPeopleAdmin = { organizationId, actor: { id: peopleAdmin.id, label: peopleAdmin.email }, ip: null };
+    const link = await createPasswordLink(person.id, asPeopleAdmin);
+    expect(link).toMatchObject({ purpose: "INVITE", person: { email: "pat.person@example.com" } });
+    expect(await db.auditEvent.count({ where: { organizationId, action: "admin.invite_link_created", targetId: person.id, actorId: peopleAdmin.id } })).toBe(1);
+    expect(await setPasswordByLink({ token: link.token, password: NEW_PASSWORD }, { ip: null })).toEqual({ ok: true, userId: person.id, adminAccess: false });
+    expect(await setPasswordByLink({ token: link.token, password: "another password 1" }, { ip: null })).toEqual({ ok: false, reason: "unusable" });
+    expect(await verifyPassword((await hashOf(person.id))!, NEW_PASSWORD)).toBe(true);
+  });
+
+  it("refuses a link from an Admin without “manage users”, and an Admin's link for an admin, and writes nothing", async () => {
     const person = await makePerson(organizationId);
-    await expect(createPasswordLink(person.id, context())).rejects.toThrow("has no admin access");
-    const admin = await makePerson(organizationId, { role: "ADMIN" });
-    const { token } = await createPasswordLink(admin.id, context());
-    await db.user.update({ where: { id: admin.id }, data: { role: null } });
+    const admin = await makePerson(organizationId, { role: "ADMIN", permissions: ["MANAGE_USERS"] });
+    const viewer = await makePerson(organizationId, { role: "ADMIN", permissions: ["VIEW_APPS"] });
+    const as = (actor: { id: string; email: string }) => ({ organizationId, actor: { id: actor.id, label: actor.email }, ip: null });
+    await expect(createPasswordLink(person.id, as(viewer))).rejects.toThrow("You need the “manage users” permission to do this.");
+    await expect(createPasswordLink(viewer.id, as(admin))).rejects.toThrow("Only an Owner can create a sign-in link for");
+    expect(await db.passwordLink.count({ where: { organizationId } })).toBe(0);
+  });
+
+  it("refuses a link of someone deactivated after it was made", async () => {
+    const person = await makePerson(organizationId);
+    const { token } = await createPasswordLink(person.id, context());
+    await db.user.update({ where: { id: person.id }, data: { status: "INACTIVE" } });
+    expect(await checkPasswordLink(token, { ip: null })).toEqual({ state: "unusable" });
     expect(await setPasswordByLink({ token, password: NEW_PASSWORD }, { ip: null })).toEqual({ ok: false, reason: "unusable" });
   });
 

@@ -6,7 +6,8 @@
  */
 import type { Capability } from "./permissions";
 
-export type RouteAccess = Capability | "admin access" | "public";
+/** "signed in": any active person with a session (the people's pages); "admin access": an Owner or Admin. */
+export type RouteAccess = Capability | "admin access" | "signed in" | "public";
 
 const APP = "/applications/[appId]";
 
@@ -14,9 +15,17 @@ export const ROUTE_PERMISSIONS: Record<string, readonly RouteAccess[]> = {
   "/sign-in": ["public"],
   "/api/health": ["public"],
   "/set-password/[token]": ["public"],
+  // The second step of signing in: each page shows itself only to a sign-in whose password was right.
+  "/sign-in/two-step": ["public"],
+  "/sign-in/two-step/setup": ["public"],
+  "/my-apps": ["signed in"],
+  "/two-step": ["signed in"],
   "/": ["admin access"],
   "/audit-log": ["admin access"],
   "/audit-log/export": ["admin access"],
+  // The same as the audit log.
+  "/sign-in-log": ["admin access"],
+  "/sign-in-log/export": ["admin access"],
   "/settings": ["admin access"],
   "/settings/domains": ["admin access"],
   "/admins": ["manage organization"],
@@ -59,5 +68,5 @@ export function permissionsForPath(pathname: string): Capability[] {
     .filter(({ segments }) => segments.length === parts.length && segments.every((segment, index) => dynamic(segment) || segment === parts[index]))
     // `/users/new` before `/users/[id]`: the pattern with the fewest dynamic segments wins, as in Next's router.
     .sort((a, b) => a.segments.filter(dynamic).length - b.segments.filter(dynamic).length);
-  return (matches[0]?.needs ?? []).filter((access): access is Capability => access !== "admin access" && access !== "public");
+  return (matches[0]?.needs ?? []).filter((access): access is Capability => access !== "admin access" && access !== "signed in" && access !== "public");
 }

@@ -38,3 +38,21 @@ export const changePasswordInput = z
   .refine((values) => values.password === values.confirm, { error: "The two passwords do not match.", path: ["confirm"] })
   .refine((values) => values.password !== values.current, { error: "Choose a password different from your current one.", path: ["password"] });
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+/** The second step of signing in: a 6-digit code from the authenticator app, or a recovery code. */
+export const secondStepInput = z.object({
+  code: z.string().trim().min(1, { error: "Enter the code from your authenticator app, or a recovery code." }).max(40, { error: "That code is too long." }),
+});
+export type SecondStepInput = z.infer<typeof secondStepInput>;
+
+/** Confirming an authenticator: the 6-digit code it shows now. */
+export const confirmTwoStepInput = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, { error: "Enter the 6-digit code your authenticator app shows." }),
+});
+export type ConfirmTwoStepInput = z.infer<typeof confirmTwoStepInput>;
+
+/** The Settings page's choice of who must use two-step sign-in. */
+export const twoStepRequirementInput = z.object({ requirement: z.enum(["NOBODY", "ADMINS", "EVERYONE"], { error: "Choose who must use two-step sign-in." }) });

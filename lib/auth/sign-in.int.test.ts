@@ -18,7 +18,7 @@ describe("signIn", () => {
   it("accepts an Owner's right password, case-insensitively on the e-mail, and records the sign-in", async () => {
     const owner = await makePerson(organizationId, { email: "owner@example.com", role: "OWNER", password: PASSWORD });
     const result = await signIn(input("  Owner@Example.COM ", PASSWORD), { ip: "10.0.0.1" });
-    expect(result).toEqual({ ok: true, userId: owner.id });
+    expect(result).toEqual({ ok: true, userId: owner.id, adminAccess: true });
     const events = await db.auditEvent.findMany({ where: { organizationId }, select: { action: true, actorId: true, ip: true } });
     expect(events).toEqual([{ action: "auth.signed_in", actorId: owner.id, ip: "10.0.0.1" }]);
   });
@@ -32,10 +32,12 @@ describe("signIn", () => {
     expect(await db.auditEvent.count({ where: { action: "auth.sign_in_failed" } })).toBe(1);
   });
 
-  it("refuses a Member even with the right password", async () => {
-    await makePerson(organizationId, { email: "member@example.com", role: "MEMBER", password: PASSWORD });
-    expect(await signIn(input("member@example.com", PASSWORD), { ip: null })).toEqual({ ok: false, reason: "no_admin_access" });
-    expect(await db.auditEvent.count({ where: { action: "auth.sign_in_refused" } })).toBe(1);
+  it("lets a Member and a person without a role in, without admin access", async () => {
+    const member = await makePerson(organizationId, { email: "member@example.com", role: "MEMBER", password: PASSWORD });
+    const person = await makePerson(organizationId, { email: "person@example.com", password: PASSWORD });
+    expect(await signIn(input("member@example.com", PASSWORD), { ip: null })).toEqual({ ok: true, userId: member.id, adminAccess: false });
+    expect(await signIn(input("person@example.com", PASSWORD), { ip: null })).toEqual({ ok: true, userId: person.id, adminAccess: false });
+    expect(await db.auditEvent.count({ where: { organizationId, action: "auth.signed_in" } })).toBe(2);
   });
 
   it("refuses a deactivated admin", async () => {
@@ -92,7 +94,7 @@ describe("signIn", () => {
     // The window ends: the e-mail's count is forgotten and the owner gets in.
     const { count } = await db.rateLimit.updateMany({ where: { key: "sign-in:email:burst@example.com" }, data: { expire: new Date(Date.now() - 1000) } });
     expect(count).toBe(1);
-    expect(await signIn(input("burst@example.com", PASSWORD), { ip: "203.0.113.5" })).toEqual({ ok: true, userId: target.id });
+    expect(await signIn(input("burst@example.com", PASSWORD), { ip: "203.0.113.5" })).toEqual({ ok: true, userId: target.id, adminAccess: true });
   });
 
   it("checks at most thirty passwords of a burst of 40 parallel guesses from one address", async () => {

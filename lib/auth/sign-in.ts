@@ -1,6 +1,7 @@
 import "server-only";
 import type { SignInInput } from "./schemas";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { recordSignIn } from "../audit/record-sign-in";
 import { db } from "../db";
 import { verifyAgainstDecoy, verifyPassword } from "./password";
 import { hasAdminAccess } from "./permissions";
@@ -10,15 +11,15 @@ import { settleSuccessfulSignIn, takeSignInAttempt } from "./sign-in-limiter";
 export { signInInput, type SignInInput } from "./schemas";
 
 export type SignInResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: "invalid_credentials" | "no_admin_access" }
+  | { ok: true; userId: string; adminAccess: boolean }
+  | { ok: false; reason: "invalid_credentials" }
   | { ok: false; reason: "rate_limited"; retryAfterSeconds: number };
 
 /**
  * Checks the credentials and starts a session. Every wrong e-mail or password
- * gets the same answer, in the same time; a person with a right password but no
- * admin role is told so, since they have proven who they are. The caller
- * starts the session (lib/auth/session.ts) when this succeeds.
+ * gets the same answer, in the same time. Any active person with a password may
+ * sign in: admins to the admin panel, everyone else to My apps (`adminAccess`
+ * says which). The caller starts the session (lib/auth/session.ts) when this succeeds.
  *
  * The attempt is counted before the password is checked (see
  * sign-in-limiter.ts), so parallel guesses cannot outrun the lock: once an
@@ -55,21 +56,18 @@ export async function signIn(input: SignInInput, meta: Pick<RequestMeta, "ip">):
         target: { type: "user", id: known.id, label: known.email },
         ip: meta.ip,
       });
+      await recordSignIn(db, {
+        organizationId: known.organizationId,
+        person: { id: known.id, label: known.email },
+        outcome: "FAILED",
+        reason: "wrong_password",
+        ip: meta.ip,
+      });
     }
     return { ok: false, reason: "invalid_credentials" };
   }
 
   await settleSuccessfulSignIn(input.email, meta.ip);
-  if (!hasAdminAccess(user)) {
-    await recordAuditEvent(db, {
-      organizationId: user.organizationId,
-      actor: { id: user.id, label: user.email },
-      action: "auth.sign_in_refused",
-      target: { type: "user", id: user.id, label: user.email },
-      ip: meta.ip,
-    });
-    return { ok: false, reason: "no_admin_access" };
-  }
 
   await recordAuditEvent(db, {
     organizationId: user.organizationId,
@@ -78,5 +76,5 @@ export async function signIn(input: SignInInput, meta: Pick<RequestMeta, "ip">):
     target: { type: "user", id: user.id, label: user.email },
     ip: meta.ip,
   });
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, adminAccess: hasAdminAccess(user) };
 }

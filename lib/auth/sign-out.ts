@@ -2,10 +2,10 @@ import "server-only";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db";
 import type { RequestMeta } from "./request-meta";
-import { endSession, type CurrentSession } from "./session";
+import { endSession, type PersonSession } from "./session";
 
 /** Ends the session (if any) and records `auth.signed_out` for the person it belonged to. */
-export async function signOut(session: CurrentSession | null, meta: Pick<RequestMeta, "ip">): Promise<void> {
+export async function signOut(session: PersonSession | null, meta: Pick<RequestMeta, "ip">): Promise<void> {
   if (session) {
     await recordAuditEvent(db, {
       organizationId: session.organization.id,

@@ -18,7 +18,7 @@ import { userListQuery } from "@/lib/directory/schemas/user";
 import { listDepartments, listUsers } from "@/lib/directory/users/list-users";
 import { assignUsersAction, unassignUsersAction } from "../applications/[appId]/users/actions";
 import { addGroupMembersAction, searchGroupsAction } from "../groups/actions";
-import { deleteUsersAction, setUsersStatusAction } from "./actions";
+import { createSignInLinksCsvAction, deleteUsersAction, setUsersStatusAction } from "./actions";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -117,6 +117,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               assign={assignUsersAction}
               unassign={unassignUsersAction}
               groups={{ search: searchGroupsAction, add: addGroupMembersAction }}
+              signInLinks={createSignInLinksCsvAction}
             />
             <ListPagination
               summary={`${page.total.toLocaleString("en-US")} ${page.total === 1 ? "person" : "people"}${filtered ? " match" : ""}`}

@@ -7,7 +7,7 @@ import { setPasswordByLinkAction } from "./actions";
 
 export const metadata: Metadata = { title: "Set your password", referrer: "no-referrer", robots: { index: false } };
 
-/** Public: the one-time link an Owner sent. A used, expired or unknown link gets one plain sentence. */
+/** Public: the one-time link an admin sent. A used, expired or unknown link gets one plain sentence. */
 export default async function SetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const link = await checkPasswordLink(token.slice(0, 200), await getRequestMeta());
@@ -20,7 +20,9 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
     );
   }
   if (link.state === "unusable") {
-    return <PublicCard title="This link no longer works">This link has expired or was already used. Ask an Owner for a new one.</PublicCard>;
+    return (
+      <PublicCard title="This link no longer works">This link has expired or was already used. Ask an admin of your organization for a new one.</PublicCard>
+    );
   }
   return (
     <PublicCard title={link.purpose === "INVITE" ? "Welcome! Choose your password" : "Choose a new password"}>

@@ -90,6 +90,8 @@ export async function setUsersStatus(
           continue;
         }
         await tx.user.update({ where: { id: target.id }, data: { status } });
+        // A deactivated person's Roster sessions end with the change, not at their next request.
+        if (status === "INACTIVE") await tx.session.deleteMany({ where: { userId: target.id } });
         await recordUserChange(tx, context, target, status === "ACTIVE" ? "user.activated" : "user.deactivated", {
           status: { from: target.status, to: status },
         });
@@ -128,6 +130,7 @@ export async function deleteUsers(selection: UserSelection, context: UserWriteCo
         deletable.push(target.id);
       }
       await markUsersForReconcile(tx, deletable);
+      // Their sessions go with them (sessions cascade with the person), in this transaction.
       await tx.user.deleteMany({ where: { organizationId: context.organizationId, id: { in: deletable } } });
       result.changed += deletable.length;
     });

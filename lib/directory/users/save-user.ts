@@ -89,6 +89,7 @@ export async function updateUser(userId: string, input: UserInput, context: User
         select: { id: true, firstName: true, lastName: true, email: true },
       }),
     );
+    if (changes.status && input.status === "INACTIVE") await tx.session.deleteMany({ where: { userId } });
     const action = changes.status ? (input.status === "ACTIVE" ? "user.activated" : "user.deactivated") : "user.updated";
     await recordUserChange(tx, context, user, Object.keys(changes).length > 1 && changes.status ? "user.updated" : action, changes);
     await markUsersForReconcile(tx, [userId]);

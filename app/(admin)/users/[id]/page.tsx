@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditLogTable } from "@/components/audit/audit-log-table";
+import { PasswordLinkDialog } from "@/components/admins/password-link-dialog";
 import { UserStatusActions } from "@/components/users/user-status-actions";
 import { UserStatusBadge } from "@/components/users/user-status-badge";
 import { Badge } from "@/components/ui/badge";
@@ -10,12 +11,13 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ROLE_LABELS, can } from "@/lib/auth/permissions";
+import { getPasswordLinkState } from "@/lib/auth/password-links";
 import { requirePagePermission } from "@/lib/auth/require";
 import { countApps } from "@/lib/directory/apps/count-apps";
 import { emailDomain, listVerifiedDomainNames } from "@/lib/directory/domains/list-verified-domains";
 import { USER_FIELD_LABELS } from "@/lib/directory/schemas/user";
 import { getUserDetail } from "@/lib/directory/users/get-user";
-import { deleteUsersAction, setUsersStatusAction } from "../actions";
+import { createSignInLinkAction, deleteUsersAction, setUsersStatusAction } from "../actions";
 import { PersonGroupsSection } from "./person-groups-section";
 import { UserAppsSection } from "./provisioning/user-apps-section";
 
@@ -32,6 +34,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const [verifiedDomains, appCount] = await Promise.all([listVerifiedDomainNames(session.organization.id), countApps(session.organization.id)]);
   const name = user.displayName || `${user.firstName} ${user.lastName}`;
   const canManage = can(session, "manage users");
+  // An Owner makes admins' links on the Admins page; an Admin who may manage users makes everyone else's here.
+  const linkState = canManage && user.status === "ACTIVE" ? await getPasswordLinkState(session.organization.id, user.id) : null;
 
   return (
     <>
@@ -48,10 +52,17 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <p className="mt-1 text-sm text-zinc-500">{[user.title, user.department].filter(Boolean).join(" · ") || "No job title or department yet"}</p>
         </div>
         {canManage ? (
-          <div className="flex gap-2">
+          <div className="flex flex-wrap gap-2">
             <Button variant="secondary" asChild>
               <Link href={`/users/${user.id}/edit`}>Edit</Link>
             </Button>
+            {linkState ? (
+              <PasswordLinkDialog
+                trigger={<Button variant="secondary">{linkState.hasPassword ? "Reset link" : "Sign-in link"}</Button>}
+                person={{ id: user.id, name, ...linkState }}
+                create={createSignInLinkAction}
+              />
+            ) : null}
             <UserStatusActions
               user={{ id: user.id, name, status: user.status }}
               appCount={appCount}

@@ -1,0 +1,56 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/actions/define-action";
+import { secondStepInput, type SecondStepInput } from "@/lib/auth/schemas";
+
+/** The code from the authenticator app (or a recovery code), after the password. */
+export function SecondStepForm({ action }: { action: (input: SecondStepInput) => Promise<ActionResult<{ redirectTo: string }>> }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<SecondStepInput>({ resolver: zodResolver(secondStepInput), defaultValues: { code: "" } });
+  const { errors, isSubmitting } = form.formState;
+
+  async function onSubmit(values: SecondStepInput) {
+    setError(null);
+    const result = await action(values);
+    if (result.ok) {
+      router.replace(result.data.redirectTo);
+      router.refresh();
+      return;
+    }
+    setError(result.message);
+    form.setValue("code", "");
+    form.setFocus("code");
+  }
+
+  return (
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-5">
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <FormField id="code" label="Code" error={errors.code?.message}>
+        <Input
+          id="code"
+          autoComplete="one-time-code"
+          inputMode="text"
+          autoFocus
+          aria-invalid={Boolean(errors.code)}
+          aria-describedby={errors.code ? "code-error" : "code-hint"}
+          {...form.register("code")}
+        />
+      </FormField>
+      <p id="code-hint" className="text-xs text-zinc-600">
+        The 6 digits your authenticator app shows for Roster. Lost your phone? Enter one of your recovery codes instead.
+      </p>
+      <Button type="submit" size="lg" className="w-full" disabled={isSubmitting}>
+        {isSubmitting ? "Checking…" : "Continue"}
+      </Button>
+    </form>
+  );
+}

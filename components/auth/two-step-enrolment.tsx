@@ -1,0 +1,115 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/actions/define-action";
+import { confirmTwoStepInput, type ConfirmTwoStepInput } from "@/lib/auth/schemas";
+
+interface Props {
+  /** The QR code as SVG markup, made on the server from the otpauth URI (nothing leaves Roster to draw it). */
+  qrSvg: string;
+  /** The same secret as text, for typing into the app by hand. */
+  secret: string;
+  confirm: (input: ConfirmTwoStepInput) => Promise<ActionResult<{ recoveryCodes: string[] }>>;
+  /** After the recovery codes: finishes the sign-in (or goes back to My apps) and answers where to go. */
+  finish: (input: undefined) => Promise<ActionResult<{ redirectTo: string }>>;
+}
+
+/** Scan, confirm with a code, then see the ten recovery codes once. */
+export function TwoStepEnrolment({ qrSvg, secret, confirm, finish }: Props) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [leaving, setLeaving] = useState(false);
+  const form = useForm<ConfirmTwoStepInput>({ resolver: zodResolver(confirmTwoStepInput), defaultValues: { code: "" } });
+  const { errors, isSubmitting } = form.formState;
+
+  async function onSubmit(values: ConfirmTwoStepInput) {
+    setError(null);
+    const result = await confirm(values);
+    if (result.ok) return setCodes(result.data.recoveryCodes);
+    setError(result.message);
+    form.setValue("code", "");
+    form.setFocus("code");
+  }
+
+  async function onFinish() {
+    setLeaving(true);
+    const result = await finish(undefined);
+    if (!result.ok) {
+      setLeaving(false);
+      return setError(result.message);
+    }
+    router.replace(result.data.redirectTo);
+    router.refresh();
+  }
+
+  if (codes) {
+    return (
+      <div className="space-y-4">
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <Alert tone="success">Two-step sign-in is on.</Alert>
+        <h2 className="text-base font-semibold text-zinc-900">Your recovery codes</h2>
+        <p className="text-sm text-zinc-600">
+          Each works once, in place of a code, if you lose your phone. Save them somewhere safe now: they are not shown again.
+        </p>
+        <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-2 rounded-lg bg-zinc-50 p-4 font-mono text-sm text-zinc-900 ring-1 ring-zinc-200">
+          {codes.map((code) => (
+            <li key={code}>{code}</li>
+          ))}
+        </ul>
+        <Button size="lg" className="w-full" disabled={leaving} onClick={() => void onFinish()}>
+          {leaving ? "Continuing…" : "I saved them, continue"}
+        </Button>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-5">
+      <ol className="list-decimal space-y-1 pl-5 text-sm text-zinc-600">
+        <li>Open an authenticator app on your phone and add an account.</li>
+        <li>Scan this QR code, or type the key below.</li>
+        <li>Enter the 6-digit code the app shows.</li>
+      </ol>
+      <div className="flex justify-center">
+        <div
+          role="img"
+          aria-label="QR code to scan with your authenticator app"
+          className="size-48 [&>svg]:size-full"
+          dangerouslySetInnerHTML={{ __html: qrSvg }}
+        />
+      </div>
+      <div>
+        <p id="secret-label" className="text-xs font-medium text-zinc-600">
+          Key for typing in by hand
+        </p>
+        <p aria-labelledby="secret-label" data-testid="two-step-secret" className="mt-1 font-mono text-sm break-all text-zinc-900">
+          {secret}
+        </p>
+      </div>
+      <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4">
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <FormField id="code" label="Code from the app" error={errors.code?.message}>
+          <Input
+            id="code"
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            aria-invalid={Boolean(errors.code)}
+            aria-describedby={errors.code ? "code-error" : undefined}
+            {...form.register("code")}
+          />
+        </FormField>
+        <Button type="submit" size="lg" className="w-full" disabled={isSubmitting}>
+          {isSubmitting ? "Checking…" : "Turn on two-step sign-in"}
+        </Button>
+      </form>
+    </div>
+  );
+}
