@@ -1,18 +1,27 @@
 "use server";
 
+import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { AppError } from "@/lib/app-error";
 import { getRequestMeta } from "@/lib/auth/request-meta";
+import { safeReturnTo } from "@/lib/auth/return-to";
 import { createSession } from "@/lib/auth/session";
 import { writeSessionId } from "@/lib/auth/session-cookie";
 import { signIn, signInInput } from "@/lib/auth/sign-in";
 
-export const signInAction = defineAction({ input: signInInput, access: "public" }, async (input) => {
+const signInActionInput = signInInput.extend({
+  returnTo: z
+    .string()
+    .max(16 * 1024)
+    .nullish(),
+});
+
+export const signInAction = defineAction({ input: signInActionInput, access: "public" }, async ({ returnTo, ...input }) => {
   const meta = await getRequestMeta();
   const result = await signIn(input, meta);
   if (result.ok) {
     await writeSessionId(await createSession(result.userId, meta), meta.secure);
-    return { redirectTo: "/" };
+    return { redirectTo: safeReturnTo(returnTo) ?? "/" };
   }
   switch (result.reason) {
     case "rate_limited": {

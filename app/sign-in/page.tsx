@@ -2,13 +2,17 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { Logo } from "@/components/app/logo";
+import { safeReturnTo } from "@/lib/auth/return-to";
 import { getCurrentSession } from "@/lib/auth/session";
 import { signInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage() {
-  if (await getCurrentSession()) redirect("/");
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  // An app's single sign-on request waiting for this person: back there once they are signed in.
+  const { next } = await searchParams;
+  const returnTo = safeReturnTo(typeof next === "string" ? next : null);
+  if (await getCurrentSession()) redirect(returnTo ?? "/");
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-50 to-zinc-50 px-4">
       <div className="w-full max-w-sm">
@@ -18,7 +22,7 @@ export default async function SignInPage() {
         <div className="rounded-2xl bg-white p-8 shadow-sm ring-1 ring-zinc-200">
           <h1 className="text-lg font-semibold text-zinc-900">Sign in to the admin panel</h1>
           <p className="mt-1 mb-6 text-sm text-zinc-500">Manage your organization&apos;s people and the apps they use.</p>
-          <SignInForm action={signInAction} />
+          <SignInForm action={signInAction} returnTo={returnTo} />
         </div>
         <p className="mt-6 text-center text-xs text-zinc-500">Forgot your password? Ask an Owner of your organization for a reset link.</p>
       </div>
