@@ -1,22 +1,19 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
-import type { ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { SamlPostPage } from "@/components/sso/saml-post-page";
-import { SsoMessagePage } from "@/components/sso/sso-message-page";
 import { createNonce, securityHeaders } from "@/lib/http/security-headers";
 import { SamlError } from "@/lib/sso/saml-error";
 import type { SamlPostForm } from "@/lib/sso/issue-response";
+import { samlPostPage, ssoMessagePage } from "./sso-pages";
 
 /**
  * The HTML answers of the single sign-on routes. proxy.ts leaves their Content-Security-Policy to them: each
  * response carries its own nonce, and the response page alone may post a form to the app's ACS URL origin.
  */
-async function htmlResponse(render: (nonce: string) => ReactElement, status: number, formActionOrigins: string[] = []): Promise<Response> {
+async function htmlResponse(render: (nonce: string) => string, status: number, formActionOrigins: string[] = []): Promise<Response> {
   const nonce = createNonce();
   const https = (await headers()).get("x-forwarded-proto") === "https";
-  return new Response(`<!DOCTYPE html>${renderToStaticMarkup(render(nonce))}`, {
+  return new Response(render(nonce), {
     status,
     headers: {
       ...securityHeaders({ nonce, https, formActionOrigins }),
@@ -29,7 +26,7 @@ async function htmlResponse(render: (nonce: string) => ReactElement, status: num
 
 /** The auto-submitting form that carries the signed response to the app. */
 export function samlPostResponse(form: SamlPostForm): Promise<Response> {
-  return htmlResponse((nonce) => <SamlPostPage acsUrl={form.acsUrl} samlResponse={form.samlResponse} relayState={form.relayState} nonce={nonce} />, 200, [
+  return htmlResponse((nonce) => samlPostPage({ acsUrl: form.acsUrl, samlResponse: form.samlResponse, relayState: form.relayState, nonce }), 200, [
     new URL(form.acsUrl).origin,
   ]);
 }
@@ -48,7 +45,7 @@ export function samlRefusalResponse(error: SamlError): Promise<Response> {
 }
 
 export function messageResponse(status: number, title: string, message: string, reference?: string): Promise<Response> {
-  return htmlResponse(() => <SsoMessagePage title={title} message={message} reference={reference} />, status);
+  return htmlResponse(() => ssoMessagePage({ title, message, reference }), status);
 }
 
 /** SamlError as its page; anything else is logged with an id and answered with that id only. */
