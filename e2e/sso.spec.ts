@@ -32,7 +32,7 @@ async function signIn(page: Page, account: { email: string; password: string }) 
 }
 
 /** The value shown beside a label in the tab's list of Roster's addresses. */
-const shownValue = (page: Page, label: string) => page.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
+const shownValue = (page: Page, label: string) => page.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]/span[1]");
 
 test("the Owner sets up single sign-on for an app, and Test sign-in gets them into it", async ({ page, request }) => {
   await signIn(page, OWNER);
