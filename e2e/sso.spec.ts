@@ -9,6 +9,7 @@ import { ADMIN, OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { bothWidths, expect, SignInPage, test } from "./support/fixtures";
 import { startServiceProvider, type ServiceProvider } from "./support/saml-service-provider";
+import { dismissToasts } from "./support/toasts";
 
 const APP_NAME = "Signal Test App";
 let sp: ServiceProvider;
@@ -82,6 +83,7 @@ test("the Owner sets up single sign-on for an app, and Test sign-in gets them in
   await page.getByRole("button", { name: "Save single sign-on settings" }).click();
   await expect(page.getByText(`Saved. People assigned to ${APP_NAME} can now sign in to it through Roster.`)).toBeVisible();
   await expect(page.getByRole("link", { name: "Test sign-in" })).toBeVisible();
+  await dismissToasts(page);
   await bothWidths(page, "sso-tab");
   await expectNoSeriousA11yViolations(page);
 
@@ -108,6 +110,19 @@ test("the Owner sets up single sign-on for an app, and Test sign-in gets them in
   await expect(app.getByRole("heading", { name: "Test app: signed in" })).toBeVisible();
   await expect(app.locator("#who")).toHaveText(OWNER.email);
   expect(sp.received.at(-1)).toMatchObject({ accepted: true, nameId: OWNER.email, inResponseTo: null });
+  await app.close();
+
+  // Rotation: the next certificate is published in the metadata before it signs; once in use, it is the one to download.
+  await page.getByRole("button", { name: "Prepare next certificate" }).click();
+  await expect(page.getByText("Next, published but not used yet")).toBeVisible();
+  expect((await (await request.get(metadataUrl)).text()).match(/<md:KeyDescriptor/g)).toHaveLength(2);
+  await page.getByRole("button", { name: "Start using it" }).click();
+  await expect(page.getByText("Retired, still published")).toBeVisible();
+  const nextPem = await (await request.get(certificateHref)).text();
+  expect(nextPem).toMatch(/^-----BEGIN CERTIFICATE-----/);
+  expect(nextPem).not.toBe(certificatePem);
+  // The app now trusts only the new certificate: the SP-initiated journey below is signed with it.
+  sp.trust({ entityId, ssoUrl, certificatePem: nextPem });
 });
 
 test("an Admin the app is not assigned to is refused with a plain page, and the app is sent nothing", async ({ page }) => {
