@@ -151,3 +151,13 @@ test("SP-initiated: the app's request waits through sign-in, and the app gets it
   expect(replay?.status()).toBe(400);
   await expect(page.getByText(/This sign-in request from Signal Test App was already used/)).toBeVisible();
 });
+
+test("an app that asks for a fresh sign-in (ForceAuthn) gets the password asked again, even with a Roster session", async ({ page }) => {
+  await signIn(page, OWNER);
+  const { url, requestId } = await sp.authnRequestUrl("/force", { forceAuthn: true });
+  await page.goto(url);
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+  await new SignInPage(page).signIn(OWNER);
+  await expect(page.getByRole("heading", { name: "Test app: signed in" })).toBeVisible();
+  expect(sp.received.at(-1)).toMatchObject({ accepted: true, nameId: OWNER.email, inResponseTo: requestId, relayState: "/force" });
+});

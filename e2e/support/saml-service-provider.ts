@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SAML, ValidateInResponseTo } from "@node-saml/node-saml";
+import { SAML, ValidateInResponseTo, type CacheProvider, type SamlConfig } from "@node-saml/node-saml";
 
 export interface ReceivedSignIn {
   accepted: boolean;
@@ -23,13 +23,25 @@ export interface ServiceProvider {
   /** Trusts Roster's IdP: its Entity ID, SSO URL and signing certificate (PEM). */
   trust(idp: { entityId: string; ssoUrl: string; certificatePem: string }): void;
   /** An SP-initiated sign-in: the address (Roster's SSO URL with the AuthnRequest) and the request's ID. */
-  authnRequestUrl(relayState: string): Promise<{ url: string; requestId: string }>;
+  authnRequestUrl(relayState: string, options?: { forceAuthn?: boolean }): Promise<{ url: string; requestId: string }>;
   close(): Promise<void>;
 }
 
 export async function startServiceProvider(): Promise<ServiceProvider> {
   const received: ReceivedSignIn[] = [];
+  let config: SamlConfig | null = null;
   let saml: SAML | null = null;
+  // The request IDs this SP issued, shared by its requesters so that any of them can match an InResponseTo.
+  const issued = new Map<string, string>();
+  const cacheProvider: CacheProvider = {
+    saveAsync: async (key, value) => (issued.set(key, value), { value, createdAt: Date.now() }),
+    getAsync: async (key) => issued.get(key) ?? null,
+    removeAsync: async (key) => {
+      const value = key === null ? null : (issued.get(key) ?? null);
+      if (key !== null) issued.delete(key);
+      return value;
+    },
+  };
   const server: Server = createServer(async (request, response) => {
     if (request.method !== "POST" || request.url !== "/acs") {
       response.writeHead(404).end("Not found");
@@ -62,7 +74,7 @@ export async function startServiceProvider(): Promise<ServiceProvider> {
     acsUrl,
     received,
     trust(idp) {
-      saml = new SAML({
+      config = {
         callbackUrl: acsUrl,
         issuer: entityId,
         audience: entityId,
@@ -74,11 +86,14 @@ export async function startServiceProvider(): Promise<ServiceProvider> {
         wantAuthnResponseSigned: true,
         // IdP-initiated responses carry none; SP-initiated ones must match a request this SP made.
         validateInResponseTo: ValidateInResponseTo.ifPresent,
-      });
+        cacheProvider,
+      };
+      saml = new SAML(config);
     },
-    async authnRequestUrl(relayState) {
-      if (!saml) throw new Error("Call trust() first.");
-      const url = await saml.getAuthorizeUrlAsync(relayState, undefined, {});
+    async authnRequestUrl(relayState, options = {}) {
+      if (!config) throw new Error("Call trust() first.");
+      const requester = new SAML({ ...config, forceAuthn: options.forceAuthn ?? false });
+      const url = await requester.getAuthorizeUrlAsync(relayState, undefined, {});
       const { inflateRawSync } = await import("node:zlib");
       const xml = inflateRawSync(Buffer.from(new URL(url).searchParams.get("SAMLRequest")!, "base64")).toString("utf8");
       return { url, requestId: /\bID="([^"]+)"/.exec(xml)![1]! };
