@@ -161,3 +161,28 @@ test("an app that asks for a fresh sign-in (ForceAuthn) gets the password asked 
   await expect(page.getByRole("heading", { name: "Test app: signed in" })).toBeVisible();
   expect(sp.received.at(-1)).toMatchObject({ accepted: true, nameId: OWNER.email, inResponseTo: requestId, relayState: "/force" });
 });
+
+test("HTTP-POST binding: a posted request is answered the same way, and only the response page may post to the app's origin", async ({ page, request }) => {
+  await signIn(page, OWNER);
+  const { url, requestId } = await sp.authnRequestUrl("post-binding");
+  const target = new URL(url);
+  const form = { SAMLRequest: target.searchParams.get("SAMLRequest")!, RelayState: "post-binding" };
+  const ssoUrl = `${target.origin}${target.pathname}`;
+
+  // Signed out: to the sign-in page, which will bring the same request back.
+  const signedOut = await request.post(ssoUrl, { form, maxRedirects: 0 });
+  expect(signedOut.status()).toBe(303);
+  expect(signedOut.headers()["location"]).toMatch(/^\/sign-in\?next=%2Fsso%2Fsaml%2F.+SAMLRequest/);
+
+  const answer = await page.request.post(ssoUrl, { form });
+  expect(answer.status()).toBe(200);
+  expect(answer.headers()["content-security-policy"]).toContain(`form-action 'self' ${new URL(sp.acsUrl).origin};`);
+  const samlResponse = /name="SAMLResponse" value="([^"]+)"/.exec(await answer.text())![1]!;
+  const accepted = await request.post(sp.acsUrl, { form: { SAMLResponse: samlResponse, RelayState: "post-binding" } });
+  expect(accepted.status()).toBe(200);
+  expect(sp.received.at(-1)).toMatchObject({ accepted: true, nameId: OWNER.email, inResponseTo: requestId, relayState: "post-binding" });
+
+  // Other pages keep posting to Roster only.
+  const other = await page.request.get("/applications");
+  expect(other.headers()["content-security-policy"]).toContain("form-action 'self';");
+});
