@@ -75,6 +75,14 @@ test("the Owner sets up single sign-on for an app, and Test sign-in gets them in
   await expect(page.getByLabel("App's Entity ID")).toHaveValue(sp.entityId);
 
   await page.getByLabel("ACS URL").fill(sp.acsUrl);
+  // Two attributes: one from the directory, one the same for everyone.
+  await page.getByRole("button", { name: "Add attribute" }).click();
+  await page.getByLabel("Attribute 1 name").fill("email");
+  await page.getByLabel("Attribute 1 value from").selectOption("email");
+  await page.getByRole("button", { name: "Add attribute" }).click();
+  await page.getByLabel("Attribute 2 name").fill("team");
+  await page.getByLabel("Attribute 2 value from").selectOption("The same value for everyone");
+  await page.getByLabel("Attribute 2 value for everyone").fill("Halden SSO");
   const enabled = page.getByRole("switch", { name: "Single sign-on" });
   await expect(async () => {
     if ((await enabled.getAttribute("aria-checked")) !== "true") await enabled.click();
@@ -109,7 +117,7 @@ test("the Owner sets up single sign-on for an app, and Test sign-in gets them in
   const app = await appTab;
   await expect(app.getByRole("heading", { name: "Test app: signed in" })).toBeVisible();
   await expect(app.locator("#who")).toHaveText(OWNER.email);
-  expect(sp.received.at(-1)).toMatchObject({ accepted: true, nameId: OWNER.email, inResponseTo: null });
+  expect(sp.received.at(-1)).toMatchObject({ accepted: true, nameId: OWNER.email, inResponseTo: null, attributes: { email: OWNER.email, team: "Halden SSO" } });
   await app.close();
 
   // Rotation: the next certificate is published in the metadata before it signs; once in use, it is the one to download.

@@ -183,7 +183,7 @@ function AttributeRow({
         </Select>
       </FormField>
       {sourceField === null ? (
-        <FormField id={`attribute-${index}-value`} label={`Attribute ${number} value`} error={rowErrors?.hardcodedValue?.message}>
+        <FormField id={`attribute-${index}-value`} label={`Attribute ${number} value for everyone`} error={rowErrors?.hardcodedValue?.message}>
           <Input id={`attribute-${index}-value`} autoComplete="off" disabled={!canEdit} {...form.register(`attributes.${index}.hardcodedValue`)} />
         </FormField>
       ) : (

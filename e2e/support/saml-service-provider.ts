@@ -14,6 +14,8 @@ export interface ReceivedSignIn {
   inResponseTo: string | null;
   relayState: string | null;
   error: string | null;
+  /** The assertion's attribute statements, by name. */
+  attributes: Record<string, unknown>;
 }
 
 export interface ServiceProvider {
@@ -56,11 +58,18 @@ export async function startServiceProvider(): Promise<ServiceProvider> {
     try {
       if (!saml) throw new Error("The test service provider trusts no identity provider yet.");
       const { profile } = await saml.validatePostResponseAsync({ SAMLResponse: samlResponse });
-      received.push({ accepted: true, nameId: profile?.nameID ?? null, inResponseTo, relayState, error: null });
+      received.push({
+        accepted: true,
+        nameId: profile?.nameID ?? null,
+        inResponseTo,
+        relayState,
+        error: null,
+        attributes: (profile?.attributes as Record<string, unknown> | undefined) ?? {},
+      });
       response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       response.end(`<!DOCTYPE html><html lang="en"><title>Test app</title><h1>Test app: signed in</h1><p id="who">${escape(profile?.nameID ?? "")}</p></html>`);
     } catch (error) {
-      received.push({ accepted: false, nameId: null, inResponseTo, relayState, error: (error as Error).message });
+      received.push({ accepted: false, nameId: null, inResponseTo, relayState, error: (error as Error).message, attributes: {} });
       response.writeHead(403, { "content-type": "text/html; charset=utf-8" });
       response.end(`<!DOCTYPE html><html lang="en"><title>Test app</title><h1>Test app: sign-in refused</h1><p>${escape((error as Error).message)}</p></html>`);
     }

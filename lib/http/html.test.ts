@@ -5,7 +5,8 @@ import { escapeHtml, html, type SafeHtml } from "./html";
 const compact = (markup: SafeHtml) =>
   markup
     .toString()
-    .replace(/>\s+/g, ">").replace(/\s+</g, "<")
+    .replace(/>\s+/g, ">")
+    .replace(/\s+</g, "<")
     .replace(/\s+\/>/g, ">")
     .trim();
 

@@ -66,3 +66,6 @@ export function createNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes));
 }
+
+/** For files a route answers with (XML, PEM, plain text) that never run anything: nothing may load, run or frame. */
+export const FILE_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";

@@ -1,4 +1,5 @@
 import "server-only";
+import { FILE_CONTENT_SECURITY_POLICY } from "@/lib/http/security-headers";
 import { AppError } from "@/lib/app-error";
 import { listPublishedKeys } from "@/lib/sso/signing-keys";
 import { isRosterId } from "@/lib/sso/sso-app";
@@ -22,6 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         "content-type": "application/x-pem-file",
         "content-disposition": `attachment; filename="roster-saml-signing-${key.state.toLowerCase()}.pem"`,
         "cache-control": "no-cache",
+        "content-security-policy": FILE_CONTENT_SECURITY_POLICY,
       },
     });
   } catch (error) {
@@ -33,6 +35,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
 function notFound() {
   return new Response("There is no such signing certificate in Roster. Copy the link again from the app's Single sign-on tab.\n", {
     status: 404,
-    headers: { "content-type": "text/plain; charset=utf-8" },
+    headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": FILE_CONTENT_SECURITY_POLICY },
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { FILE_CONTENT_SECURITY_POLICY } from "@/lib/http/security-headers";
 import { getPublicBaseUrl } from "@/lib/auth/request-meta";
 import { idpMetadata } from "@/lib/sso/idp-metadata";
 import { findSsoApp } from "@/lib/sso/sso-app";
@@ -19,8 +20,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "content-type": "application/samlmetadata+xml; charset=utf-8",
       "content-disposition": `inline; filename="roster-idp-metadata.xml"`,
       "cache-control": "no-cache",
+      "content-security-policy": FILE_CONTENT_SECURITY_POLICY,
     },
   });
 }
 
-const notFound = { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } };
+const notFound = { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": FILE_CONTENT_SECURITY_POLICY } };
