@@ -12,7 +12,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // An app's single sign-on request waiting for this person: back there once they are signed in.
   const { next } = await searchParams;
   const returnTo = safeReturnTo(typeof next === "string" ? next : null);
-  if (await getCurrentSession()) redirect(returnTo ?? "/");
+  const session = await getCurrentSession();
+  // Signed in with an app waiting: the form itself continues there (a full navigation). No redirect from here: the
+  // sign-in action re-renders this page, and a redirect would send the app's one-time request a second time.
+  if (session && !returnTo) redirect("/");
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-brand-50 to-zinc-50 px-4">
       <div className="w-full max-w-sm">
@@ -22,7 +25,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="rounded-2xl bg-white p-8 shadow-sm ring-1 ring-zinc-200">
           <h1 className="text-lg font-semibold text-zinc-900">Sign in to the admin panel</h1>
           <p className="mt-1 mb-6 text-sm text-zinc-500">Manage your organization&apos;s people and the apps they use.</p>
-          <SignInForm action={signInAction} returnTo={returnTo} />
+          {session && returnTo ? (
+            <p className="text-sm text-zinc-700">
+              You are signed in.{" "}
+              <a href={returnTo} className="font-medium text-brand-700 underline">
+                Continue to the app
+              </a>
+            </p>
+          ) : (
+            <SignInForm action={signInAction} returnTo={returnTo} />
+          )}
         </div>
         <p className="mt-6 text-center text-xs text-zinc-500">Forgot your password? Ask an Owner of your organization for a reset link.</p>
       </div>
