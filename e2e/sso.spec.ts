@@ -11,7 +11,8 @@ import { bothWidths, expect, SignInPage, test } from "./support/fixtures";
 import { startServiceProvider, type ServiceProvider } from "./support/saml-service-provider";
 import { dismissToasts } from "./support/toasts";
 
-const APP_NAME = "Signal Test App";
+// Its own name each run, so that the menus below can tell this app apart from another run's.
+const APP_NAME = `Signal Test App ${Math.random().toString(36).slice(2, 7)}`;
 let sp: ServiceProvider;
 let appId: string;
 
@@ -157,7 +158,7 @@ test("SP-initiated: the app's request waits through sign-in, and the app gets it
   // The same request again (a replay) is refused in words.
   const replay = await page.goto(url);
   expect(replay?.status()).toBe(400);
-  await expect(page.getByText(/This sign-in request from Signal Test App was already used/)).toBeVisible();
+  await expect(page.getByText(`This sign-in request from ${APP_NAME} was already used.`, { exact: false })).toBeVisible();
 });
 
 test("an app that asks for a fresh sign-in (ForceAuthn) gets the password asked again, even with a Roster session", async ({ page }) => {
