@@ -11,8 +11,8 @@ import { bothWidths, expect, SignInPage, test } from "./support/fixtures";
 import { startServiceProvider, type ServiceProvider } from "./support/saml-service-provider";
 import { dismissToasts } from "./support/toasts";
 
-// Its own name each run, so that the menus below can tell this app apart from another run's.
-const APP_NAME = `Signal Test App ${Math.random().toString(36).slice(2, 7)}`;
+/** Named afresh by the first journey, so that the menus can tell this app apart from another run's. */
+let APP_NAME = "";
 let sp: ServiceProvider;
 let appId: string;
 
@@ -37,6 +37,7 @@ async function signIn(page: Page, account: { email: string; password: string }) 
 const shownValue = (page: Page, label: string) => page.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]/span[1]");
 
 test("the Owner sets up single sign-on for an app, and Test sign-in gets them into it", async ({ page, request }) => {
+  APP_NAME = `Signal Test App ${Math.random().toString(36).slice(2, 7)}`;
   await signIn(page, OWNER);
   await page.goto("/applications");
   await page.getByRole("button", { name: "Add Custom SCIM 2.0 app" }).click();
