@@ -263,7 +263,7 @@ const layers = [
         // Components get data from pages and actions: from lib they may import types, and
         // values only from browser-safe modules (zod schemas, pure mapping vocabularies).
         regex:
-          "^(@/|(\\.\\./)+)lib/(?!(directory|provisioning|auth)/schemas(/|$)|audit/(schemas|describe-audit-event)$|directory/(csv|domains)/schemas$|provisioning/mapping/|auth/permissions$|actions/define-action$|http/search-text$).*",
+          "^(@/|(\\.\\./)+)lib/(?!(directory|provisioning|auth|sso)/schemas(/|$)|audit/(schemas|describe-audit-event)$|directory/(csv|domains)/schemas$|provisioning/mapping/|auth/permissions$|actions/define-action$|http/search-text$).*",
         message: "Components may import from lib only zod schemas, pure modules and types; data comes from pages and actions.",
         allowTypeImports: true,
       },

@@ -11,14 +11,20 @@ import { createNonce, securityHeaders } from "./lib/http/security-headers";
 // 3. An early, optimistic check: without a session cookie there is no point in rendering an admin
 //    page. Every page and action still checks the session itself (lib/auth/require.ts); this only
 //    saves the round trip.
-const PUBLIC_PATHS = ["/sign-in", "/api/health", "/set-password"];
+// Single sign-on: apps send people and fetch metadata here without a Roster session; each route checks what it needs.
+const PUBLIC_PATHS = ["/sign-in", "/api/health", "/set-password", "/sso/saml"];
+/** Route handlers that write their own Content-Security-Policy (the SAML response page posts to the app's origin). */
+const OWN_POLICY_PATHS = ["/sso/saml/"];
 
 export function proxy(request: NextRequest) {
   // The web server (scripts/web-server.ts) sets X-Forwarded-Proto itself unless a trusted proxy sent it.
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const headers = securityHeaders({ nonce: createNonce(), https });
   const response = decide(request, headers);
-  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  const ownPolicy = OWN_POLICY_PATHS.some((path) => request.nextUrl.pathname.startsWith(path));
+  for (const [name, value] of Object.entries(headers)) {
+    if (!(ownPolicy && name === "Content-Security-Policy")) response.headers.set(name, value);
+  }
   return response;
 }
 

@@ -28,6 +28,8 @@ interface RouteEvidence {
   query?: string;
   /** Why a route handler is exempt from the first-statement check (it is still walked). */
   exempt?: string;
+  /** The status everyone's walk gets instead of a success, and why (public single sign-on routes given ids they do not serve). */
+  status?: { code: number; why: string };
 }
 
 interface RouteRule extends RouteEvidence {
@@ -67,6 +69,17 @@ const EVIDENCE: Record<string, RouteEvidence> = {
   [`${APP}/provisioning/actions`]: { shows: [M.syncEndpoint] },
   [`${APP}/import`]: { shows: [M.syncEndpoint, M.importCandidate] },
   [`${APP}/import/status`]: { shows: [M.importRun] },
+  [`${APP}/sso`]: { shows: [M.syncEndpoint] },
+  "/sso/saml/[id]/apps/[appId]": {
+    shows: [],
+    status: { code: 404, why: "the walk has no organization id: another organization's address for the app is not found" },
+  },
+  "/sso/saml/[id]/apps/[appId]/metadata": {
+    shows: [],
+    status: { code: 404, why: "the walk has no organization id: another organization's address for the app is not found" },
+  },
+  "/sso/saml/[id]/certificate": { shows: [], status: { code: 404, why: "the walk has no organization id: a person's id names no organization" } },
+  "/sso/saml/[id]/start": { shows: [], params: { id: WALK_IDS.app }, status: { code: 404, why: "single sign-on is not set up for the walk's app" } },
 };
 
 /** The route's rule: what lib/auth/route-permissions.ts says it needs, and the evidence above. */
@@ -179,7 +192,9 @@ async function walk(page: Page, account: Holder): Promise<string[]> {
         }
         continue;
       }
-      if (response.status() >= 400 && !(route.pattern === "/users/import/upload" && response.status() === 400))
+      if (rule.status) {
+        if (response.status() !== rule.status.code) problems.push(`${where} answered ${response.status()}, not ${rule.status.code} (${rule.status.why})`);
+      } else if (response.status() >= 400 && !(route.pattern === "/users/import/upload" && response.status() === 400))
         problems.push(`${where} answered ${response.status()}`);
       for (const marker of allMarkers) {
         const visible = body.includes(marker.text);

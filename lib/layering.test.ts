@@ -58,6 +58,8 @@ const cases: [string, string, string | null][] = [
   ["app/(admin)/example/page.tsx", `import type { ScimUser } from "@/lib/scim/user-resource";`, null],
   ["app/api/health/route.ts", `import { db } from "@/lib/db";`, null],
   ["components/users/example.tsx", `import type { Tx } from "@/lib/db";`, "no database client"],
+  ["components/sso/example.tsx", `import { samlSettingsInput } from "@/lib/sso/schemas";`, null],
+  ["components/sso/example.tsx", `import { getSamlSettings } from "@/lib/sso/saml-settings";`, "Components may import from lib only"],
   ["components/users/example.tsx", `import type { User } from "@/lib/generated/prisma/client";`, "no database client"],
   ["components/users/example.tsx", `import { listUsers } from "@/lib/directory/users/list-users";`, "Components may import from lib only"],
   ["components/users/example.tsx", `import { SEARCH_MAX_LENGTH } from "@/lib/http/search-text";`, null],

@@ -11,6 +11,7 @@ export function AppTabs({ appId }: { appId: string }) {
     { href: base, label: "Overview", active: pathname === base },
     { href: `${base}/users`, label: "Users", active: pathname.startsWith(`${base}/users`) },
     { href: `${base}/provisioning`, label: "Provisioning", active: pathname.startsWith(`${base}/provisioning`) },
+    { href: `${base}/sso`, label: "Single sign-on", active: pathname.startsWith(`${base}/sso`) },
     { href: `${base}/import`, label: "Import", active: pathname.startsWith(`${base}/import`) },
     { href: `${base}/log`, label: "Log", active: pathname.startsWith(`${base}/log`) },
     { href: `${base}/settings`, label: "Settings", active: pathname.startsWith(`${base}/settings`) },

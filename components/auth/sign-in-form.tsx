@@ -13,7 +13,14 @@ import { signInInput, type SignInInput } from "@/lib/auth/schemas";
 
 type SignInForm = SignInInput;
 
-export function SignInForm({ action }: { action: (input: SignInForm) => Promise<ActionResult<{ redirectTo: string }>> }) {
+export function SignInForm({
+  action,
+  returnTo = null,
+}: {
+  action: (input: SignInForm & { returnTo?: string | null }) => Promise<ActionResult<{ redirectTo: string }>>;
+  /** Where to go once signed in: an app's single sign-on request waiting for this person. */
+  returnTo?: string | null;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<SignInForm>({ resolver: zodResolver(signInInput), defaultValues: { email: "", password: "" } });
@@ -21,7 +28,12 @@ export function SignInForm({ action }: { action: (input: SignInForm) => Promise<
 
   async function onSubmit(values: SignInForm) {
     setError(null);
-    const result = await action(values);
+    const result = await action({ ...values, returnTo });
+    if (result.ok && returnTo) {
+      // A route handler (the SAML response page), not a page of this app: a full navigation.
+      window.location.assign(result.data.redirectTo);
+      return;
+    }
     if (result.ok) {
       router.replace(result.data.redirectTo);
       router.refresh();

@@ -26,3 +26,17 @@ export async function getRequestMeta(): Promise<RequestMeta> {
     secure: secureOverride ?? list.get("x-forwarded-proto") === "https",
   };
 }
+
+/**
+ * This Roster's public address (scheme, host and port, no trailing slash) as the browser reached it, for the
+ * addresses Roster hands to apps (the SAML Entity ID, SSO URL and metadata). The scheme is the one the web
+ * server decided (`x-forwarded-proto`); `x-forwarded-host` only reaches Next when a trusted proxy sent it
+ * (scripts/web-server.ts removes it otherwise), so the Host header is used unless such a proxy named another.
+ */
+export async function getPublicBaseUrl(): Promise<string> {
+  const list = await headers();
+  const proto = list.get("x-forwarded-proto") === "https" ? "https" : "http";
+  const host = list.get("x-forwarded-host")?.split(",")[0]?.trim() || list.get("host") || "";
+  // A host name, an IPv4 address or a bracketed IPv6 one, with an optional port; anything else is not an address.
+  return `${proto}://${/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i.test(host) ? host : "localhost"}`;
+}

@@ -57,6 +57,13 @@ export const ROUTE_PERMISSIONS: Record<string, readonly RouteAccess[]> = {
   [`${APP}/import`]: ["view apps", "import users"],
   [`${APP}/import/status`]: ["view apps", "import users"],
   [`${APP}/settings`]: ["view apps"],
+  [`${APP}/sso`]: ["view apps"],
+  // Single sign-on: apps and people reach these without a Roster session; each checks what it needs itself
+  // (the SSO URL and IdP-initiated start send people to the sign-in page, then check the assignment).
+  "/sso/saml/[id]/apps/[appId]": ["public"],
+  "/sso/saml/[id]/apps/[appId]/metadata": ["public"],
+  "/sso/saml/[id]/certificate": ["public"],
+  "/sso/saml/[id]/start": ["public"],
 };
 
 /** The permissions (not "admin access") the page at `pathname` needs, or none when no route matches it. */

@@ -29,6 +29,12 @@ describe("securityHeaders", () => {
     expect(directives(secure["Content-Security-Policy"]!).has("upgrade-insecure-requests")).toBe(true);
   });
 
+  it("lets a form post to this origin only, unless the response names another origin for itself", () => {
+    expect(directives(securityHeaders({ nonce: "x", https: false })["Content-Security-Policy"]!).get("form-action")).toEqual(["'self'"]);
+    const sso = securityHeaders({ nonce: "x", https: false, formActionOrigins: ["https://acme.atlassian.net"] });
+    expect(directives(sso["Content-Security-Policy"]!).get("form-action")).toEqual(["'self'", "https://acme.atlassian.net"]);
+  });
+
   it("makes a different 16-byte nonce each time", () => {
     const nonces = new Set(Array.from({ length: 100 }, createNonce));
     expect(nonces.size).toBe(100);

@@ -11,6 +11,11 @@ export interface SecurityHeaderOptions {
   nonce: string;
   /** The page was served over HTTPS (directly, or by a trusted proxy). */
   https: boolean;
+  /**
+   * Origins besides this one that a form on the page may submit to: only the single sign-on response page
+   * sets it, to the app's ACS URL origin, for that one response.
+   */
+  formActionOrigins?: readonly string[];
 }
 
 const HSTS_MAX_AGE_SECONDS = 2 * 365 * 24 * 60 * 60;
@@ -32,7 +37,7 @@ const PERMISSIONS_POLICY = [
   "browsing-topics=()",
 ].join(", ");
 
-export function contentSecurityPolicy({ nonce, https }: SecurityHeaderOptions): string {
+export function contentSecurityPolicy({ nonce, https, formActionOrigins = [] }: SecurityHeaderOptions): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
@@ -42,7 +47,7 @@ export function contentSecurityPolicy({ nonce, https }: SecurityHeaderOptions): 
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formActionOrigins].join(" "),
     "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
@@ -61,3 +66,6 @@ export function createNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes));
 }
+
+/** For files a route answers with (XML, PEM, plain text) that never run anything: nothing may load, run or frame. */
+export const FILE_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
