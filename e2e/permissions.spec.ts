@@ -277,7 +277,9 @@ test.describe("every route checks its own permission", () => {
         const body = await bodyText(response);
         const where = `${method} ${route.pattern} (${route.file})`;
         if (rule.needs.every((access) => access === "public" || access === "signed in")) {
-          if (response.status() >= 400) problems.push(`${where} answered ${response.status()}`);
+          if (rule.status) {
+            if (response.status() !== rule.status.code) problems.push(`${where} answered ${response.status()}, not ${rule.status.code} (${rule.status.why})`);
+          } else if (response.status() >= 400) problems.push(`${where} answered ${response.status()}`);
         } else if (route.kind === "page") {
           // Every admin page sends a signed-in person to My apps, before it loads anything.
           if (!(response.status() === 307 && response.headers()["location"]?.endsWith("/my-apps")) && !(route.streamed && response.status() === 200))
