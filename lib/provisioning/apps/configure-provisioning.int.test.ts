@@ -95,7 +95,7 @@ describe("a new token on an active app", () => {
     expect(persons.map((person) => remoteTitle(person.id))).not.toContain("After");
 
     // Resume checks the new token, takes the app back into service and sends every change held.
-    expect(await resumeApp(organizationId, appId, context)).toEqual({ resumed: true, needsApproval: false });
+    expect(await resumeApp(organizationId, appId, context)).toEqual({ resumed: true, needsApproval: false, deletionCancelled: false });
     expect(await appState(appId)).toEqual({ state: "ACTIVE", quarantineReason: null, authorizedAt: expect.any(Date) });
     await eventually(async () => persons.slice(0, 3).every((person) => remoteTitle(person.id) === "After"), {
       timeoutMs: 30_000,
@@ -118,7 +118,7 @@ describe("a new token on an active app", () => {
 
     await configureProvisioning(appId, configureProvisioningInput.parse({ baseUrl: sandbox.baseUrl, token: sandbox.token }), context);
     expect((await appState(appId)).state).toBe("PAUSED");
-    expect(await resumeApp(organizationId, appId, context)).toEqual({ resumed: true, needsApproval: false });
+    expect(await resumeApp(organizationId, appId, context)).toEqual({ resumed: true, needsApproval: false, deletionCancelled: false });
     expect((await appState(appId)).state).toBe("ACTIVE");
   }, 60_000);
 

@@ -154,7 +154,7 @@ describe("quarantine and the way back", () => {
     await configureProvisioning(appId, configureProvisioningInput.parse({ baseUrl: sandbox.baseUrl, token: sandbox.token }), context);
     expect((await appState(appId)).state).toBe("QUARANTINED");
     const resumedAt = new Date();
-    expect(await resumeApp(organizationId, appId, context)).toEqual({ resumed: true, needsApproval: false });
+    expect(await resumeApp(organizationId, appId, context)).toEqual({ resumed: true, needsApproval: false, deletionCancelled: false });
     expect(await appState(appId)).toEqual({ state: "ACTIVE", quarantineReason: null });
 
     await eventually(async () => persons.every((person) => remoteTitle(person.id) === "After"), { timeoutMs: 60_000, what: "every edit to reach the app" });
@@ -195,7 +195,7 @@ describe("quarantine and the way back", () => {
     );
 
     await configureProvisioning(appId, configureProvisioningInput.parse({ baseUrl: sandbox.baseUrl, token: sandbox.token }), context);
-    expect(await resumeApp(organizationId, appId, context)).toEqual({ resumed: true, needsApproval: true });
+    expect(await resumeApp(organizationId, appId, context)).toEqual({ resumed: true, needsApproval: true, deletionCancelled: false });
     await eventually(async () => [...persons.slice(0, 3), ...edited].every((person) => remoteTitle(person.id) === "After"), {
       timeoutMs: 60_000,
       what: "the edits to reach the app",
