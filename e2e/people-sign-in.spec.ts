@@ -1,15 +1,30 @@
 /**
  * A person who is not an admin signs in to My apps (issue #17): an admin creates their first sign-in link, they
  * choose a password, set up two-step sign-in (the code computed here from the key shown beside the QR code),
- * sign in again with a code, and see their app's tile. Once the admin deactivates them, their session is gone.
+ * sign in again with a code, and see their app's tile. Once the admin has set up single sign-on for the app, the
+ * tile signs them in to it: a SAML service provider in this spec accepts the assertion for them. Once the admin
+ * deactivates them, their session is gone and the app gets nothing more.
  */
 import { generate } from "otplib";
+import type { Page } from "@playwright/test";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { bothWidths, expect, test } from "./support/fixtures";
 import { PORTAL_APP, PORTAL_PERSON } from "./support/people-sign-in-data";
+import { startServiceProvider, type ServiceProvider } from "./support/saml-service-provider";
 
 const PASSWORD = "pia-portal-password-1";
+
+let sp: ServiceProvider;
+test.beforeAll(async () => {
+  sp = await startServiceProvider();
+});
+test.afterAll(async () => {
+  await sp?.close();
+});
+
+/** A value the Single sign-on tab shows, beside its label. */
+const shownValue = (page: Page, label: string) => page.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]/span[1]");
 
 /** A code the authenticator would show: for the current 30-second step, or the next one (still in the window). */
 const codeFor = (secret: string, stepsAhead = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 * stepsAhead });
@@ -117,6 +132,35 @@ test("a person signs in with a link, sets up two-step sign-in, sees their apps, 
     `${PORTAL_PERSON.email},Roster,Succeeded,,one-time link`,
   ]);
 
+  // The admin sets up single sign-on for her app, with this spec's service provider as the app.
+  await page.goto(`/applications/${PORTAL_APP.id}/sso`);
+  await expect(page.getByRole("heading", { name: "Roster, the identity provider" })).toBeVisible();
+  const certificate = await page.request.get((await page.getByRole("link", { name: "Download certificate (PEM)" }).getAttribute("href"))!);
+  sp.trust({
+    entityId: (await shownValue(page, "IdP Entity ID").textContent())!,
+    ssoUrl: (await shownValue(page, "SSO URL").textContent())!,
+    certificatePem: await certificate.text(),
+  });
+  await page.getByLabel("App's Entity ID").fill(sp.entityId);
+  await page.getByLabel("ACS URL").fill(sp.acsUrl);
+  const enabled = page.getByRole("switch", { name: "Single sign-on" });
+  await expect(async () => {
+    if ((await enabled.getAttribute("aria-checked")) !== "true") await enabled.click();
+    await expect(enabled).toHaveAttribute("aria-checked", "true", { timeout: 1000 });
+  }).toPass();
+  await page.getByRole("button", { name: "Save single sign-on settings" }).click();
+  await expect(page.getByText(`Saved. People assigned to ${PORTAL_APP.name} can now sign in to it through Roster.`)).toBeVisible();
+
+  // Her tile now opens the app: the service provider accepts an assertion naming her.
+  await pia.goto("/my-apps");
+  await tile.getByRole("link").click();
+  await expect(pia.getByRole("heading", { name: "Test app: signed in" })).toBeVisible();
+  await expect.poll(() => sp.received.length).toBe(1);
+  expect(sp.received[0]).toMatchObject({ accepted: true, nameId: PORTAL_PERSON.email, inResponseTo: null });
+  // ...and the sign-in log says so, naming the app.
+  await page.goto(`/sign-in-log?who=${encodeURIComponent(PORTAL_PERSON.email)}`);
+  await expect(rows.filter({ hasText: PORTAL_APP.name }).filter({ hasText: "Succeeded" })).toHaveCount(1);
+
   // The admin deactivates her: her session ends at once.
   await page.goto(personUrl);
   await page.getByRole("button", { name: "Deactivate", exact: true }).click();
@@ -126,5 +170,14 @@ test("a person signs in with a link, sets up two-step sign-in, sees their apps, 
   await expect(page.getByText("Inactive").first()).toBeVisible();
   await pia.goto("/my-apps");
   await expect(pia.getByRole("heading", { name: "Sign in to Roster" })).toBeVisible();
+  // Her way into the app is closed too: no session, no assertion, and her password no longer signs her in.
+  await pia.goto(`/sso/saml/${PORTAL_APP.id}/start`);
+  await expect(pia.getByRole("heading", { name: "Sign in to Roster" })).toBeVisible();
+  await pia.getByLabel("Work e-mail").fill(PORTAL_PERSON.email);
+  await pia.getByLabel("Password").fill(PASSWORD);
+  await pia.getByRole("button", { name: "Sign in" }).click();
+  await expect(pia.getByRole("alert").filter({ hasText: "That e-mail and password do not match an account." })).toBeVisible();
+  await expect(pia.getByRole("heading", { name: "Sign in to Roster" })).toBeVisible();
+  expect(sp.received).toHaveLength(1);
   await context.close();
 });
