@@ -43,7 +43,8 @@ const APP = "/applications/[appId]";
 /** What the Owner's walk must find on each route, so that the others' walks cannot pass for the wrong reason. */
 const EVIDENCE: Record<string, RouteEvidence> = {
   "/audit-log": { shows: [M.syncEndpoint] },
-  "/users": { shows: [M.person] },
+  // Searched for, so that however many people other specs add, the walk's person is on the page.
+  "/users": { shows: [M.person], query: "?q=quaxmoor" },
   "/users/export": { shows: [M.personEmail] },
   "/users/[id]": { shows: [M.person, M.account, M.logRow, M.group] },
   "/users/[id]/edit": { shows: [M.person] },

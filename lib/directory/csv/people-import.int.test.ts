@@ -147,7 +147,7 @@ describe("a 10,000-row file", () => {
       skippedRows: 0,
       status: "COMPLETED",
     });
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("running an import more than once", () => {
