@@ -80,10 +80,21 @@ export function auditScope(organizationId: string, filter: AuditLogFilter, now =
   };
 }
 
-function afterCursor(cursor: AuditCursor | null): Prisma.AuditEventWhereInput {
+/** The rows after the cursor in (createdAt, id) newest-first order: shared by the audit and sign-in logs. */
+export function afterCursor(cursor: AuditCursor | null): { OR?: [{ createdAt: { lt: Date } }, { createdAt: Date; id: { lt: string } }] } {
   if (!cursor) return {};
   const createdAt = new Date(cursor.createdAt);
   return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: cursor.id } }] };
+}
+
+/** A page from `pageSize + 1` rows read newest first: the rows to show, and the cursor of the next page if there is one. */
+export function newestFirstPage<T extends { createdAt: Date; id: string }>(rows: T[], pageSize: number): { events: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return {
+    events: page,
+    nextCursor: rows.length > pageSize && last ? encodeAuditCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
+  };
 }
 
 const AUDIT_SELECT = {
@@ -118,12 +129,7 @@ export async function listAuditEvents(
     take: pageSize + 1,
     select: AUDIT_SELECT,
   });
-  const page = rows.slice(0, pageSize);
-  const last = page.at(-1);
-  return {
-    events: page,
-    nextCursor: rows.length > pageSize && last ? encodeAuditCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
-  };
+  return newestFirstPage(rows, pageSize);
 }
 
 /** How many events the filter matches, for the page's footer; counting stops at `limit` so a broad filter stays cheap. */

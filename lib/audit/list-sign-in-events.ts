@@ -3,7 +3,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { csvDownloadResponse } from "../csv/csv-download-response";
 import { formatCsvRow } from "../csv/neutralise-csv-cell";
-import { decodeAuditCursor, encodeAuditCursor, type AuditCursor } from "./list-audit-events";
+import { afterCursor, decodeAuditCursor, newestFirstPage, type AuditCursor } from "./list-audit-events";
 import { SIGN_IN_REASONS, type SignInReason } from "./record-sign-in";
 import { AUDIT_RANGE_MS, SIGN_IN_OUTCOME_LABELS, type SignInLogFilter } from "./schemas";
 
@@ -57,12 +57,6 @@ const SELECT = {
 
 export type StoredSignInEvent = Prisma.SignInEventGetPayload<{ select: typeof SELECT }>;
 
-function afterCursor(cursor: AuditCursor | null): Prisma.SignInEventWhereInput {
-  if (!cursor) return {};
-  const createdAt = new Date(cursor.createdAt);
-  return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: cursor.id } }] };
-}
-
 /** One page of sign-ins, newest first, keyset-paged on (createdAt, id). */
 export async function listSignInEvents(
   organizationId: string,
@@ -77,12 +71,7 @@ export async function listSignInEvents(
     take: pageSize + 1,
     select: SELECT,
   });
-  const page = rows.slice(0, pageSize);
-  const last = page.at(-1);
-  return {
-    events: page,
-    nextCursor: rows.length > pageSize && last ? encodeAuditCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
-  };
+  return newestFirstPage(rows, pageSize);
 }
 
 export { decodeAuditCursor as decodeSignInCursor };
