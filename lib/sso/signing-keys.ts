@@ -1,5 +1,5 @@
 import "server-only";
-import { generateKeyPair, randomBytes, randomUUID } from "node:crypto";
+import { createPrivateKey, generateKeyPair, randomBytes, randomUUID, type KeyObject } from "node:crypto";
 import { promisify } from "node:util";
 import forge from "node-forge";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
@@ -223,4 +223,18 @@ export function certificateExpiry(key: Pick<PublicSigningKey, "notAfter">, now: 
     warn: true,
     message: `The signing certificate expires ${when}. Create the next certificate, give it to each app, then activate it.`,
   };
+}
+
+/** Parsed private keys by key id: a key row's private key never changes, and parsing the PEM costs more than signing. */
+const parsedKeys = new Map<string, KeyObject>();
+const MAX_PARSED_KEYS = 256;
+
+/** The key, parsed for signing; kept in this process's memory only, never serialised anywhere. */
+export function signingKeyObject(key: SigningKey): KeyObject {
+  const known = parsedKeys.get(key.id);
+  if (known) return known;
+  if (parsedKeys.size >= MAX_PARSED_KEYS) parsedKeys.clear();
+  const parsed = createPrivateKey(key.privateKey.reveal());
+  parsedKeys.set(key.id, parsed);
+  return parsed;
 }
