@@ -1,28 +1,20 @@
 "use server";
 
-import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { AppError } from "@/lib/app-error";
 import { getRequestMeta } from "@/lib/auth/request-meta";
-import { safeReturnTo } from "@/lib/auth/return-to";
-import { beginSession, landingPath } from "@/lib/auth/two-step/begin-session";
+import { returnToInput } from "@/lib/auth/schemas";
+import { beginSession } from "@/lib/auth/two-step/begin-session";
 import { signIn, signInInput } from "@/lib/auth/sign-in";
 
-const signInActionInput = signInInput.extend({
-  returnTo: z
-    .string()
-    .max(16 * 1024)
-    .nullish(),
-});
+const signInActionInput = signInInput.extend(returnToInput.shape);
 
 export const signInAction = defineAction({ input: signInActionInput, access: "public" }, async ({ returnTo, ...input }) => {
   const meta = await getRequestMeta();
   const result = await signIn(input, meta);
   if (result.ok) {
-    const next = await beginSession(result.userId, result.adminAccess, meta);
-    // An app's single sign-on request waiting for this person: back there, once no second step is owed (a person who
-    // still owes a code lands on My apps after it, and opens the app from there).
-    return { redirectTo: next === landingPath(result.adminAccess) ? (safeReturnTo(returnTo) ?? next) : next };
+    // An app's single sign-on request waiting for this person: back there, now or after the second step owed.
+    return { redirectTo: await beginSession(result.userId, result.adminAccess, meta, { returnTo }) };
   }
   switch (result.reason) {
     case "rate_limited": {

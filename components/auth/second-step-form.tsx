@@ -12,7 +12,14 @@ import type { ActionResult } from "@/lib/actions/define-action";
 import { secondStepInput, type SecondStepInput } from "@/lib/auth/schemas";
 
 /** The code from the authenticator app (or a recovery code), after the password. */
-export function SecondStepForm({ action }: { action: (input: SecondStepInput) => Promise<ActionResult<{ redirectTo: string }>> }) {
+export function SecondStepForm({
+  action,
+  returnTo = null,
+}: {
+  action: (input: SecondStepInput & { returnTo?: string | null }) => Promise<ActionResult<{ redirectTo: string }>>;
+  /** Where to go once signed in: an app's single sign-on request waiting for this person. */
+  returnTo?: string | null;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<SecondStepInput>({ resolver: zodResolver(secondStepInput), defaultValues: { code: "" } });
@@ -20,7 +27,12 @@ export function SecondStepForm({ action }: { action: (input: SecondStepInput) =>
 
   async function onSubmit(values: SecondStepInput) {
     setError(null);
-    const result = await action(values);
+    const result = await action({ ...values, returnTo });
+    if (result.ok && returnTo) {
+      // A route handler (the SAML response page), not a page of this app: a full navigation.
+      window.location.assign(result.data.redirectTo);
+      return;
+    }
     if (result.ok) {
       router.replace(result.data.redirectTo);
       router.refresh();

@@ -19,10 +19,12 @@ interface Props {
   confirm: (input: ConfirmTwoStepInput) => Promise<ActionResult<{ recoveryCodes: string[] }>>;
   /** After the recovery codes: finishes the sign-in (or goes back to My apps) and answers where to go. */
   finish: (input: undefined) => Promise<ActionResult<{ redirectTo: string }>>;
+  /** Set when a sign-in ends at an app's single sign-on request (a route handler): `finish` then leaves by a full navigation. */
+  returnTo?: string | null;
 }
 
 /** Scan, confirm with a code, then see the ten recovery codes once. */
-export function TwoStepEnrolment({ qrSvg, secret, confirm, finish }: Props) {
+export function TwoStepEnrolment({ qrSvg, secret, confirm, finish, returnTo = null }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -46,6 +48,7 @@ export function TwoStepEnrolment({ qrSvg, secret, confirm, finish }: Props) {
       setLeaving(false);
       return setError(result.message);
     }
+    if (returnTo) return window.location.assign(result.data.redirectTo);
     router.replace(result.data.redirectTo);
     router.refresh();
   }

@@ -75,16 +75,20 @@ export async function ensurePaidPlan(page: Page) {
 
 /**
  * Adds an Atlassian app through the wizard as the signed-in admin, connected to `baseUrl` with `token`, with its
- * default mapping and provisioning turned on; answers the new app's id.
+ * default mapping and provisioning turned on; answers the new app's id. `name` replaces the suggested one.
  */
-export async function connectAtlassianApp(page: Page, baseUrl: string, token: string): Promise<string> {
-  return connectApp(page, "Atlassian", baseUrl, token);
+export async function connectAtlassianApp(page: Page, baseUrl: string, token: string, name?: string): Promise<string> {
+  return connectApp(page, "Atlassian", baseUrl, token, name);
 }
 
-/** Adds an app from the catalogue under its suggested name and runs the wizard with its defaults; returns the app's id. */
-export async function connectApp(page: Page, catalogName: "Atlassian" | "Custom SCIM 2.0 app", baseUrl: string, token: string): Promise<string> {
+/**
+ * Adds an app from the catalogue (under `name`, else its suggested name) and runs the wizard with its defaults;
+ * returns the app's id.
+ */
+export async function connectApp(page: Page, catalogName: "Atlassian" | "Custom SCIM 2.0 app", baseUrl: string, token: string, name?: string): Promise<string> {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Applications" }).click();
   await page.getByRole("button", { name: `Add ${catalogName}` }).click();
+  if (name) await page.getByRole("dialog").getByLabel("Name").fill(name);
   await page.getByRole("dialog").getByRole("button", { name: "Add and set up" }).click();
   await expect(page).toHaveURL(/provisioning\/configure$/);
   const appId = /applications\/([0-9a-f-]{36})\//.exec(page.url())![1]!;

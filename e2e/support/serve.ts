@@ -64,8 +64,6 @@ await db.user.createMany({
 await (await import("./permission-walk-data")).seedPermissionWalk(db, hashPassword);
 // The groups the app-groups journey assigns (e2e/app-groups.spec.ts).
 await (await import("./app-groups-data")).seedAppGroups(db);
-// The person who signs in to My apps (e2e/people-sign-in.spec.ts).
-await (await import("./people-sign-in-data")).seedPeopleSignIn(db);
 await db.$disconnect();
 
 ensureProductionBuild();

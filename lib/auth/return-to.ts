@@ -1,6 +1,7 @@
 /**
  * Where the sign-in page may send a person back to once they are signed in: only Roster's own single sign-on
- * addresses (an app's sign-in request waiting for them), never another site. Pure.
+ * addresses (an app's sign-in request waiting for them), never another site. The path travels as `?next=` from the
+ * sign-in page through the second step (a code, or setting up an authenticator) and is checked again at each. Pure.
  */
 const RETURN_PREFIX = "/sso/saml/";
 const MAX_RETURN_LENGTH = 16 * 1024;
@@ -17,4 +18,15 @@ export function safeReturnTo(value: string | null | undefined): string | null {
   } catch {
     return null;
   }
+}
+
+/** `step` (a sign-in page of Roster's own) with the return path carried along as `?next=`, when there is a safe one. */
+export function carryReturnTo(step: string, returnTo: string | null | undefined): string {
+  const safe = safeReturnTo(returnTo);
+  return safe ? `${step}?next=${encodeURIComponent(safe)}` : step;
+}
+
+/** Where a finished sign-in goes: back to the app's waiting request when there is a safe one, else the landing page. */
+export function returnToOr(landing: string, returnTo: string | null | undefined): string {
+  return safeReturnTo(returnTo) ?? landing;
 }

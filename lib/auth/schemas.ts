@@ -56,3 +56,14 @@ export type ConfirmTwoStepInput = z.infer<typeof confirmTwoStepInput>;
 
 /** The Settings page's choice of who must use two-step sign-in. */
 export const twoStepRequirementInput = z.object({ requirement: z.enum(["NOBODY", "ADMINS", "EVERYONE"], { error: "Choose who must use two-step sign-in." }) });
+
+/**
+ * Where a sign-in returns to once done (an app's single sign-on request), as the browser carries it through the
+ * sign-in steps. Only a shape here: the server checks the path itself with safeReturnTo before going there.
+ */
+export const returnToInput = z.object({
+  returnTo: z
+    .string()
+    .max(16 * 1024)
+    .nullish(),
+});

@@ -14,7 +14,7 @@ export const setPasswordByLinkAction = defineAction({ input: setPasswordInput, a
   const meta = await getRequestMeta();
   const result = await setPasswordByLink(input, meta);
   if (result.ok) {
-    return { redirectTo: await beginSession(result.userId, result.adminAccess, meta, "one-time link") };
+    return { redirectTo: await beginSession(result.userId, result.adminAccess, meta, { method: "one-time link" }) };
   }
   if (result.reason === "unusable") throw new AppError("not_found", LINK_UNUSABLE);
   const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));

@@ -1,10 +1,10 @@
 "use server";
 
-import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { AppError } from "@/lib/app-error";
 import { getRequestMeta } from "@/lib/auth/request-meta";
-import { confirmTwoStepInput } from "@/lib/auth/schemas";
+import { returnToOr } from "@/lib/auth/return-to";
+import { confirmTwoStepInput, returnToInput } from "@/lib/auth/schemas";
 import { getPendingSignIn } from "@/lib/auth/session";
 import { writeSessionId } from "@/lib/auth/session-cookie";
 import { landingPath, recordSignInOf } from "@/lib/auth/two-step/begin-session";
@@ -28,11 +28,12 @@ export const confirmRequiredTwoStepAction = defineAction({ input: confirmTwoStep
   return { recoveryCodes };
 });
 
-export const finishRequiredTwoStepAction = defineAction({ input: z.undefined(), access: "public" }, async () => {
+/** Bound by the page to the app's waiting request (if any), which the finished sign-in goes back to (checked again here). */
+export const finishRequiredTwoStepAction = defineAction({ input: returnToInput, access: "public" }, async ({ returnTo }) => {
   const pending = await pendingEnrolment();
   const meta = await getRequestMeta();
   const result = await finishPendingSignIn(pending, meta);
   await recordSignInOf(pending.userId, { outcome: "SUCCEEDED", method: "password, then set up two-step sign-in", ip: meta.ip });
   await writeSessionId(result.sessionId, meta.secure);
-  return { redirectTo: landingPath(result.adminAccess) };
+  return { redirectTo: returnToOr(landingPath(result.adminAccess), returnTo) };
 });
