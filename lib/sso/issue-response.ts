@@ -7,7 +7,7 @@ import { MAPPABLE_PERSON_SELECT } from "../directory/users/mappable-person";
 import { effectiveMappingRules, FIELD_MAPPING_SELECT } from "../provisioning/apps/field-mappings";
 import { attributeValues, nameIdValue } from "./assertion-values";
 import { AUTHN_CONTEXT_PASSWORD, buildResponseXml } from "./response-template";
-import { SamlError } from "./saml-error";
+import { SamlError, type SamlErrorKind, type SsoAppRef } from "./saml-error";
 import { SAML_SETTINGS_SELECT, toSamlSettings } from "./saml-settings";
 import { idpEntityId } from "./saml-urls";
 import { NAME_ID_FORMATS } from "./schemas";
@@ -46,6 +46,8 @@ export interface SamlPostForm {
   responseId: string;
   assertionId: string;
   nameId: string;
+  /** The app it is for, for the sign-in log. */
+  app: SsoAppRef;
 }
 
 /**
@@ -70,27 +72,29 @@ export async function issueResponse(input: IssueResponseInput): Promise<SamlPost
     },
   });
   if (!app) throw new SamlError("app_not_found", "This app is no longer in Roster. Ask your Roster administrator for the right link.");
+  const appRef: SsoAppRef = { id: app.id, name: app.name, organizationId: app.organizationId };
+  const refuse = (kind: SamlErrorKind, message: string) => new SamlError(kind, message, appRef);
   const settings = app.samlSettings ? toSamlSettings(app.samlSettings) : null;
   if (!settings?.enabled) {
-    throw new SamlError("sso_not_enabled", `Single sign-on is not switched on for ${app.name}. Ask your Roster administrator to set it up.`);
+    throw refuse("sso_not_enabled", `Single sign-on is not switched on for ${app.name}. Ask your Roster administrator to set it up.`);
   }
   const whomToAsk = `Ask an administrator of ${app.organization.name} in Roster`;
   const [person, inScope] = await Promise.all([
     db.user.findFirst({ where: { id: input.personId, organizationId: app.organizationId }, select: MAPPABLE_PERSON_SELECT }),
     db.user.count({ where: { AND: [{ id: input.personId, organizationId: app.organizationId }, inScopeOf(app.id)] } }),
   ]);
-  if (!person) throw new SamlError("person_not_found", `Your account is not in the directory of ${app.organization.name}. ${whomToAsk} to add you.`);
+  if (!person) throw refuse("person_not_found", `Your account is not in the directory of ${app.organization.name}. ${whomToAsk} to add you.`);
   if (person.status !== "ACTIVE") {
-    throw new SamlError("person_inactive", `Your account is deactivated, so you cannot sign in to ${app.name}. ${whomToAsk} if this is a mistake.`);
+    throw refuse("person_inactive", `Your account is deactivated, so you cannot sign in to ${app.name}. ${whomToAsk} if this is a mistake.`);
   }
   if (inScope === 0) {
-    throw new SamlError("person_not_assigned", `You are not assigned to ${app.name}. ${whomToAsk} to assign it to you, or to a group you are in.`);
+    throw refuse("person_not_assigned", `You are not assigned to ${app.name}. ${whomToAsk} to assign it to you, or to a group you are in.`);
   }
 
   const context = { organizationName: app.organization.name };
   const nameId = nameIdValue(person, settings.nameIdSource, effectiveMappingRules(app), context);
   if (!nameId) {
-    throw new SamlError("person_not_found", `Your account has no value for what ${app.name} uses to recognise you. ${whomToAsk} to complete your profile.`);
+    throw refuse("person_not_found", `Your account has no value for what ${app.name} uses to recognise you. ${whomToAsk} to complete your profile.`);
   }
   const stored = app.organization.ssoSigningKeys[0];
   const key = stored ? withPrivateKey(stored) : await getActiveSigningKey(app.organizationId, now);
@@ -120,6 +124,7 @@ export async function issueResponse(input: IssueResponseInput): Promise<SamlPost
     responseId,
     assertionId,
     nameId,
+    app: appRef,
   };
 }
 

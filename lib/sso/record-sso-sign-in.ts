@@ -1,7 +1,7 @@
 import "server-only";
 import { recordSignIn, type SignInReason } from "../audit/record-sign-in";
 import { db } from "../db";
-import { SamlError } from "./saml-error";
+import { SamlError, type SsoAppRef } from "./saml-error";
 
 const REASONS: Partial<Record<SamlError["kind"], SignInReason>> = { person_inactive: "inactive", person_not_assigned: "not_assigned" };
 
@@ -11,11 +11,12 @@ const REASONS: Partial<Record<SamlError["kind"], SignInReason>> = { person_inact
  */
 export async function recordSsoSignIn(event: {
   person: { id: string; label: string; organizationId: string };
-  appId: string;
+  /** The app as issueResponse found it (on its form, or on its SamlError); named only when it is the person's organization's. */
+  app: SsoAppRef | null | undefined;
   ip: string | null;
   refusal?: unknown;
 }): Promise<void> {
-  const app = await db.app.findFirst({ where: { id: event.appId, organizationId: event.person.organizationId }, select: { id: true, name: true } });
+  const app = event.app?.organizationId === event.person.organizationId ? event.app : null;
   const refusal = event.refusal instanceof SamlError ? event.refusal : null;
   await recordSignIn(db, {
     organizationId: event.person.organizationId,

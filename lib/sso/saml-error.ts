@@ -27,11 +27,20 @@ export const SAML_ERROR_STATUS = {
 
 export type SamlErrorKind = keyof typeof SAML_ERROR_STATUS;
 
+/** The app a sign-in was for, when Roster found it: what the sign-in log names. */
+export interface SsoAppRef {
+  id: string;
+  name: string;
+  organizationId: string;
+}
+
 export class SamlError extends Error {
   override name = "SamlError";
   constructor(
     readonly kind: SamlErrorKind,
     message: string,
+    /** The app, once it was found; absent when the app itself is the problem. */
+    readonly app?: SsoAppRef,
   ) {
     super(message);
   }

@@ -28,10 +28,10 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const { ip } = await getRequestMeta();
     try {
       const form = await issueResponse({ appId, personId: session.userId, baseUrl: await getPublicBaseUrl() });
-      await recordSsoSignIn({ person, appId, ip });
+      await recordSsoSignIn({ person, app: form.app, ip });
       return samlPostResponse(form);
     } catch (error) {
-      if (error instanceof SamlError) await recordSsoSignIn({ person, appId, ip, refusal: error });
+      if (error instanceof SamlError) await recordSsoSignIn({ person, app: error.app, ip, refusal: error });
       throw error;
     }
   } catch (error) {

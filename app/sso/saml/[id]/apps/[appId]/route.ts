@@ -83,10 +83,10 @@ async function answer(
         inResponseTo: parsed.requestId,
         relayState: parsed.relayState ?? undefined,
       });
-      await recordSsoSignIn({ person, appId: app.id, ip });
+      await recordSsoSignIn({ person, app: form.app, ip });
       return samlPostResponse(form);
     } catch (error) {
-      if (error instanceof SamlError) await recordSsoSignIn({ person, appId: app.id, ip, refusal: error });
+      if (error instanceof SamlError) await recordSsoSignIn({ person, app: error.app, ip, refusal: error });
       throw error;
     }
   } catch (error) {
