@@ -1,5 +1,6 @@
 "use client";
 
+import { FilterBar } from "@/components/ui/filter-controls";
 import { SearchField } from "@/components/ui/search-field";
 import { useUrlFilters } from "@/components/ui/use-url-filters";
 
@@ -7,8 +8,8 @@ import { useUrlFilters } from "@/components/ui/use-url-filters";
 export function UrlSearchToolbar({ label, placeholder }: { label: string; placeholder: string }) {
   const { pending, q, setQ } = useUrlFilters();
   return (
-    <div className="flex flex-wrap items-center gap-3 border-b border-zinc-100 px-4 py-3" aria-busy={pending}>
+    <FilterBar pending={pending}>
       <SearchField value={q} onChange={setQ} label={label} placeholder={placeholder} className="min-w-56" />
-    </div>
+    </FilterBar>
   );
 }

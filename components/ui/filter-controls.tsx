@@ -1,11 +1,13 @@
 "use client";
 
 import { Download } from "lucide-react";
-import type { SelectHTMLAttributes } from "react";
+import type { ReactNode, SelectHTMLAttributes } from "react";
 import { Button } from "./button";
 import { cn } from "./class-names";
 import { Input, Select } from "./input";
+import type { UrlChanges } from "./url-changes";
 import { useHydrated } from "./use-hydrated";
+import type { useUrlFilters } from "./use-url-filters";
 
 /**
  * A list filter's select. Disabled until the page has hydrated, like the search box: a choice made before then
@@ -14,6 +16,55 @@ import { useHydrated } from "./use-hydrated";
 export function FilterSelect({ disabled, ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
   const hydrated = useHydrated();
   return <Select disabled={!hydrated || disabled} {...props} />;
+}
+
+/** The row above a list that holds its search and filters; busy while a change to them loads. */
+export function FilterBar({ pending, children }: { pending: boolean; children: ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-center gap-3 border-b border-zinc-100 px-4 py-3" aria-busy={pending}>
+      {children}
+    </div>
+  );
+}
+
+export interface FilterOption {
+  value: string;
+  label: string;
+}
+
+/** A table of labels by value (`{ FAILED: "Failed" }`) as a select's options, in the table's order. */
+export function filterOptions(labels: Readonly<Record<string, string>>): FilterOption[] {
+  return Object.entries(labels).map(([value, label]) => ({ value, label }));
+}
+
+interface ParamSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "value" | "onChange" | "children"> {
+  /** The URL parameter the select shows and sets. */
+  param: string;
+  /** From `useUrlFilters()` of the toolbar. */
+  filters: Pick<ReturnType<typeof useUrlFilters>, "params" | "update">;
+  /** The first option's words; choosing it removes the parameter. */
+  anyLabel: string;
+  options: readonly FilterOption[];
+  /** Lists the parameter's value first when it is none of `options` (a person no longer in the log), so the select shows it. */
+  keepUnlisted?: boolean;
+  /** Other parameters to change along with this one (a preset range clears the dates). */
+  alsoChange?: UrlChanges;
+}
+
+/** A list filter's select bound to one URL parameter. */
+export function ParamSelect({ param, filters: { params, update }, anyLabel, options, keepUnlisted = false, alsoChange, ...props }: ParamSelectProps) {
+  const value = params.get(param) ?? "";
+  const shown = keepUnlisted && value && !options.some((option) => option.value === value) ? [{ value, label: value }, ...options] : options;
+  return (
+    <FilterSelect {...props} value={value} onChange={(event) => update({ [param]: event.target.value || null, ...alsoChange })}>
+      <option value="">{anyLabel}</option>
+      {shown.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </FilterSelect>
+  );
 }
 
 interface DateRangeProps {

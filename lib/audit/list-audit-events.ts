@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { AUDIT_WORDINGS, auditActionTitle, type AuditCategory } from "./describe-audit-event";
-import { AUDIT_RANGE_MS, type AuditLogFilter } from "./schemas";
+import { AUDIT_RANGE_MS, type AuditLogFilter, type AuditRange } from "./schemas";
 
 export const AUDIT_PAGE_SIZE = 25;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -57,7 +57,8 @@ function searchWhere(q: string): Prisma.AuditEventWhereInput {
   };
 }
 
-function timeWhere(filter: AuditLogFilter, now: Date): Prisma.AuditEventWhereInput {
+/** When: a preset counted back from `now` wins over first and last day (UTC, inclusive). Shared by the audit and sign-in logs. */
+export function createdAtWhere(filter: { range?: AuditRange; from?: string; to?: string }, now: Date): { createdAt?: Prisma.DateTimeFilter } {
   const bounds: Prisma.DateTimeFilter = {};
   if (filter.range) bounds.gte = new Date(now.getTime() - AUDIT_RANGE_MS[filter.range]);
   else {
@@ -75,26 +76,63 @@ export function auditScope(organizationId: string, filter: AuditLogFilter, now =
       filter.actor ? { actorLabel: filter.actor } : {},
       filter.category ? categoryWhere(filter.category) : {},
       filter.q ? searchWhere(filter.q) : {},
-      timeWhere(filter, now),
+      createdAtWhere(filter, now),
     ],
   };
 }
 
 /** The rows after the cursor in (createdAt, id) newest-first order: shared by the audit and sign-in logs. */
-export function afterCursor(cursor: AuditCursor | null): { OR?: [{ createdAt: { lt: Date } }, { createdAt: Date; id: { lt: string } }] } {
+function afterCursor(cursor: AuditCursor | null): { OR?: [{ createdAt: { lt: Date } }, { createdAt: Date; id: { lt: string } }] } {
   if (!cursor) return {};
   const createdAt = new Date(cursor.createdAt);
   return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: cursor.id } }] };
 }
 
 /** A page from `pageSize + 1` rows read newest first: the rows to show, and the cursor of the next page if there is one. */
-export function newestFirstPage<T extends { createdAt: Date; id: string }>(rows: T[], pageSize: number): { events: T[]; nextCursor: string | null } {
+function newestFirstPage<T extends { createdAt: Date; id: string }>(rows: T[], pageSize: number): NewestFirstPage<T> {
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
   return {
     events: page,
     nextCursor: rows.length > pageSize && last ? encodeAuditCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null,
   };
+}
+
+export interface NewestFirstPage<T> {
+  events: T[];
+  nextCursor: string | null;
+}
+
+/**
+ * One page of a log's rows matching `scope`, newest first, keyset-paged on (createdAt, id) so a deep page costs the
+ * same as the first and rows stamped in the same millisecond keep their order. `read` runs the query on its table
+ * with the arguments given and its own `select`. Shared by the audit and sign-in logs.
+ */
+export async function readNewestFirstPage<W, T extends { createdAt: Date; id: string }>(
+  scope: W,
+  cursor: AuditCursor | null,
+  pageSize: number,
+  read: (args: { where: { AND: [W, ReturnType<typeof afterCursor>] }; orderBy: [{ createdAt: "desc" }, { id: "desc" }]; take: number }) => Promise<T[]>,
+): Promise<NewestFirstPage<T>> {
+  const rows = await read({ where: { AND: [scope, afterCursor(cursor)] }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: pageSize + 1 });
+  return newestFirstPage(rows, pageSize);
+}
+
+/** Every page of a log, newest first, from the first (for the CSV exports). */
+export async function* eachNewestFirstPage<T>(readPage: (cursor: AuditCursor | null) => Promise<NewestFirstPage<T>>): AsyncGenerator<T[]> {
+  let cursor: AuditCursor | null = null;
+  for (;;) {
+    const { events, nextCursor } = await readPage(cursor);
+    if (events.length > 0) yield events;
+    if (!nextCursor) return;
+    cursor = decodeAuditCursor(nextCursor);
+  }
+}
+
+/** How many rows a filter matches, for a log's footer; `count` is asked for at most `limit + 1`, so a broad filter stays cheap. */
+export async function countUpTo(limit: number, count: (take: number) => Promise<number>): Promise<{ count: number; more: boolean }> {
+  const counted = await count(limit + 1);
+  return { count: Math.min(counted, limit), more: counted > limit };
 }
 
 const AUDIT_SELECT = {
@@ -111,11 +149,7 @@ const AUDIT_SELECT = {
 
 export type StoredAuditEvent = Prisma.AuditEventGetPayload<{ select: typeof AUDIT_SELECT }>;
 
-/**
- * One page of the organization's audit events matching the filter, newest
- * first, with keyset paging on (createdAt, id) so a deep page costs the same
- * as the first and events stamped in the same millisecond keep their order.
- */
+/** One page of the organization's audit events matching the filter, newest first (see `readNewestFirstPage`). */
 export async function listAuditEvents(
   organizationId: string,
   filter: AuditLogFilter,
@@ -123,13 +157,7 @@ export async function listAuditEvents(
   pageSize = AUDIT_PAGE_SIZE,
   now = new Date(),
 ) {
-  const rows = await db.auditEvent.findMany({
-    where: { AND: [auditScope(organizationId, filter, now), afterCursor(cursor)] },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: pageSize + 1,
-    select: AUDIT_SELECT,
-  });
-  return newestFirstPage(rows, pageSize);
+  return readNewestFirstPage(auditScope(organizationId, filter, now), cursor, pageSize, (args) => db.auditEvent.findMany({ ...args, select: AUDIT_SELECT }));
 }
 
 /** How many events the filter matches, for the page's footer; counting stops at `limit` so a broad filter stays cheap. */
@@ -139,20 +167,13 @@ export async function countAuditEvents(
   limit = 10_000,
   now = new Date(),
 ): Promise<{ count: number; more: boolean }> {
-  const count = await db.auditEvent.count({ where: auditScope(organizationId, filter, now), take: limit + 1 });
-  return { count: Math.min(count, limit), more: count > limit };
+  return countUpTo(limit, (take) => db.auditEvent.count({ where: auditScope(organizationId, filter, now), take }));
 }
 
 /** Every matching event, newest first, a page at a time (for the CSV export). */
-export async function* eachAuditEvent(organizationId: string, filter: AuditLogFilter, pageSize = 1_000): AsyncGenerator<StoredAuditEvent[]> {
+export function eachAuditEvent(organizationId: string, filter: AuditLogFilter, pageSize = 1_000): AsyncGenerator<StoredAuditEvent[]> {
   const now = new Date();
-  let cursor: AuditCursor | null = null;
-  for (;;) {
-    const { events, nextCursor } = await listAuditEvents(organizationId, filter, cursor, pageSize, now);
-    if (events.length > 0) yield events;
-    if (!nextCursor) return;
-    cursor = decodeAuditCursor(nextCursor);
-  }
+  return eachNewestFirstPage((cursor) => listAuditEvents(organizationId, filter, cursor, pageSize, now));
 }
 
 /** Who appears in the log, in alphabetical order, for the "Who" filter: one index probe per person (a loose index scan). */

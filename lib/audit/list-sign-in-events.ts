@@ -3,22 +3,11 @@ import type { Prisma } from "../generated/prisma/client";
 import { db } from "../db";
 import { csvDownloadResponse } from "../csv/csv-download-response";
 import { formatCsvRow } from "../csv/neutralise-csv-cell";
-import { afterCursor, decodeAuditCursor, newestFirstPage, type AuditCursor } from "./list-audit-events";
+import { countUpTo, createdAtWhere, decodeAuditCursor, eachNewestFirstPage, readNewestFirstPage, type AuditCursor } from "./list-audit-events";
 import { SIGN_IN_REASONS, type SignInReason } from "./record-sign-in";
-import { AUDIT_RANGE_MS, SIGN_IN_OUTCOME_LABELS, type SignInLogFilter } from "./schemas";
+import { SIGN_IN_OUTCOME_LABELS, type SignInLogFilter } from "./schemas";
 
 export const SIGN_IN_PAGE_SIZE = 25;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-function timeWhere(filter: SignInLogFilter, now: Date): Prisma.SignInEventWhereInput {
-  const bounds: Prisma.DateTimeFilter = {};
-  if (filter.range) bounds.gte = new Date(now.getTime() - AUDIT_RANGE_MS[filter.range]);
-  else {
-    if (filter.from) bounds.gte = new Date(`${filter.from}T00:00:00.000Z`);
-    if (filter.to) bounds.lt = new Date(Date.parse(`${filter.to}T00:00:00.000Z`) + DAY_MS);
-  }
-  return Object.keys(bounds).length > 0 ? { createdAt: bounds } : {};
-}
 
 /** The organization's sign-ins matching the filter (a preset range wins over from/to dates). */
 export function signInScope(organizationId: string, filter: SignInLogFilter, now = new Date()): Prisma.SignInEventWhereInput {
@@ -37,7 +26,7 @@ export function signInScope(organizationId: string, filter: SignInLogFilter, now
             ],
           }
         : {},
-      timeWhere(filter, now),
+      createdAtWhere(filter, now),
     ],
   };
 }
@@ -57,7 +46,7 @@ const SELECT = {
 
 export type StoredSignInEvent = Prisma.SignInEventGetPayload<{ select: typeof SELECT }>;
 
-/** One page of sign-ins, newest first, keyset-paged on (createdAt, id). */
+/** One page of sign-ins, newest first (see `readNewestFirstPage`). */
 export async function listSignInEvents(
   organizationId: string,
   filter: SignInLogFilter,
@@ -65,20 +54,13 @@ export async function listSignInEvents(
   pageSize = SIGN_IN_PAGE_SIZE,
   now = new Date(),
 ) {
-  const rows = await db.signInEvent.findMany({
-    where: { AND: [signInScope(organizationId, filter, now), afterCursor(cursor)] },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: pageSize + 1,
-    select: SELECT,
-  });
-  return newestFirstPage(rows, pageSize);
+  return readNewestFirstPage(signInScope(organizationId, filter, now), cursor, pageSize, (args) => db.signInEvent.findMany({ ...args, select: SELECT }));
 }
 
 export { decodeAuditCursor as decodeSignInCursor };
 
 export async function countSignInEvents(organizationId: string, filter: SignInLogFilter, limit = 10_000): Promise<{ count: number; more: boolean }> {
-  const count = await db.signInEvent.count({ where: signInScope(organizationId, filter), take: limit + 1 });
-  return { count: Math.min(count, limit), more: count > limit };
+  return countUpTo(limit, (take) => db.signInEvent.count({ where: signInScope(organizationId, filter), take }));
 }
 
 /** The people and the apps in the log, for the "Who" and "Where" filters. */
@@ -98,9 +80,7 @@ const HEADER = ["Time (UTC)", "Person", "Signed in to", "Outcome", "Reason", "Me
 async function* exportSignInCsv(organizationId: string, filter: SignInLogFilter): AsyncGenerator<string> {
   yield `\uFEFF${formatCsvRow(HEADER)}`;
   const now = new Date();
-  let cursor: AuditCursor | null = null;
-  for (;;) {
-    const { events, nextCursor } = await listSignInEvents(organizationId, filter, cursor, 1_000, now);
+  for await (const events of eachNewestFirstPage((cursor) => listSignInEvents(organizationId, filter, cursor, 1_000, now))) {
     yield events
       .map((event) =>
         formatCsvRow([
@@ -114,8 +94,6 @@ async function* exportSignInCsv(organizationId: string, filter: SignInLogFilter)
         ]),
       )
       .join("");
-    if (!nextCursor) return;
-    cursor = decodeAuditCursor(nextCursor);
   }
 }
 

@@ -16,62 +16,60 @@ export const AUDIT_RANGE_MS: Record<AuditRange, number> = { "24h": 86_400_000, "
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
-export const auditLogQuery = z.object({
-  /** Who: the actor's label as recorded (usually their e-mail). */
-  actor: optional(cleanedSearchText.transform((value) => value || undefined)),
-  /** What: a category of event. */
-  category: optional(z.enum(AUDIT_CATEGORIES)),
+const labelText = optional(cleanedSearchText.transform((value) => value || undefined));
+
+/** When, and the search and paging cursor: the same in both logs. */
+const windowAndSearch = {
   /** When: a preset counted back from now, or first and last day (UTC, inclusive). */
   range: optional(z.enum(Object.keys(AUDIT_RANGES) as [AuditRange, ...AuditRange[]])),
   from: optional(z.iso.date()),
   to: optional(z.iso.date()),
-  /** Part of the target's label, the actor's label or the event's kind. */
-  q: optional(cleanedSearchText.transform((value) => value || undefined)),
+  /** Search text: what it matches is each log's own (see its scope). */
+  q: labelText,
   after: optional(z.string().max(200)),
+};
+
+/** A log's filter entries that are set, in the order of `keys`, for building links and the export URL. */
+function filterSearchParams<F extends Partial<Record<string, string>>>(keys: readonly (keyof F & string)[]) {
+  return (filter: F): URLSearchParams => {
+    const params = new URLSearchParams();
+    for (const key of keys) {
+      const value = filter[key];
+      if (value) params.set(key, value);
+    }
+    return params;
+  };
+}
+
+export const auditLogQuery = z.object({
+  /** Who: the actor's label as recorded (usually their e-mail). */
+  actor: labelText,
+  /** What: a category of event. */
+  category: optional(z.enum(AUDIT_CATEGORIES)),
+  /** `q`: part of the target's label, the actor's label or the event's kind. */
+  ...windowAndSearch,
 });
 
 export type AuditLogQuery = z.infer<typeof auditLogQuery>;
 export type AuditLogFilter = Omit<AuditLogQuery, "after">;
 
-const FILTER_KEYS = ["actor", "category", "range", "from", "to", "q"] as const;
-
 /** The filter's entries that are set, for building links and the export URL. */
-export function auditFilterSearchParams(filter: AuditLogFilter): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
-    const value = filter[key];
-    if (value) params.set(key, value);
-  }
-  return params;
-}
+export const auditFilterSearchParams = filterSearchParams<AuditLogFilter>(["actor", "category", "range", "from", "to", "q"]);
 
 /** The sign-in log's filters (the page, its CSV export and its toolbar), in the same way as the audit log's. */
 export const SIGN_IN_OUTCOME_LABELS = { SUCCEEDED: "Succeeded", FAILED: "Failed" } as const;
 
 export const signInLogQuery = z.object({
   /** Who: the person's e-mail as recorded. */
-  who: optional(cleanedSearchText.transform((value) => value || undefined)),
+  who: labelText,
   outcome: optional(z.enum(["SUCCEEDED", "FAILED"])),
   /** Where to: an app's id, or "roster" for Roster itself. */
   app: optional(z.union([z.literal("roster"), z.guid()])),
-  range: optional(z.enum(Object.keys(AUDIT_RANGES) as [AuditRange, ...AuditRange[]])),
-  from: optional(z.iso.date()),
-  to: optional(z.iso.date()),
-  /** Part of the person's e-mail, the app's name or the address. */
-  q: optional(cleanedSearchText.transform((value) => value || undefined)),
-  after: optional(z.string().max(200)),
+  /** `q`: part of the person's e-mail, the app's name or the address. */
+  ...windowAndSearch,
 });
 
 export type SignInLogQuery = z.infer<typeof signInLogQuery>;
 export type SignInLogFilter = Omit<SignInLogQuery, "after">;
 
-const SIGN_IN_FILTER_KEYS = ["who", "outcome", "app", "range", "from", "to", "q"] as const;
-
-export function signInFilterSearchParams(filter: SignInLogFilter): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of SIGN_IN_FILTER_KEYS) {
-    const value = filter[key];
-    if (value) params.set(key, value);
-  }
-  return params;
-}
+export const signInFilterSearchParams = filterSearchParams<SignInLogFilter>(["who", "outcome", "app", "range", "from", "to", "q"]);

@@ -1,6 +1,6 @@
 import "server-only";
-import { FILE_CONTENT_SECURITY_POLICY } from "@/lib/http/security-headers";
 import { getPublicBaseUrl } from "@/lib/auth/request-meta";
+import { publicFileNotFound, publicFileResponse } from "@/lib/http/public-file-response";
 import { idpMetadata } from "@/lib/sso/idp-metadata";
 import { findSsoApp } from "@/lib/sso/sso-app";
 
@@ -13,16 +13,7 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; appId: string }> }) {
   const { id: organizationId, appId } = await params;
   const app = await findSsoApp(organizationId, appId);
-  if (!app) return new Response("No app in Roster has this metadata address. Copy it again from the app's Single sign-on tab.\n", notFound);
+  if (!app) return publicFileNotFound("No app in Roster has this metadata address. Copy it again from the app's Single sign-on tab.\n");
   const metadata = await idpMetadata(organizationId, app.id, await getPublicBaseUrl());
-  return new Response(metadata.xml, {
-    headers: {
-      "content-type": "application/samlmetadata+xml; charset=utf-8",
-      "content-disposition": `inline; filename="roster-idp-metadata.xml"`,
-      "cache-control": "no-cache",
-      "content-security-policy": FILE_CONTENT_SECURITY_POLICY,
-    },
-  });
+  return publicFileResponse(metadata.xml, { type: "application/samlmetadata+xml; charset=utf-8", disposition: `inline; filename="roster-idp-metadata.xml"` });
 }
-
-const notFound = { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": FILE_CONTENT_SECURITY_POLICY } };
