@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID, type KeyObject } from "node:crypto";
 import { SignedXml } from "xml-crypto";
 import { db } from "../db";
-import { inScopeOf } from "../directory/assignments/scope-sources";
+import { hasScope, scopeProbe } from "../directory/assignments/scope-sources";
 import { MAPPABLE_PERSON_SELECT } from "../directory/users/mappable-person";
 import { effectiveMappingRules, FIELD_MAPPING_SELECT } from "../provisioning/apps/field-mappings";
 import { attributeValues, nameIdValue } from "./assertion-values";
@@ -57,20 +57,27 @@ export interface SamlPostForm {
  */
 export async function issueResponse(input: IssueResponseInput): Promise<SamlPostForm> {
   const now = input.now ?? new Date();
-  const app = await db.app.findUnique({
-    where: { id: input.appId },
-    select: {
-      id: true,
-      name: true,
-      organizationId: true,
-      catalogKey: true,
-      organization: {
-        select: { name: true, plan: true, ssoSigningKeys: { where: { state: "ACTIVE" }, select: SIGNING_KEY_SELECT, take: 1 } },
+  // The app and the person at once (two statements, one wait): the person is looked for only in the app's organization.
+  const [app, person] = await Promise.all([
+    db.app.findUnique({
+      where: { id: input.appId },
+      select: {
+        id: true,
+        name: true,
+        organizationId: true,
+        catalogKey: true,
+        organization: {
+          select: { name: true, plan: true, ssoSigningKeys: { where: { state: "ACTIVE" }, select: SIGNING_KEY_SELECT, take: 1 } },
+        },
+        fieldMappings: { select: FIELD_MAPPING_SELECT },
+        samlSettings: { select: SAML_SETTINGS_SELECT },
       },
-      fieldMappings: { select: FIELD_MAPPING_SELECT },
-      samlSettings: { select: SAML_SETTINGS_SELECT },
-    },
-  });
+    }),
+    db.user.findFirst({
+      where: { id: input.personId, organization: { apps: { some: { id: input.appId } } } },
+      select: { ...MAPPABLE_PERSON_SELECT, ...scopeProbe(input.appId) },
+    }),
+  ]);
   if (!app) throw new SamlError("app_not_found", "This app is no longer in Roster. Ask your Roster administrator for the right link.");
   const appRef: SsoAppRef = { id: app.id, name: app.name, organizationId: app.organizationId };
   const refuse = (kind: SamlErrorKind, message: string) => new SamlError(kind, message, appRef);
@@ -79,15 +86,11 @@ export async function issueResponse(input: IssueResponseInput): Promise<SamlPost
     throw refuse("sso_not_enabled", `Single sign-on is not switched on for ${app.name}. Ask your Roster administrator to set it up.`);
   }
   const whomToAsk = `Ask an administrator of ${app.organization.name} in Roster`;
-  const [person, inScope] = await Promise.all([
-    db.user.findFirst({ where: { id: input.personId, organizationId: app.organizationId }, select: MAPPABLE_PERSON_SELECT }),
-    db.user.count({ where: { AND: [{ id: input.personId, organizationId: app.organizationId }, inScopeOf(app.id)] } }),
-  ]);
   if (!person) throw refuse("person_not_found", `Your account is not in the directory of ${app.organization.name}. ${whomToAsk} to add you.`);
   if (person.status !== "ACTIVE") {
     throw refuse("person_inactive", `Your account is deactivated, so you cannot sign in to ${app.name}. ${whomToAsk} if this is a mistake.`);
   }
-  if (inScope === 0) {
+  if (!hasScope(person)) {
     throw refuse("person_not_assigned", `You are not assigned to ${app.name}. ${whomToAsk} to assign it to you, or to a group you are in.`);
   }
 

@@ -34,6 +34,22 @@ export function inScopeOf(appId: string): Prisma.UserWhereInput {
   return { OR: [{ assignments: { some: { appId } } }, { groups: { some: { group: { assignments: { some: { appId } } } } } }] };
 }
 
+/**
+ * The same rule as a select on one person, for reads that fetch the person anyway (a single sign-on): their
+ * direct assignment to the app and one group of theirs assigned to it, if any. `hasScope` reads the answer.
+ */
+export function scopeProbe(appId: string) {
+  return {
+    assignments: { where: { appId }, select: { appId: true }, take: 1 },
+    groups: { where: { group: { assignments: { some: { appId } } } }, select: { groupId: true }, take: 1 },
+  } satisfies Prisma.UserSelect;
+}
+
+/** Whether a person read with scopeProbe is in scope. */
+export function hasScope(probe: { assignments: unknown[]; groups: unknown[] }): boolean {
+  return probe.assignments.length > 0 || probe.groups.length > 0;
+}
+
 /** The same rule from the other side: the apps a person is in scope for. */
 export function appsInScopeFor(userId: string): Prisma.AppWhereInput {
   return { OR: [{ assignments: { some: { userId } } }, { groupAssignments: { some: { group: { members: { some: { userId } } } } } }] };
