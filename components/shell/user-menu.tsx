@@ -1,7 +1,7 @@
 "use client";
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
-import { ChevronDown, KeyRound, LayoutGrid, LogOut } from "lucide-react";
+import { ChevronDown, KeyRound, LayoutGrid, LogOut, ShieldCheck } from "lucide-react";
 import Link from "next/link";
 
 interface UserMenuProps {
@@ -52,6 +52,15 @@ export function UserMenu({ name, email, roleLabel, signOut }: UserMenuProps) {
             <Link href="/account/password">
               <KeyRound aria-hidden className="size-4" />
               Change password
+            </Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item
+            asChild
+            className="flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 text-sm text-zinc-700 outline-none data-[highlighted]:bg-zinc-100"
+          >
+            <Link href="/two-step">
+              <ShieldCheck aria-hidden className="size-4" />
+              Two-step sign-in
             </Link>
           </DropdownMenu.Item>
           <DropdownMenu.Item
