@@ -51,7 +51,7 @@ test("a person makes new recovery codes; an admin resets their two-step sign-in 
   const tess = { firstName: "Tess", lastName: `Reset ${id}`, email: `tess.reset.${id}@halden.example` };
   const name = `${tess.firstName} ${tess.lastName}`;
   const personUrl = await addPerson(page, tess);
-  const signInCard = page.locator("div").filter({ has: page.getByRole("heading", { name: "Sign-in", level: 2, exact: true }) }).last();
+  const signInCard = page.getByRole("region", { name: "Sign-in", exact: true });
   await expect(signInCard).toContainText("They sign in with their password only.");
   await expect(signInCard.getByRole("button", { name: "Reset two-step sign-in" })).toHaveCount(0);
 
@@ -144,12 +144,12 @@ function parseCsv(text: string): string[][] {
   for (let index = 0; index < text.length; index++) {
     const char = text[index]!;
     if (quoted) {
-      if (char === '"' && text[index + 1] === '"') (cell += '"'), index++;
+      if (char === '"' && text[index + 1] === '"') ((cell += '"'), index++);
       else if (char === '"') quoted = false;
       else cell += char;
     } else if (char === '"') quoted = true;
-    else if (char === ",") row.push(cell), (cell = "");
-    else if (char === "\n") row.push(cell.replace(/\r$/, "")), rows.push(row), (row = []), (cell = "");
+    else if (char === ",") (row.push(cell), (cell = ""));
+    else if (char === "\n") (row.push(cell.replace(/\r$/, "")), rows.push(row), (row = []), (cell = ""));
     else cell += char;
   }
   if (cell || row.length > 0) rows.push([...row, cell]);
@@ -171,7 +171,9 @@ test("an admin downloads first sign-in links for two selected people as a CSV, a
 
   const [header, ...rows] = parseCsv(readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, ""));
   expect(header).toEqual(["Name", "E-mail", "Link", "Expires (UTC)"]);
-  expect(rows.map(([rowName, email]) => [rowName, email]).sort()).toEqual(people.map((person) => [`${person.firstName} ${person.lastName}`, person.email]).sort());
+  expect(rows.map(([rowName, email]) => [rowName, email]).sort()).toEqual(
+    people.map((person) => [`${person.firstName} ${person.lastName}`, person.email]).sort(),
+  );
   for (const [, , url, expires] of rows) {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/set-password\/[A-Za-z0-9_-]{43}$/);
     const hoursLeft = (Date.parse(expires!) - Date.now()) / 3_600_000;

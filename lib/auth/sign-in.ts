@@ -92,7 +92,11 @@ const signInCandidates = (email: string) => ({ email, passwordHash: { not: null 
  * onlooker nothing they could act on).
  */
 async function recordRateLimitedSignIn(email: string, ip: string | null): Promise<void> {
-  const known = await db.user.findFirst({ where: signInCandidates(email), select: { id: true, organizationId: true, email: true }, orderBy: { createdAt: "asc" } });
+  const known = await db.user.findFirst({
+    where: signInCandidates(email),
+    select: { id: true, organizationId: true, email: true },
+    orderBy: { createdAt: "asc" },
+  });
   if (!known) return;
   await recordSignIn(db, { organizationId: known.organizationId, person: { id: known.id, label: known.email }, outcome: "FAILED", reason: "rate_limited", ip });
 }

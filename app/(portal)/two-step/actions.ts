@@ -8,7 +8,13 @@ import { getRequestMeta } from "@/lib/auth/request-meta";
 import { MY_APPS_PATH } from "@/lib/auth/require";
 import { confirmTwoStepInput, secondStepInput } from "@/lib/auth/schemas";
 import { getCurrentPersonSession } from "@/lib/auth/session";
-import { beginOwnReplacement, finishOwnReplacement, renewOwnRecoveryCodes, turnOffOwnTwoStep, type OwnTwoStepContext } from "@/lib/auth/two-step/manage-own-two-step";
+import {
+  beginOwnReplacement,
+  finishOwnReplacement,
+  renewOwnRecoveryCodes,
+  turnOffOwnTwoStep,
+  type OwnTwoStepContext,
+} from "@/lib/auth/two-step/manage-own-two-step";
 import { confirmEnrolment } from "@/lib/auth/two-step/totp-factor";
 
 const SIGNED_OUT = "Your session has ended. Sign in again to continue.";

@@ -53,7 +53,10 @@ const audit = (context: OwnTwoStepContext, action: string) => ({
  */
 export async function turnOffOwnTwoStep(context: OwnTwoStepContext, code: string): Promise<void> {
   if (await isTwoStepRequiredOf(context.userId)) {
-    throw new AppError("forbidden", "Your organization requires two-step sign-in for you, so it cannot be turned off. You can replace your authenticator instead.");
+    throw new AppError(
+      "forbidden",
+      "Your organization requires two-step sign-in for you, so it cannot be turned off. You can replace your authenticator instead.",
+    );
   }
   await requireOwnCode(context, code);
   await db.$transaction(async (tx) => {

@@ -30,7 +30,11 @@ async function enrolled(who = person) {
   return { secret, codes };
 }
 
-const rejection = (promise: Promise<unknown>) => promise.then(() => null, (error: { code: string; message: string }) => ({ code: error.code, message: error.message }));
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: { code: string; message: string }) => ({ code: error.code, message: error.message }),
+  );
 
 describe("an admin resets a person's two-step sign-in", () => {
   it("removes the authenticator and recovery codes, ends every session of theirs, and records it", async () => {
@@ -47,8 +51,15 @@ describe("an admin resets a person's two-step sign-in", () => {
     expect(await db.session.count({ where: { userId: person.id } })).toBe(0);
     expect(await db.session.count({ where: { id: ownerSession } })).toBe(1);
     expect(await getTwoStepStatus(organizationId, person.id)).toEqual({ on: false, recoveryCodesLeft: 0 });
-    const event = await db.auditEvent.findFirstOrThrow({ where: { organizationId, action: "person.two_step_reset" }, select: { actorId: true, targetId: true, changes: true } });
-    expect(event).toMatchObject({ actorId: owner.id, targetId: person.id, changes: { recoveryCodes: { from: 10, to: 0 }, endedSessions: { from: null, to: 2 } } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { organizationId, action: "person.two_step_reset" },
+      select: { actorId: true, targetId: true, changes: true },
+    });
+    expect(event).toMatchObject({
+      actorId: owner.id,
+      targetId: person.id,
+      changes: { recoveryCodes: { from: 10, to: 0 }, endedSessions: { from: null, to: 2 } },
+    });
 
     // Nothing left to reset.
     expect(await rejection(resetTwoStep(person.id, actor(owner)))).toMatchObject({ code: "conflict" });
@@ -135,7 +146,9 @@ describe("a person's own two-step sign-in", () => {
 
     const now = new Date();
     expect(await checkSecondStep(person.id, await codeAt(oldSecret, now), now)).toBe("code");
-    expect(await rejection(finishOwnReplacement(ownContext(), await codeAt(oldSecret, new Date(now.getTime() + 30_000))))).toMatchObject({ code: "invalid_input" });
+    expect(await rejection(finishOwnReplacement(ownContext(), await codeAt(oldSecret, new Date(now.getTime() + 30_000))))).toMatchObject({
+      code: "invalid_input",
+    });
     await finishOwnReplacement(ownContext(), await codeAt(newSecret, now));
 
     const later = new Date(now.getTime() + 30_000);
@@ -143,7 +156,9 @@ describe("a person's own two-step sign-in", () => {
     expect(await checkSecondStep(person.id, await codeAt(newSecret, later), later)).toBe("code");
     // Recovery codes are kept; nothing waits any more.
     expect(await checkSecondStep(person.id, codes[1]!)).toBe("recovery_code");
-    expect(await rejection(finishOwnReplacement(ownContext(), await codeAt(newSecret, new Date(now.getTime() + 60_000))))).toMatchObject({ code: "invalid_input" });
+    expect(await rejection(finishOwnReplacement(ownContext(), await codeAt(newSecret, new Date(now.getTime() + 60_000))))).toMatchObject({
+      code: "invalid_input",
+    });
     expect(await db.auditEvent.count({ where: { organizationId, action: "auth.two_step_replaced" } })).toBe(1);
   });
 });

@@ -14,7 +14,7 @@ export async function PersonSignInSection({ person }: { person: { id: string; na
   const required = twoStepRequiredOf(requirement, person);
   const mayReset = status.on && person.id !== session.userId && canManageSignInOf(session, person);
   return (
-    <Card>
+    <Card role="region" aria-label="Sign-in">
       <CardHeader title="Sign-in" />
       <div className="space-y-3 px-6 py-5 text-sm">
         <p className="flex flex-wrap items-center gap-2 text-zinc-900">
