@@ -10,6 +10,8 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { confirmTwoStepInput, type ConfirmTwoStepInput } from "@/lib/auth/schemas";
+import { AuthenticatorKey } from "./authenticator-key";
+import { RecoveryCodesList } from "./recovery-codes-list";
 
 interface Props {
   /** The QR code as SVG markup, made on the server from the otpauth URI (nothing leaves Roster to draw it). */
@@ -58,15 +60,7 @@ export function TwoStepEnrolment({ qrSvg, secret, confirm, finish, returnTo = nu
       <div className="space-y-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
         <Alert tone="success">Two-step sign-in is on.</Alert>
-        <h2 className="text-base font-semibold text-zinc-900">Your recovery codes</h2>
-        <p className="text-sm text-zinc-600">
-          Each works once, in place of a code, if you lose your phone. Save them somewhere safe now: they are not shown again.
-        </p>
-        <ul aria-label="Recovery codes" className="grid grid-cols-2 gap-2 rounded-lg bg-zinc-50 p-4 font-mono text-sm text-zinc-900 ring-1 ring-zinc-200">
-          {codes.map((code) => (
-            <li key={code}>{code}</li>
-          ))}
-        </ul>
+        <RecoveryCodesList codes={codes} />
         <Button size="lg" className="w-full" disabled={leaving} onClick={() => void onFinish()}>
           {leaving ? "Continuing…" : "I saved them, continue"}
         </Button>
@@ -81,22 +75,7 @@ export function TwoStepEnrolment({ qrSvg, secret, confirm, finish, returnTo = nu
         <li>Scan this QR code, or type the key below.</li>
         <li>Enter the 6-digit code the app shows.</li>
       </ol>
-      <div className="flex justify-center">
-        <div
-          role="img"
-          aria-label="QR code to scan with your authenticator app"
-          className="size-48 [&>svg]:size-full"
-          dangerouslySetInnerHTML={{ __html: qrSvg }}
-        />
-      </div>
-      <div>
-        <p id="secret-label" className="text-xs font-medium text-zinc-600">
-          Key for typing in by hand
-        </p>
-        <p aria-labelledby="secret-label" data-testid="two-step-secret" className="mt-1 font-mono text-sm break-all text-zinc-900">
-          {secret}
-        </p>
-      </div>
+      <AuthenticatorKey qrSvg={qrSvg} secret={secret} />
       <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
         <FormField id="code" label="Code from the app" error={errors.code?.message}>

@@ -148,6 +148,23 @@ export const AUDIT_WORDINGS: Record<string, ActionWording> = {
     sentence: () => say`Made the next single sign-on signing certificate active; the old one is retired`,
   },
   "auth.two_step_enrolled": { category: "security", title: "Two-step sign-in set up", sentence: () => say`Set up two-step sign-in with an authenticator app` },
+  "auth.two_step_turned_off": { category: "security", title: "Two-step sign-in turned off", sentence: () => say`Turned off two-step sign-in` },
+  "auth.two_step_replaced": {
+    category: "security",
+    title: "Authenticator replaced",
+    sentence: () => say`Replaced the authenticator app for two-step sign-in; the old one no longer works`,
+  },
+  "auth.recovery_codes_renewed": {
+    category: "security",
+    title: "New recovery codes",
+    sentence: () => say`Made new recovery codes for two-step sign-in; the earlier ones no longer work`,
+  },
+  "person.two_step_reset": {
+    category: "security",
+    title: "Two-step sign-in reset",
+    sentence: (t, c) =>
+      to(c, "endedSessions") ? say`Reset the two-step sign-in of ${t} and signed them out of Roster` : say`Reset the two-step sign-in of ${t}`,
+  },
   "organization.two_step_requirement_changed": {
     category: "security",
     title: "Two-step sign-in requirement changed",

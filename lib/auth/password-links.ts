@@ -5,7 +5,7 @@ import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { hashPassword } from "./password";
-import { can } from "./permissions";
+import { canManageSignInOf } from "./permissions";
 import { returnPasswordLinkAttempt, takePasswordLinkAttempt } from "./password-link-limiter";
 
 export const PASSWORD_LINK_TTL_MS = 24 * 60 * 60 * 1000;
@@ -46,7 +46,7 @@ export async function createPasswordLink(
         })
       : null;
     const targetIsAdmin = user.role === "OWNER" || user.role === "ADMIN";
-    if (!actor || (targetIsAdmin ? actor.role !== "OWNER" : !can(actor, "manage users"))) {
+    if (!actor || !canManageSignInOf(actor, user)) {
       throw new AppError(
         "forbidden",
         targetIsAdmin ? `Only an Owner can create a sign-in link for ${nameOf(user)}, who is an admin.` : "You need the “manage users” permission to do this.",

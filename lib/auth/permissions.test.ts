@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, hasAdminAccess, type Capability, type Principal } from "./permissions";
+import { can, canManageSignInOf, hasAdminAccess, type Capability, type Principal } from "./permissions";
 
 const owner: Principal = { role: "OWNER", permissions: [] };
 const fullAdmin: Principal = { role: "ADMIN", permissions: ["VIEW_APPS", "ASSIGN_APPS", "IMPORT_USERS", "MANAGE_USERS"] };
@@ -27,5 +27,13 @@ describe("permissions", () => {
 
   it("gives admin access to Owners and Admins only", () => {
     expect([owner, fullAdmin, viewer, member, person].map(hasAdminAccess)).toEqual([true, true, true, false, false]);
+  });
+
+  it("lets an Owner act on anyone's sign-in, an Admin who manages users on people who are not admins, and nobody else", () => {
+    const targets = [{ role: null }, { role: "MEMBER" }, { role: "ADMIN" }, { role: "OWNER" }] as const;
+    expect(targets.map((target) => canManageSignInOf(owner, target))).toEqual([true, true, true, true]);
+    expect(targets.map((target) => canManageSignInOf(fullAdmin, target))).toEqual([true, true, false, false]);
+    expect(targets.map((target) => canManageSignInOf(viewer, target))).toEqual([false, false, false, false]);
+    expect(targets.map((target) => canManageSignInOf(member, target))).toEqual([false, false, false, false]);
   });
 });

@@ -35,5 +35,13 @@ export function can(principal: Principal, capability: Capability): boolean {
   return principal.permissions.includes(PERMISSIONS[capability]);
 }
 
+/**
+ * Who may act on another person's sign-in (create their password link, reset their two-step sign-in): an Owner
+ * for anyone, an Admin with "manage users" for people who are not admins themselves.
+ */
+export function canManageSignInOf(actor: Principal, person: { role: RoleName | null }): boolean {
+  return hasAdminAccess({ role: person.role, permissions: [] }) ? actor.role === "OWNER" : can(actor, "manage users");
+}
+
 /** The permissions a newly made Admin gets unless an Owner narrows them. */
 export const DEFAULT_ADMIN_PERMISSIONS: PermissionCode[] = Object.values(PERMISSIONS);

@@ -55,6 +55,16 @@ describe("signIn", () => {
     expect(locked.ok === false && locked.reason === "rate_limited" && locked.retryAfterSeconds).toBeGreaterThan(800);
   });
 
+  it("records a refusal by the rate limit in the person's sign-in log, and nothing for an e-mail that belongs to nobody", async () => {
+    const person = await makePerson(organizationId, { email: "locked@example.com", password: PASSWORD });
+    for (let attempt = 0; attempt < 6; attempt++) await signIn(input("locked@example.com", `guess-${attempt}`), { ip: `10.1.0.${attempt}` });
+    for (let attempt = 0; attempt < 6; attempt++) await signIn(input("nobody-here@example.com", `guess-${attempt}`), { ip: `10.2.0.${attempt}` });
+    const rows = await db.signInEvent.findMany({ where: { organizationId, userId: person.id }, select: { outcome: true, reason: true, ip: true } });
+    expect(rows.filter((row) => row.reason === "wrong_password")).toHaveLength(5);
+    expect(rows.filter((row) => row.reason === "rate_limited")).toEqual([{ outcome: "FAILED", reason: "rate_limited", ip: "10.1.0.5" }]);
+    expect(await db.signInEvent.count({ where: { userLabel: "nobody-here@example.com" } })).toBe(0);
+  });
+
   it("locks an address that tries many e-mails", async () => {
     for (let attempt = 0; attempt < 30; attempt++) {
       await signIn(input(`user${attempt}@example.com`, "x"), { ip: "192.0.2.7" });

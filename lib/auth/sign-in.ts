@@ -28,10 +28,13 @@ export type SignInResult =
  */
 export async function signIn(input: SignInInput, meta: Pick<RequestMeta, "ip">): Promise<SignInResult> {
   const attempt = await takeSignInAttempt(input.email, meta.ip);
-  if (!attempt.allowed) return { ok: false, reason: "rate_limited", retryAfterSeconds: attempt.retryAfterSeconds };
+  if (!attempt.allowed) {
+    await recordRateLimitedSignIn(input.email, meta.ip);
+    return { ok: false, reason: "rate_limited", retryAfterSeconds: attempt.retryAfterSeconds };
+  }
 
   const candidates = await db.user.findMany({
-    where: { email: input.email, passwordHash: { not: null }, status: "ACTIVE" },
+    where: signInCandidates(input.email),
     select: { id: true, organizationId: true, email: true, role: true, permissions: true, passwordHash: true },
     orderBy: { createdAt: "asc" },
     take: 5,
@@ -77,4 +80,23 @@ export async function signIn(input: SignInInput, meta: Pick<RequestMeta, "ip">):
     ip: meta.ip,
   });
   return { ok: true, userId: user.id, adminAccess: hasAdminAccess(user) };
+}
+
+/** The people an e-mail may sign in as: active, with a password. */
+const signInCandidates = (email: string) => ({ email, passwordHash: { not: null }, status: "ACTIVE" as const });
+
+/**
+ * A password sign-in the rate limit refused goes into the sign-in log of the person the e-mail belongs to (the
+ * first one, as for a wrong password), without checking any password. An e-mail that belongs to nobody is not
+ * recorded: the log is kept per organization and there is none to file it under (and noting it would tell an
+ * onlooker nothing they could act on).
+ */
+async function recordRateLimitedSignIn(email: string, ip: string | null): Promise<void> {
+  const known = await db.user.findFirst({
+    where: signInCandidates(email),
+    select: { id: true, organizationId: true, email: true },
+    orderBy: { createdAt: "asc" },
+  });
+  if (!known) return;
+  await recordSignIn(db, { organizationId: known.organizationId, person: { id: known.id, label: known.email }, outcome: "FAILED", reason: "rate_limited", ip });
 }

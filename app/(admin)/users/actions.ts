@@ -7,6 +7,7 @@ import { defineAction } from "@/lib/actions/define-action";
 import { AppError } from "@/lib/app-error";
 import { createPasswordLink, createPasswordLinks } from "@/lib/auth/password-links";
 import { getRequestMeta } from "@/lib/auth/request-meta";
+import { resetTwoStep } from "@/lib/auth/two-step/reset-two-step";
 import { signInLinksCsv } from "@/lib/csv/sign-in-links-csv";
 import { USER_STATUSES, userInput, userSelection } from "@/lib/directory/schemas/user";
 import { deleteUsers, selectedIdBatches, setUsersStatus } from "@/lib/directory/users/change-users";
@@ -49,6 +50,16 @@ export const createSignInLinkAction = defineAction({ input: z.object({ userId: z
   const link = await createPasswordLink(userId, writeContextFor(session!, (await getRequestMeta()).ip));
   revalidatePath(`/users/${userId}`);
   return { path: `/set-password/${link.token}`, purpose: link.purpose, expiresAt: link.expiresAt.toISOString(), person: link.person };
+});
+
+/**
+ * Resets a person's two-step sign-in (a lost phone): authenticator and recovery codes removed, their sessions ended.
+ * "manage users" is checked before anything is read; the service adds the Owner-only rule for admins.
+ */
+export const resetTwoStepAction = defineAction({ input: z.object({ userId: z.uuid() }), access: "manage users" }, async ({ userId }, session) => {
+  const result = await resetTwoStep(userId, writeContextFor(session!, (await getRequestMeta()).ip));
+  revalidatePath(`/users/${userId}`);
+  return result;
 });
 
 const MAX_LINKS = 1000;

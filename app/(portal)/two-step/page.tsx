@@ -1,19 +1,28 @@
 import type { Metadata } from "next";
 import { TwoStepEnrolment } from "@/components/auth/two-step-enrolment";
-import { Alert } from "@/components/ui/alert";
+import { TwoStepSettings } from "@/components/auth/two-step-settings";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePagePermission } from "@/lib/auth/require";
 import { enrolmentView } from "@/lib/auth/two-step/enrolment-view";
+import { isTwoStepRequiredOf } from "@/lib/auth/two-step/manage-own-two-step";
 import { recoveryCodesLeft } from "@/lib/auth/two-step/totp-factor";
-import { confirmOwnTwoStepAction, finishOwnTwoStepAction } from "./actions";
+import {
+  beginOwnReplacementAction,
+  confirmOwnTwoStepAction,
+  finishOwnReplacementAction,
+  finishOwnTwoStepAction,
+  renewOwnRecoveryCodesAction,
+  turnOffOwnTwoStepAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "Two-step sign-in", referrer: "no-referrer" };
 
+/** Any signed-in person, admins included (their account menu links here): set up, replace, renew codes, turn off. */
 export default async function TwoStepPage() {
   const session = await requirePagePermission("signed in");
   const view = await enrolmentView(session.userId);
-  const left = view ? null : await recoveryCodesLeft(session.userId);
+  const [left, required] = view ? [0, false] : await Promise.all([recoveryCodesLeft(session.userId), isTwoStepRequiredOf(session.userId)]);
   return (
     <>
       <PageHeader title="Two-step sign-in" description="After your password, Roster asks for a code from an authenticator app on your phone." />
@@ -21,9 +30,14 @@ export default async function TwoStepPage() {
         {view ? (
           <TwoStepEnrolment qrSvg={view.qrSvg} secret={view.secret} confirm={confirmOwnTwoStepAction} finish={finishOwnTwoStepAction} />
         ) : (
-          <Alert tone="success">
-            Two-step sign-in is on. You have {left} unused recovery code{left === 1 ? "" : "s"}.
-          </Alert>
+          <TwoStepSettings
+            recoveryCodesLeft={left}
+            required={required}
+            turnOff={turnOffOwnTwoStepAction}
+            renewCodes={renewOwnRecoveryCodesAction}
+            beginReplacement={beginOwnReplacementAction}
+            finishReplacement={finishOwnReplacementAction}
+          />
         )}
       </Card>
     </>

@@ -1,11 +1,20 @@
 import "server-only";
 import QRCode from "qrcode";
-import { pendingEnrolment, startEnrolment } from "./totp-factor";
+import { pendingEnrolment, startEnrolment, type Enrolment } from "./totp-factor";
+
+export interface EnrolmentView {
+  qrSvg: string;
+  secret: string;
+}
 
 /** What the enrolment page shows: the QR code (SVG, drawn here) and the key as text; null once set up. */
-export async function enrolmentView(userId: string): Promise<{ qrSvg: string; secret: string } | null> {
+export async function enrolmentView(userId: string): Promise<EnrolmentView | null> {
   const enrolment = (await pendingEnrolment(userId)) ?? (await startEnrolment(userId));
-  if (!enrolment) return null;
+  return enrolment ? drawEnrolment(enrolment) : null;
+}
+
+/** The QR code of an enrolment's otpauth URI (drawn here, so nothing leaves Roster to draw it) and its key as text. */
+export async function drawEnrolment(enrolment: Enrolment): Promise<EnrolmentView> {
   const qrSvg = await QRCode.toString(enrolment.uri.reveal(), { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   return { qrSvg, secret: enrolment.secret.reveal() };
 }

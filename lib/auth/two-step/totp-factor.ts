@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomInt } from "node:crypto";
 import { generateSecret, generateURI, verify } from "otplib";
 import { recordAuditEvent } from "../../audit/record-audit-event";
-import { db } from "../../db";
+import { db, type Tx } from "../../db";
 import { decryptSecret, encryptSecret } from "../../secrets/encrypt-secret";
 import { Secret } from "../../secrets/secret";
 
@@ -93,10 +93,8 @@ export async function confirmEnrolment(
   now = new Date(),
 ): Promise<string[] | null> {
   if (!(await takeCode(userId, code.trim(), false, now))) return null;
-  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  await db.$transaction(async (tx) => {
-    await tx.recoveryCode.deleteMany({ where: { userId } });
-    await tx.recoveryCode.createMany({ data: codes.map((recovery) => ({ userId, codeHash: hashRecoveryCode(recovery) })) });
+  return db.$transaction(async (tx) => {
+    const codes = await replaceRecoveryCodes(tx, userId);
     await recordAuditEvent(tx, {
       organizationId: context.organizationId,
       actor: { id: userId, label: context.actorLabel },
@@ -104,8 +102,60 @@ export async function confirmEnrolment(
       target: { type: "user", id: userId, label: context.actorLabel },
       ip: context.ip,
     });
+    return codes;
   });
+}
+
+/**
+ * A fresh set of ten recovery codes in place of every earlier one (used or not), answered once: only their
+ * SHA-256 is kept. Pass the transaction of the change that goes with it.
+ */
+export async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  await tx.recoveryCode.deleteMany({ where: { userId } });
+  await tx.recoveryCode.createMany({ data: codes.map((recovery) => ({ userId, codeHash: hashRecoveryCode(recovery) })) });
   return codes;
+}
+
+/**
+ * Starts replacing a confirmed authenticator: a new secret waits, encrypted, beside the current one, which keeps
+ * working until a code from the new one confirms it. Starting again replaces the waiting secret. The caller has
+ * checked a code from the current authenticator (or a recovery code) first. Null when there is nothing to replace.
+ */
+export async function startReplacement(userId: string): Promise<Enrolment | null> {
+  const factor = await db.twoStepFactor.findUnique({ where: { userId }, select: { confirmedAt: true, user: { select: { email: true } } } });
+  if (!factor?.confirmedAt) return null;
+  const secret = new Secret(generateSecret());
+  const { count } = await db.twoStepFactor.updateMany({
+    where: { userId, confirmedAt: { not: null } },
+    data: { pendingSecretCiphertext: encryptSecret(secret, secretContext(userId)) },
+  });
+  if (count !== 1) return null;
+  return { secret, uri: new Secret(generateURI({ issuer: ISSUER, label: factor.user.email, secret: secret.reveal() })) };
+}
+
+/**
+ * Confirms the waiting authenticator with a code from it: it becomes the person's authenticator (that code spent)
+ * and the old one stops working; `record` audits it in the same transaction. The recovery codes stay as they are.
+ * False for a wrong code, or nothing waiting.
+ */
+export async function confirmReplacement(userId: string, code: string, record: (tx: Tx) => Promise<void>, now = new Date()): Promise<boolean> {
+  const value = code.trim();
+  const factor = await db.twoStepFactor.findUnique({ where: { userId }, select: { pendingSecretCiphertext: true } });
+  if (!factor?.pendingSecretCiphertext || !/^\d{6}$/.test(value)) return false;
+  const pending = factor.pendingSecretCiphertext;
+  const secret = decryptSecret(pending, secretContext(userId));
+  const result = await verify({ secret: secret.reveal(), token: value, epoch: Math.floor(now.getTime() / 1000), epochTolerance: TOLERANCE_SECONDS });
+  if (!result.valid || !("timeStep" in result)) return false;
+  // Only the secret that was checked is swapped in: a replacement started again meanwhile is not confirmed by this code.
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.twoStepFactor.updateMany({
+      where: { userId, pendingSecretCiphertext: pending },
+      data: { secretCiphertext: pending, pendingSecretCiphertext: null, lastUsedStep: BigInt(result.timeStep) },
+    });
+    if (count === 1) await record(tx);
+    return count === 1;
+  });
 }
 
 export async function hasTwoStep(userId: string): Promise<boolean> {

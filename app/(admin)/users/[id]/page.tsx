@@ -19,6 +19,7 @@ import { USER_FIELD_LABELS } from "@/lib/directory/schemas/user";
 import { getUserDetail } from "@/lib/directory/users/get-user";
 import { createSignInLinkAction, deleteUsersAction, setUsersStatusAction } from "../actions";
 import { PersonGroupsSection } from "./person-groups-section";
+import { PersonSignInSection } from "./person-sign-in-section";
 import { UserAppsSection } from "./provisioning/user-apps-section";
 
 export const metadata: Metadata = { title: "Person" };
@@ -95,6 +96,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <div className="min-w-0 space-y-6">
           <UserAppsSection userId={user.id} personLabel={`${name} <${user.email}>`} />
           <PersonGroupsSection person={{ id: user.id, name }} />
+          <PersonSignInSection person={{ id: user.id, name, role: user.role }} />
         </div>
       </div>
 
