@@ -3,7 +3,8 @@
  * anything is written, the key coalesces repeats, and the jobs exist only if the transaction commits.
  */
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "../db";
 import { enqueue } from "./enqueue";
 import { jobs, laneOf, RUN_LANES } from "./jobs";
@@ -83,5 +84,51 @@ describe("the job contracts", () => {
     expect((await queued("import-fetch")).filter((job) => job.payload.appId === appId)).toEqual([
       { task: "import-fetch", key: `import-fetch:${appId}`, queue: `app:${appId}:import`, payload: { runId: second, appId }, max_attempts: 3 },
     ]);
+  });
+
+  it("queue a repeat even when a worker takes the pending job while add_jobs runs (the job is never left out)", async () => {
+    const [appId, userId] = [randomUUID(), randomUUID()];
+    const key = `reconcile:${appId}:${userId}`;
+    await db.$transaction((tx) => enqueueReconcile(tx, [appId], [userId]));
+
+    // Hold add_jobs between its two steps: a trigger on this job's key waits for a lock this test holds, while a
+    // "worker" (another connection) takes the pending job and commits, exactly as a real worker may at that moment.
+    const suffix = appId.replaceAll("-", "");
+    const lockId = Number.parseInt(suffix.slice(0, 7), 16);
+    const worker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await worker.connect();
+    try {
+      await db.$executeRawUnsafe(
+        `CREATE FUNCTION public.hold_add_jobs_${suffix}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_advisory_xact_lock(${lockId}); RETURN NEW; END $$`,
+      );
+      await db.$executeRawUnsafe(
+        `CREATE TRIGGER hold_add_jobs_${suffix} BEFORE INSERT ON graphile_worker._private_jobs FOR EACH ROW WHEN (NEW.key = '${key}') EXECUTE FUNCTION public.hold_add_jobs_${suffix}()`,
+      );
+      await worker.query("SELECT pg_advisory_lock($1)", [lockId]);
+      const repeat = db.$transaction((tx) => enqueueReconcile(tx, [appId], [userId]), { timeout: 60_000 });
+      await vi.waitFor(
+        async () => {
+          const waiting = await worker.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted", [lockId]);
+          expect(waiting.rowCount).toBe(1);
+        },
+        { timeout: 30_000, interval: 50 },
+      );
+      await worker.query("UPDATE graphile_worker._private_jobs SET locked_at = now(), locked_by = 'test-worker' WHERE key = $1", [key]);
+      await worker.query("SELECT pg_advisory_unlock($1)", [lockId]);
+      await repeat;
+
+      const jobsOfPair = await db.$queryRaw<{ key: string | null; locked: boolean }[]>`
+        SELECT key, locked_at IS NOT NULL AS locked FROM graphile_worker._private_jobs WHERE payload ->> 'appId' = ${appId} ORDER BY id`;
+      // The taken job lost its key (it runs on with what it read); a new one, free to run, carries the repeat.
+      expect(jobsOfPair).toEqual([
+        { key: null, locked: true },
+        { key, locked: false },
+      ]);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS hold_add_jobs_${suffix} ON graphile_worker._private_jobs`);
+      await db.$executeRawUnsafe(`DROP FUNCTION IF EXISTS public.hold_add_jobs_${suffix}()`);
+      await db.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE payload ->> 'appId' = ${appId}`;
+      await worker.end();
+    }
   });
 });

@@ -56,9 +56,9 @@ export async function reconcileGroup(appId: string, groupId: string, { attempt =
     await run.execute();
     await run.record(attempt);
     if (run.retry) return { retry: run.retry };
-    // A member whose account became active while this ran may have had their mark on the group dropped: several
-    // transactions queueing the same keyed job at once can find it locked by this run and add none (graphile-worker's
-    // add_jobs). So the members are read again, and a change since the start means one more round.
+    // A member whose account became active while this ran must not be left out. enqueueMany makes sure a repeat
+    // gets its job even when this run took the pending one mid-way (lib/queue/enqueue.ts); reading the members
+    // again costs one query and covers any other way a change could slip past the start of this run.
     const after = await loadGroup(app, groupId);
     return sameMembers(loaded.desired, after.desired) ? {} : { stale: true };
   } finally {
