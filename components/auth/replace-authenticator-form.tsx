@@ -5,11 +5,10 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { confirmTwoStepInput, type ConfirmTwoStepInput } from "@/lib/auth/schemas";
 import { AuthenticatorKey } from "./authenticator-key";
+import { CodeField } from "./code-field";
 
 interface Props {
   qrSvg: string;
@@ -45,16 +44,7 @@ export function ReplaceAuthenticatorForm({ qrSvg, secret, confirm, onDone, onCan
       <AuthenticatorKey qrSvg={qrSvg} secret={secret} />
       <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <FormField id="code" label="Code from the new app" error={errors.code?.message}>
-          <Input
-            id="code"
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            aria-invalid={Boolean(errors.code)}
-            aria-describedby={errors.code ? "code-error" : undefined}
-            {...form.register("code")}
-          />
-        </FormField>
+        <CodeField label="Code from the new app" error={errors.code?.message} registration={form.register("code")} />
         <div className="flex flex-col gap-2 sm:flex-row-reverse">
           <Button type="submit" disabled={isSubmitting}>
             {isSubmitting ? "Checking…" : "Use the new authenticator"}

@@ -6,10 +6,9 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { secondStepInput, type SecondStepInput } from "@/lib/auth/schemas";
+import { CodeField } from "./code-field";
 
 /** The code from the authenticator app (or a recovery code), after the password. */
 export function SecondStepForm({
@@ -46,17 +45,7 @@ export function SecondStepForm({
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-5">
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <FormField id="code" label="Code" error={errors.code?.message}>
-        <Input
-          id="code"
-          autoComplete="one-time-code"
-          inputMode="text"
-          autoFocus
-          aria-invalid={Boolean(errors.code)}
-          aria-describedby={errors.code ? "code-error" : "code-hint"}
-          {...form.register("code")}
-        />
-      </FormField>
+      <CodeField label="Code" error={errors.code?.message} registration={form.register("code")} numeric={false} autoFocus describedBy="code-hint" />
       <p id="code-hint" className="text-xs text-zinc-600">
         The 6 digits your authenticator app shows for Roster. Lost your phone? Enter one of your recovery codes instead.
       </p>

@@ -6,10 +6,9 @@ import { useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { secondStepInput, type SecondStepInput } from "@/lib/auth/schemas";
+import { CodeField } from "./code-field";
 
 interface Props<T> {
   trigger: ReactNode;
@@ -63,15 +62,13 @@ export function TwoStepCodeDialog<T>({ trigger, title, children, submitLabel, to
           </Dialog.Description>
           <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="mt-4 space-y-4">
             {error ? <Alert tone="error">{error}</Alert> : null}
-            <FormField id="own-code" label="Code from your app, or a recovery code" error={errors.code?.message}>
-              <Input
-                id="own-code"
-                autoComplete="one-time-code"
-                aria-invalid={Boolean(errors.code)}
-                aria-describedby={errors.code ? "own-code-error" : undefined}
-                {...form.register("code")}
-              />
-            </FormField>
+            <CodeField
+              id="own-code"
+              label="Code from your app, or a recovery code"
+              error={errors.code?.message}
+              registration={form.register("code")}
+              numeric={false}
+            />
             <div className="flex justify-end gap-2">
               <Dialog.Close asChild>
                 <Button type="button" variant="secondary" disabled={isSubmitting}>

@@ -6,12 +6,11 @@ import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import type { ActionResult } from "@/lib/actions/define-action";
 import { confirmTwoStepInput, type ConfirmTwoStepInput } from "@/lib/auth/schemas";
 import { AuthenticatorKey } from "./authenticator-key";
 import { RecoveryCodesList } from "./recovery-codes-list";
+import { CodeField } from "./code-field";
 
 interface Props {
   /** The QR code as SVG markup, made on the server from the otpauth URI (nothing leaves Roster to draw it). */
@@ -78,16 +77,7 @@ export function TwoStepEnrolment({ qrSvg, secret, confirm, finish, returnTo = nu
       <AuthenticatorKey qrSvg={qrSvg} secret={secret} />
       <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="space-y-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
-        <FormField id="code" label="Code from the app" error={errors.code?.message}>
-          <Input
-            id="code"
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            aria-invalid={Boolean(errors.code)}
-            aria-describedby={errors.code ? "code-error" : undefined}
-            {...form.register("code")}
-          />
-        </FormField>
+        <CodeField label="Code from the app" error={errors.code?.message} registration={form.register("code")} />
         <Button type="submit" size="lg" className="w-full" disabled={isSubmitting}>
           {isSubmitting ? "Checking…" : "Turn on two-step sign-in"}
         </Button>
