@@ -40,12 +40,27 @@ function invalid(context: AnswerContext, message: string): ScimError {
   return new ScimError({ kind: "invalidResponse", method: context.method, url: context.url, message });
 }
 
+/** The value without its null attributes and array items: the value itself when it has none (most answers), a copy otherwise. */
 function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((item) => item !== null).map(withoutNulls);
+  return hasNull(value) ? copyWithoutNulls(value) : value;
+}
+
+function hasNull(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) return value.some((item) => item === null || hasNull(item));
+  for (const key in value) {
+    const inner = (value as Record<string, unknown>)[key];
+    if (inner === null || hasNull(inner)) return true;
+  }
+  return false;
+}
+
+function copyWithoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((item) => item !== null).map(copyWithoutNulls);
   if (typeof value !== "object" || value === null) return value;
   const copy: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    if (inner !== null) copy[key] = withoutNulls(inner);
+    if (inner !== null) copy[key] = copyWithoutNulls(inner);
   }
   return copy;
 }

@@ -77,6 +77,9 @@ export function createTransport(options: TransportOptions): (request: ScimReques
   const basePath = options.baseUrl.pathname.replace(/\/+$/, "");
   const { timeouts } = options;
   const phaseMs: Record<TimeoutPhase, number> = { connect: timeouts.connectMs, headers: timeouts.headersMs, body: timeouts.bodyMs, total: timeouts.totalMs };
+  // The same two header sets for every request of this client (the token does not change while it lives).
+  const headersWithBody = buildHeaders(options.token, true);
+  const headersWithoutBody = buildHeaders(options.token, false);
 
   return async function send(request) {
     const context = { method: request.method, url: `${base}${request.path}` };
@@ -93,7 +96,7 @@ export function createTransport(options: TransportOptions): (request: ScimReques
         answer = await options.exchange.send({
           path: `${basePath}${request.path}${formatQuery(request.query)}`,
           method: request.method,
-          headers: buildHeaders(options.token, request.body !== undefined),
+          headers: request.body === undefined ? headersWithoutBody : headersWithBody,
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
           signal: controller.signal,
         });

@@ -229,7 +229,12 @@ export async function run(): Promise<void> {
         };
       }
 
-      worker = startWorker({ WORKER_CONCURRENCY: String(CONCURRENCY), ROSTER_ALLOW_PRIVATE_TARGETS: "1" });
+      // BENCH_WORKER_PROFILE=<folder> writes the worker's CPU profile there when it stops (whole run).
+      const profileDir = process.env.BENCH_WORKER_PROFILE;
+      worker = startWorker(
+        { WORKER_CONCURRENCY: String(CONCURRENCY), ROSTER_ALLOW_PRIVATE_TARGETS: "1" },
+        { nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [] },
+      );
       await syncPeople(WARMUP_USERS, "warmup");
       await reset(sandbox.origin);
       const { usersPerSec, cpuUsPerUser } = await syncPeople(USERS, "initial");
