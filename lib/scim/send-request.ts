@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import type { BearerToken } from "./bearer-token.ts";
 import { classifyNetworkError, findErrorCode, type TimeoutPhase } from "./classify-network-error.ts";
 import { classifyFailedAnswer } from "./classify-response.ts";
@@ -83,11 +84,11 @@ export function createTransport(options: TransportOptions): (request: ScimReques
 
   return async function send(request) {
     const context = { method: request.method, url: `${base}${request.path}` };
-    const controller = new AbortController();
+    const abort = new EventEmitter();
     let pastDeadline = false;
     const deadline = setTimeout(() => {
       pastDeadline = true;
-      controller.abort(new Error(`No complete answer within ${timeouts.totalMs} ms.`));
+      abort.emit("abort");
     }, timeouts.totalMs);
 
     try {
@@ -98,7 +99,7 @@ export function createTransport(options: TransportOptions): (request: ScimReques
           method: request.method,
           headers: request.body === undefined ? headersWithoutBody : headersWithBody,
           body: request.body === undefined ? undefined : JSON.stringify(request.body),
-          signal: controller.signal,
+          signal: abort,
         });
       } catch (error) {
         const code = findErrorCode(error);
