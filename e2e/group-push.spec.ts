@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { bothWidths, connectAtlassianApp, expect, test } from "./support/fixtures";
+import { bothWidths, connectAtlassianApp, expect, switchOn, test } from "./support/fixtures";
 import { dismissToasts } from "./support/toasts";
 
 // Issue #15, group push: an admin turns on Push groups, makes a group of three on /groups and assigns it to Atlassian.
@@ -122,11 +122,7 @@ test("push a group to Atlassian: its people and the group with exactly them appe
   await page.goto(`/applications/${appId}/provisioning/actions`);
   const pushGroups = page.getByRole("switch", { name: "Push groups" });
   await expect(pushGroups).toHaveAttribute("aria-checked", "false");
-  // A click before hydration is dropped by React: it is repeated until the switch has taken it.
-  await expect(async () => {
-    if ((await pushGroups.getAttribute("aria-checked")) !== "true") await pushGroups.click();
-    await expect(pushGroups).toHaveAttribute("aria-checked", "true", { timeout: 2_000 });
-  }).toPass({ timeout: 15_000 });
+  await switchOn(pushGroups);
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Sync actions saved.")).toBeVisible();
   await page.reload();

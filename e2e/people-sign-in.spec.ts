@@ -14,7 +14,7 @@ import type { Page } from "@playwright/test";
 import { startSandbox, type RunningSandbox } from "../lib/sandbox";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { bothWidths, connectAtlassianApp, expect, test } from "./support/fixtures";
+import { bothWidths, connectAtlassianApp, expect, switchOn, test } from "./support/fixtures";
 import { startServiceProvider, type ServiceProvider } from "./support/saml-service-provider";
 
 const PASSWORD = "pia-portal-password-1";
@@ -198,11 +198,7 @@ test("a person signs in with a link and two-step sign-in, reaches the Atlassian 
   });
   await page.getByLabel("App's Entity ID").fill(sp.entityId);
   await page.getByLabel("ACS URL").fill(sp.acsUrl);
-  const enabled = page.getByRole("switch", { name: "Single sign-on" });
-  await expect(async () => {
-    if ((await enabled.getAttribute("aria-checked")) !== "true") await enabled.click();
-    await expect(enabled).toHaveAttribute("aria-checked", "true", { timeout: 1000 });
-  }).toPass();
+  await switchOn(page.getByRole("switch", { name: "Single sign-on" }));
   await page.getByRole("button", { name: "Save single sign-on settings" }).click();
   await expect(page.getByText(`Saved. People assigned to ${appName} can now sign in to it through Roster.`)).toBeVisible();
 

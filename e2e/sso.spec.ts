@@ -9,7 +9,7 @@ import { generate } from "otplib";
 import type { Page } from "@playwright/test";
 import { ADMIN, OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
-import { bothWidths, expect, SignInPage, test } from "./support/fixtures";
+import { bothWidths, expect, SignInPage, switchOn, test } from "./support/fixtures";
 import { startServiceProvider, type ServiceProvider } from "./support/saml-service-provider";
 import { dismissToasts } from "./support/toasts";
 
@@ -87,11 +87,7 @@ test("the Owner sets up single sign-on for an app, and Test sign-in gets them in
   await page.getByLabel("Attribute 2 name").fill("team");
   await page.getByLabel("Attribute 2 value from").selectOption("The same value for everyone");
   await page.getByLabel("Attribute 2 value for everyone").fill("Halden SSO");
-  const enabled = page.getByRole("switch", { name: "Single sign-on" });
-  await expect(async () => {
-    if ((await enabled.getAttribute("aria-checked")) !== "true") await enabled.click();
-    await expect(enabled).toHaveAttribute("aria-checked", "true", { timeout: 1000 });
-  }).toPass();
+  await switchOn(page.getByRole("switch", { name: "Single sign-on" }));
   await page.getByRole("button", { name: "Save single sign-on settings" }).click();
   await expect(page.getByText(`Saved. People assigned to ${APP_NAME} can now sign in to it through Roster.`)).toBeVisible();
   await expect(page.getByRole("link", { name: "Test sign-in" })).toBeVisible();

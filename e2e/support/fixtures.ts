@@ -106,3 +106,11 @@ export async function connectApp(page: Page, catalogName: "Atlassian" | "Custom 
   await expect(page.getByRole("status").filter({ hasText: /Provisioning to .* is on/ })).toBeVisible();
   return appId;
 }
+
+/** Turns a switch on. A click before hydration is dropped by React, so it is repeated until the switch has taken it. */
+export async function switchOn(toggle: Locator) {
+  await expect(async () => {
+    if ((await toggle.getAttribute("aria-checked")) !== "true") await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-checked", "true", { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+}

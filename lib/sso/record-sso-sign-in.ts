@@ -1,6 +1,7 @@
 import "server-only";
 import { recordSignIn, type SignInReason } from "../audit/record-sign-in";
 import { db } from "../db";
+import { issueResponse, type IssueResponseInput, type SamlPostForm } from "./issue-response";
 import { SamlError, type SsoAppRef } from "./saml-error";
 
 const REASONS: Partial<Record<SamlError["kind"], SignInReason>> = { person_inactive: "inactive", person_not_assigned: "not_assigned" };
@@ -27,4 +28,23 @@ export async function recordSsoSignIn(event: {
     method: "single sign-on (SAML)",
     ip: event.ip,
   });
+}
+
+/**
+ * A signed response for the person, with its sign-in log line: succeeded when issued, failed (with the reason)
+ * when Roster refused. What every single sign-on endpoint answers with.
+ */
+export async function issueLoggedResponse(
+  input: IssueResponseInput,
+  person: { id: string; label: string; organizationId: string },
+  ip: string | null,
+): Promise<SamlPostForm> {
+  try {
+    const form = await issueResponse(input);
+    await recordSsoSignIn({ person, app: form.app, ip });
+    return form;
+  } catch (error) {
+    if (error instanceof SamlError) await recordSsoSignIn({ person, app: error.app, ip, refusal: error });
+    throw error;
+  }
 }

@@ -1,8 +1,7 @@
 import "server-only";
 import { getPublicBaseUrl, getRequestMeta } from "@/lib/auth/request-meta";
 import { getCurrentPersonSession } from "@/lib/auth/session";
-import { recordSsoSignIn } from "@/lib/sso/record-sso-sign-in";
-import { issueResponse } from "@/lib/sso/issue-response";
+import { issueLoggedResponse } from "@/lib/sso/record-sso-sign-in";
 import { SamlError } from "@/lib/sso/saml-error";
 import { isRosterId } from "@/lib/sso/sso-app";
 import { samlPostResponse, ssoFailureResponse } from "../../sso-responses";
@@ -26,14 +25,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     }
     const person = { id: session.userId, label: session.email, organizationId: session.organization.id };
     const { ip } = await getRequestMeta();
-    try {
-      const form = await issueResponse({ appId, personId: session.userId, baseUrl: await getPublicBaseUrl() });
-      await recordSsoSignIn({ person, app: form.app, ip });
-      return samlPostResponse(form);
-    } catch (error) {
-      if (error instanceof SamlError) await recordSsoSignIn({ person, app: error.app, ip, refusal: error });
-      throw error;
-    }
+    return samlPostResponse(await issueLoggedResponse({ appId, personId: session.userId, baseUrl: await getPublicBaseUrl() }, person, ip));
   } catch (error) {
     return ssoFailureResponse(error, "IdP-initiated sign-in");
   }

@@ -2,9 +2,8 @@ import "server-only";
 import { deflateRawSync } from "node:zlib";
 import { getPublicBaseUrl, getRequestMeta } from "@/lib/auth/request-meta";
 import { endSession, getCurrentPersonSession } from "@/lib/auth/session";
-import { recordSsoSignIn } from "@/lib/sso/record-sso-sign-in";
+import { issueLoggedResponse } from "@/lib/sso/record-sso-sign-in";
 import { sessionStartedAt } from "@/lib/auth/session-started-at";
-import { issueResponse } from "@/lib/sso/issue-response";
 import { parseAuthnRequest } from "@/lib/sso/parse-authn-request";
 import { decodeAuthnRequest, readAuthnRequest, type AuthnRequestBinding } from "@/lib/sso/read-authn-request";
 import { SamlError } from "@/lib/sso/saml-error";
@@ -75,20 +74,12 @@ async function answer(
     );
     const person = { id: session.userId, label: session.email, organizationId: session.organization.id };
     const { ip } = await getRequestMeta();
-    try {
-      const form = await issueResponse({
-        appId: app.id,
-        personId: session.userId,
-        baseUrl,
-        inResponseTo: parsed.requestId,
-        relayState: parsed.relayState ?? undefined,
-      });
-      await recordSsoSignIn({ person, app: form.app, ip });
-      return samlPostResponse(form);
-    } catch (error) {
-      if (error instanceof SamlError) await recordSsoSignIn({ person, app: error.app, ip, refusal: error });
-      throw error;
-    }
+    const form = await issueLoggedResponse(
+      { appId: app.id, personId: session.userId, baseUrl, inResponseTo: parsed.requestId, relayState: parsed.relayState ?? undefined },
+      person,
+      ip,
+    );
+    return samlPostResponse(form);
   } catch (error) {
     return ssoFailureResponse(error, "the SSO URL");
   }
