@@ -6,6 +6,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { readEnv } from "./env";
+import { statementNamer } from "./prepared-statements";
 
 export type Db = PrismaClient;
 /** A client inside `db.$transaction(async (tx) => …)`; services accept one to compose. */
@@ -14,7 +15,10 @@ export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$trans
 const globalForDb = globalThis as unknown as { rosterDb?: PrismaClient };
 
 function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: readEnv("DATABASE_URL"), max: readEnv("DATABASE_POOL_SIZE") });
+  const adapter = new PrismaPg(
+    { connectionString: readEnv("DATABASE_URL"), max: readEnv("DATABASE_POOL_SIZE") },
+    readEnv("DATABASE_PREPARED_STATEMENTS") ? { statementNameGenerator: statementNamer() } : undefined,
+  );
   return new PrismaClient({ adapter });
 }
 

@@ -8,7 +8,7 @@ const GOOD = {
 
 async function loadEnv(values: Record<string, string | undefined>) {
   vi.resetModules();
-  for (const key of ["DATABASE_URL", "SESSION_SECRET", "ROSTER_ENCRYPTION_KEY", "ROSTER_SECURE_COOKIES", "DATABASE_POOL_SIZE"])
+  for (const key of ["DATABASE_URL", "SESSION_SECRET", "ROSTER_ENCRYPTION_KEY", "ROSTER_SECURE_COOKIES", "DATABASE_POOL_SIZE", "DATABASE_PREPARED_STATEMENTS"])
     vi.stubEnv(key, values[key] as string);
   const { getEnv } = await import("./env");
   return getEnv;
@@ -19,7 +19,12 @@ afterEach(() => vi.unstubAllEnvs());
 describe("getEnv", () => {
   it("accepts a valid environment and applies defaults", async () => {
     const getEnv = await loadEnv(GOOD);
-    expect(getEnv()).toMatchObject({ DATABASE_URL: GOOD.DATABASE_URL, DATABASE_POOL_SIZE: 10 });
+    expect(getEnv()).toMatchObject({ DATABASE_URL: GOOD.DATABASE_URL, DATABASE_POOL_SIZE: 10, DATABASE_PREPARED_STATEMENTS: true });
+  });
+
+  it("turns prepared statements off for a pooler that cannot keep them", async () => {
+    const getEnv = await loadEnv({ ...GOOD, DATABASE_PREPARED_STATEMENTS: "0" });
+    expect(getEnv().DATABASE_PREPARED_STATEMENTS).toBe(false);
   });
 
   it.each([
@@ -30,6 +35,7 @@ describe("getEnv", () => {
     [{ ...GOOD, SESSION_SECRET: undefined }, /SESSION_SECRET is not set/],
     [{ ...GOOD, ROSTER_SECURE_COOKIES: "maybe" }, /ROSTER_SECURE_COOKIES/],
     [{ ...GOOD, DATABASE_POOL_SIZE: "0" }, /DATABASE_POOL_SIZE/],
+    [{ ...GOOD, DATABASE_PREPARED_STATEMENTS: "sometimes" }, /DATABASE_PREPARED_STATEMENTS/],
     [{ ...GOOD, ROSTER_ENCRYPTION_KEY: "too-short" }, /ROSTER_ENCRYPTION_KEY must be 32 random bytes/],
   ])("explains a bad value in one sentence (%#)", async (values, message) => {
     const getEnv = await loadEnv(values);

@@ -108,6 +108,11 @@ const envSchema = z.object({
     .default("127.0.0.1"),
   /** Size of the Prisma connection pool per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Keep the hot queries prepared on each connection (lib/prepared-statements.ts). Turn off behind a connection
+   * pooler that hands one connection's statements to another, such as PgBouncer in transaction mode before 1.21.
+   */
+  DATABASE_PREPARED_STATEMENTS: booleanFlag.default(true),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,6 @@
 import "server-only";
 import { listPublishedKeys, type PublicSigningKey } from "./signing-keys";
-import { certificateBody } from "./issue-response";
+import { certificateBody } from "./sign-response";
 import { idpEntityId, ssoUrl } from "./saml-urls";
 import { NAME_ID_FORMATS } from "./schemas";
 

@@ -1,6 +1,5 @@
 import "server-only";
-import { randomUUID, type KeyObject } from "node:crypto";
-import { SignedXml } from "xml-crypto";
+import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import { hasScope, scopeProbe } from "../directory/assignments/scope-sources";
 import { MAPPABLE_PERSON_SELECT } from "../directory/users/mappable-person";
@@ -11,17 +10,13 @@ import { SamlError, type SamlErrorKind, type SsoAppRef } from "./saml-error";
 import { SAML_SETTINGS_SELECT, toSamlSettings } from "./saml-settings";
 import { idpEntityId } from "./saml-urls";
 import { NAME_ID_FORMATS } from "./schemas";
+import { certificateBody, signResponse } from "./sign-response";
 import { getActiveSigningKey, SIGNING_KEY_SELECT, signingKeyObject, withPrivateKey } from "./signing-keys";
 
 /** How long a response is good for after it is issued; apps allow a little clock skew on top. */
 export const RESPONSE_LIFETIME_MS = 5 * 60 * 1000;
 /** How far back NotBefore reaches, for an app whose clock runs a little behind ours. */
 export const NOT_BEFORE_SKEW_MS = 30 * 1000;
-
-const RSA_SHA256 = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
-const SHA256 = "http://www.w3.org/2001/04/xmlenc#sha256";
-const EXCLUSIVE_C14N = "http://www.w3.org/2001/10/xml-exc-c14n#";
-const TRANSFORMS = ["http://www.w3.org/2000/09/xmldsig#enveloped-signature", EXCLUSIVE_C14N];
 
 export interface IssueResponseInput {
   appId: string;
@@ -122,43 +117,11 @@ export async function issueResponse(input: IssueResponseInput): Promise<SamlPost
   });
   return {
     acsUrl: settings.acsUrl,
-    samlResponse: Buffer.from(signResponse(xml, signingKeyObject(key), certificateBody(key.certificatePem)), "utf8").toString("base64"),
+    samlResponse: Buffer.from(await signResponse(xml, signingKeyObject(key), certificateBody(key.certificatePem)), "utf8").toString("base64"),
     relayState: input.relayState ?? null,
     responseId,
     assertionId,
     nameId,
     app: appRef,
   };
-}
-
-/** The certificate's base64 body, as KeyInfo carries it. */
-export function certificateBody(pem: string): string {
-  return pem.replace(/-----(BEGIN|END) CERTIFICATE-----/g, "").replace(/\s+/g, "");
-}
-
-/**
- * Signs the Assertion (signature placed after its Issuer), then the whole Response (after its Issuer):
- * enveloped, exclusive c14n, RSA-SHA256, SHA-256 digests, the certificate in KeyInfo. xml-crypto (the XML
- * signature library under Node's SAML libraries) does the signing; the key comes parsed, once per key.
- */
-function signResponse(xml: string, privateKey: KeyObject, certificate: string): string {
-  const assertion = "/*[local-name(.)='Response']/*[local-name(.)='Assertion']";
-  const assertionSigned = signAt(xml, privateKey, certificate, assertion, `${assertion}/*[local-name(.)='Issuer']`);
-  return signAt(assertionSigned, privateKey, certificate, "/*", "/*[local-name(.)='Response']/*[local-name(.)='Issuer']");
-}
-
-/** One enveloped signature over the element at `referenceXPath`, placed after the element at `after`. */
-function signAt(xml: string, privateKey: KeyObject, certificate: string, referenceXPath: string, after: string): string {
-  const signature = new SignedXml({
-    privateKey,
-    signatureAlgorithm: RSA_SHA256,
-    canonicalizationAlgorithm: EXCLUSIVE_C14N,
-    getKeyInfoContent: (args) => {
-      const ns = args?.prefix ? `${args.prefix}:` : "";
-      return `<${ns}X509Data><${ns}X509Certificate>${certificate}</${ns}X509Certificate></${ns}X509Data>`;
-    },
-  });
-  signature.addReference({ xpath: referenceXPath, transforms: TRANSFORMS, digestAlgorithm: SHA256 });
-  signature.computeSignature(xml, { prefix: "ds", location: { reference: after, action: "after" } });
-  return signature.getSignedXml();
 }
