@@ -52,4 +52,19 @@ describe("readEnv", () => {
     expect(readEnv("SESSION_SECRET")).toBe("x".repeat(40));
     expect(() => readEnv("DATABASE_URL")).toThrow(/DATABASE_URL must be a PostgreSQL connection string/);
   });
+
+  it("reads a variable again once it changes, and the same value once", async () => {
+    vi.resetModules();
+    vi.stubEnv("ROSTER_SCIM_TIMEOUT_MS", "1500");
+    const { readEnv } = await import("./env");
+    expect(readEnv("ROSTER_SCIM_TIMEOUT_MS")).toBe(1500);
+    vi.stubEnv("ROSTER_SCIM_TIMEOUT_MS", "2500");
+    expect(readEnv("ROSTER_SCIM_TIMEOUT_MS")).toBe(2500);
+    vi.stubEnv("ROSTER_SCIM_TIMEOUT_MS", "5");
+    expect(() => readEnv("ROSTER_SCIM_TIMEOUT_MS")).toThrow(/ROSTER_SCIM_TIMEOUT_MS/);
+    vi.stubEnv("ROSTER_ALLOWED_PRIVATE_TARGETS", "127.0.0.1:8790");
+    const targets = readEnv("ROSTER_ALLOWED_PRIVATE_TARGETS");
+    expect([...targets]).toEqual(["127.0.0.1:8790"]);
+    expect(readEnv("ROSTER_ALLOWED_PRIVATE_TARGETS")).toBe(targets);
+  });
 });

@@ -141,10 +141,20 @@ export function getEnv(): Env {
 /** Set by `npm start` after it has validated the environment (the sandbox's port is known only then), so read afresh. */
 const SET_AFTER_START: ReadonlySet<keyof Env> = new Set(["ROSTER_ALLOWED_PRIVATE_TARGETS"]);
 
-/** Parsing one variable is cheap, so it is not cached: a test may change it between calls. */
+/**
+ * Each variable's value as last read, beside the raw text it came from. Next's server bundle has its own copy of
+ * this module, which `getEnv()` in scripts/ never fills, so without this every read (one per secret decrypted,
+ * for one) parsed the variable again. Keyed by the raw text, so a test that changes a variable is read afresh.
+ */
+const lastRead = new Map<keyof Env, { raw: string | undefined; value: unknown }>();
+
 export function readEnv<Name extends keyof Env>(name: Name): Env[Name] {
   if (cached && !SET_AFTER_START.has(name)) return cached[name];
-  const parsed = z.object({ [name]: envSchema.shape[name] }).safeParse(process.env);
+  const raw = process.env[name];
+  const known = lastRead.get(name);
+  if (known && known.raw === raw) return known.value as Env[Name];
+  const parsed = envSchema.shape[name].safeParse(raw);
   if (!parsed.success) throw explain(parsed.error, name);
-  return (parsed.data as Env)[name];
+  lastRead.set(name, { raw, value: parsed.data });
+  return parsed.data as Env[Name];
 }

@@ -2,10 +2,13 @@
  * Single sign-on: signed SAML responses issued by one process (lib/sso/issueResponse, what the SSO endpoints call:
  * the app, its settings, the person and their access read from the database, the response built and signed twice,
  * Response and Assertion, RSA-SHA256). Prints
- *   {"bench":"sso.assertion","perSec":…,"p95Ms":…,"p50Ms":…,"concurrency":…,"responses":…}
+ *   {"bench":"sso.assertion","perSec":…,"p95Ms":…,"p50Ms":…,"concurrency":…,"responses":…,"cpuMsPerResponse":…,"cores":…}
  * perSec is responses per second with CONCURRENCY sign-ins in flight at once; p95Ms is each response's own time
- * under that load. A sequential line (concurrency 1) follows, as the baseline of one sign-in at a time.
+ * under that load. cpuMsPerResponse is this process's CPU (every thread) per response under that load: with the
+ * database's own share, it sets the ceiling, cores × 1000 / CPU ms, that no amount of concurrency gets past.
+ * A sequential line (concurrency 1) follows, as the baseline of one sign-in at a time.
  */
+import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { percentile, withBenchDatabase } from "./support/bench-database";
 
@@ -45,6 +48,7 @@ export async function run(): Promise<void> {
 
     const concurrent: number[] = [];
     let started = 0;
+    const cpuBefore = process.cpuUsage();
     const startedAll = performance.now();
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
@@ -55,6 +59,7 @@ export async function run(): Promise<void> {
       }),
     );
     const seconds = (performance.now() - startedAll) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     concurrent.sort((a, b) => a - b);
     console.log(
       JSON.stringify({
@@ -64,6 +69,8 @@ export async function run(): Promise<void> {
         p50Ms: percentile(concurrent, 50),
         concurrency: CONCURRENCY,
         responses: concurrent.length,
+        cpuMsPerResponse: Math.round(((cpu.user + cpu.system) / 1000 / concurrent.length) * 100) / 100,
+        cores: availableParallelism(),
       }),
     );
 
