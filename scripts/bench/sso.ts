@@ -6,8 +6,11 @@
  * perSec is responses per second with CONCURRENCY sign-ins in flight at once; p95Ms is each response's own time
  * under that load. cpuMsPerResponse is this process's CPU (every thread) per response under that load: with the
  * database's own share, it sets the ceiling, cores × 1000 / CPU ms, that no amount of concurrency gets past.
- * A sequential line (concurrency 1) follows, as the baseline of one sign-in at a time.
+ * A sequential line (concurrency 1) follows, as the baseline of one sign-in at a time, then a "signing only" line:
+ * the two signatures of one response and nothing else, one at a time, with their CPU per response, which is the
+ * part of cpuMsPerResponse that xml-crypto and RSA take.
  */
+import { generateKeyPairSync } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { percentile, withBenchDatabase } from "./support/bench-database";
@@ -88,6 +91,49 @@ export async function run(): Promise<void> {
         p50Ms: percentile(sequential, 50),
         concurrency: 1,
         responses: sequential.length,
+      }),
+    );
+
+    const { signResponse } = await import("../../lib/sso/sign-response");
+    const { buildResponseXml } = await import("../../lib/sso/response-template");
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const now = new Date();
+    const unsigned = (index: number) =>
+      buildResponseXml({
+        responseId: `_r${index}`,
+        assertionId: `_a${index}`,
+        issueInstant: now,
+        issuer: "https://roster.example.com/sso/saml/bench",
+        destination: "https://bench.atlassian.net/acs",
+        inResponseTo: `_req${index}`,
+        audience: "https://bench.atlassian.net/sp",
+        nameIdFormat: "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
+        nameId: `sso${index}@bench.example`,
+        notBefore: now,
+        notOnOrAfter: now,
+        authnInstant: now,
+        sessionIndex: `_s${index}`,
+        authnContextClassRef: "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport",
+        attributes: [
+          { name: "email", value: `sso${index}@bench.example` },
+          { name: "givenName", value: "Sam" },
+          { name: "familyName", value: "Bench" },
+        ],
+      });
+    for (let index = 0; index < WARMUP; index++) await signResponse(unsigned(index), privateKey, "MIIB");
+    const signingCpu = process.cpuUsage();
+    const startedSigning = performance.now();
+    for (let index = 0; index < SEQUENTIAL; index++) await signResponse(unsigned(index), privateKey, "MIIB");
+    const signingSeconds = (performance.now() - startedSigning) / 1000;
+    const signing = process.cpuUsage(signingCpu);
+    console.log(
+      JSON.stringify({
+        bench: "sso.assertion",
+        case: "signing only",
+        perSec: Math.round(SEQUENTIAL / signingSeconds),
+        cpuMsPerResponse: Math.round(((signing.user + signing.system) / 1000 / SEQUENTIAL) * 100) / 100,
+        concurrency: 1,
+        responses: SEQUENTIAL,
       }),
     );
     await db.$disconnect();
