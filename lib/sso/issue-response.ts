@@ -11,7 +11,7 @@ import { SAML_SETTINGS_SELECT, toSamlSettings } from "./saml-settings";
 import { idpEntityId } from "./saml-urls";
 import { NAME_ID_FORMATS } from "./schemas";
 import { certificateBody, signResponse } from "./sign-response";
-import { getActiveSigningKey, SIGNING_KEY_SELECT, signingKeyObject, withPrivateKey } from "./signing-keys";
+import { getActiveSigningKey, SIGNING_KEY_SELECT, signingKeyObject } from "./signing-keys";
 
 /** How long a response is good for after it is issued; apps allow a little clock skew on top. */
 export const RESPONSE_LIFETIME_MS = 5 * 60 * 1000;
@@ -94,8 +94,7 @@ export async function issueResponse(input: IssueResponseInput): Promise<SamlPost
   if (!nameId) {
     throw refuse("person_not_found", `Your account has no value for what ${app.name} uses to recognise you. ${whomToAsk} to complete your profile.`);
   }
-  const stored = app.organization.ssoSigningKeys[0];
-  const key = stored ? withPrivateKey(stored) : await getActiveSigningKey(app.organizationId, now);
+  const key = app.organization.ssoSigningKeys[0] ?? (await getActiveSigningKey(app.organizationId, now));
   const responseId = `_${randomUUID()}`;
   const assertionId = `_${randomUUID()}`;
   const xml = buildResponseXml({

@@ -229,12 +229,16 @@ export function certificateExpiry(key: Pick<PublicSigningKey, "notAfter">, now: 
 const parsedKeys = new Map<string, KeyObject>();
 const MAX_PARSED_KEYS = 256;
 
-/** The key, parsed for signing; kept in this process's memory only, never serialised anywhere. */
-export function signingKeyObject(key: SigningKey): KeyObject {
+/**
+ * The key, parsed for signing; kept in this process's memory only, never serialised anywhere. A stored row is
+ * decrypted only the first time this process signs with it, not on every sign-in.
+ */
+export function signingKeyObject(key: Pick<SigningKey, "id" | "privateKey"> | { id: string; privateKeyCiphertext: string }): KeyObject {
   const known = parsedKeys.get(key.id);
   if (known) return known;
   if (parsedKeys.size >= MAX_PARSED_KEYS) parsedKeys.clear();
-  const parsed = createPrivateKey(key.privateKey.reveal());
+  const secret = "privateKey" in key ? key.privateKey : decryptSecret(key.privateKeyCiphertext, keyContext(key.id));
+  const parsed = createPrivateKey(secret.reveal());
   parsedKeys.set(key.id, parsed);
   return parsed;
 }
