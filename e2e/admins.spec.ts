@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { ADMIN, OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { bothWidths, expect, test, type SignInPage } from "./support/fixtures";
@@ -28,15 +28,10 @@ async function addPerson(page: Page, person: typeof WREN) {
 const rowOf = (page: Page, email: string): Locator => page.getByRole("list", { name: "Admins" }).getByRole("listitem").filter({ hasText: email });
 const permissionsOf = (row: Locator, name: string) => row.getByRole("list", { name: `Permissions of ${name}` });
 
-async function freshPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  return context.newPage();
-}
-
 test("an Owner makes a person an Admin, changes their permissions, invites them by a one-time link, and revokes them", async ({
   page,
   signInPage,
-  browser,
+  freshPage,
 }) => {
   test.setTimeout(180_000);
   await signIn(page, signInPage, OWNER);
@@ -94,7 +89,7 @@ test("an Owner makes a person an Admin, changes their permissions, invites them 
   await bothWidths(page, "admins");
 
   // The invited person, in a browser of their own, sets a password through the link and is signed in.
-  const wren = await freshPage(browser);
+  const wren = await freshPage();
   await wren.goto(link);
   await expect(wren.getByRole("heading", { name: "Welcome! Choose your password" })).toBeVisible();
   await expect(wren.getByText(WREN.email)).toBeVisible();
@@ -109,13 +104,13 @@ test("an Owner makes a person an Admin, changes their permissions, invites them 
   await expect(wren.getByRole("heading", { name: "Welcome back, Wren" })).toBeVisible();
 
   // The same link again is refused, in plain words.
-  const again = await freshPage(browser);
+  const again = await freshPage();
   await again.goto(link);
   await expect(again.getByText("This link has expired or was already used. Ask an admin of your organization for a new one.")).toBeVisible();
   await expect(again.getByLabel("New password", { exact: true })).toHaveCount(0);
 
   // Signed in elsewhere with the new password, then changing it from the account menu ends that other session.
-  const elsewhere = await freshPage(browser);
+  const elsewhere = await freshPage();
   await elsewhere.goto("/sign-in");
   await elsewhere.getByLabel("Work e-mail").fill(WREN.email);
   await elsewhere.getByLabel("Password").fill(WREN_PASSWORD);

@@ -94,6 +94,8 @@ test("an Owner imports the app's users from the wizard's last step", async ({ pa
   const joinGroups = dialog.getByRole("checkbox", { name: /^Add imported people to their .+ groups in Roster \(creating the groups that don't exist yet\)$/ });
   await expect(joinGroups).not.toBeChecked();
   await joinGroups.check();
+  // The figures are worked out again for the choice; Confirm is enabled once they are in.
+  await expect(dialog.getByRole("button", { name: "Confirm Assignment" })).toBeEnabled();
   await dismissToasts(page);
   await expectNoSeriousA11yViolations(page);
   await bothWidths(page, "import-confirm-groups");

@@ -1,4 +1,4 @@
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { test as base, errors, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 
 export class SignInPage {
@@ -21,10 +21,23 @@ export class SignInPage {
   }
 }
 
-/** Saves a full-page screenshot under test-results/screenshots for people to look at. */
+/**
+ * Saves a full-page screenshot under test-results/screenshots for people to look at. Headless Chromium, once in a
+ * long run, never delivers the frame a screenshot waits for (seen after a viewport change, with the page then
+ * stuck until the test's whole timeout and its after-hooks ran out). So a screenshot gets 20 s; if that passes, the
+ * page is brought to the front, which makes Chromium paint it again, and the screenshot is taken once more. A
+ * second failure fails the test as before.
+ */
 export async function snapshot(page: Page, name: string) {
   mkdirSync("test-results/screenshots", { recursive: true });
-  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+  const options = { path: `test-results/screenshots/${name}.png`, fullPage: true, timeout: 20_000 } as const;
+  try {
+    await page.screenshot(options);
+  } catch (error) {
+    if (!(error instanceof errors.TimeoutError)) throw error;
+    await page.bringToFront();
+    await page.screenshot(options);
+  }
 }
 
 /** The page at a desktop's width and a phone's (`<name>-1440.png`, `<name>-390.png`), then back to the desktop. */
@@ -36,9 +49,19 @@ export async function bothWidths(page: Page, name: string) {
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
-export const test = base.extend<{ signInPage: SignInPage }>({
+export const test = base.extend<{ signInPage: SignInPage; freshPage: () => Promise<Page> }>({
   signInPage: async ({ page }, use) => {
     await use(new SignInPage(page));
+  },
+  /** A page in a browser context of its own (another person's browser), closed when the test ends, pass or fail. */
+  freshPage: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async () => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
   },
 });
 
