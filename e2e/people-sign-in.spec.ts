@@ -51,7 +51,7 @@ function authenticator(secret: string) {
 test("a person signs in with a link and two-step sign-in, reaches the Atlassian app by single sign-on, and is refused once deactivated", async ({
   page,
   signInPage,
-  browser,
+  freshPage,
 }) => {
   test.setTimeout(180_000);
   const run = Math.random().toString(36).slice(2, 7);
@@ -101,8 +101,8 @@ test("a person signs in with a link and two-step sign-in, reaches the Atlassian 
   await expect(page.getByRole("dialog")).toBeHidden();
 
   // Pia opens it in her own browser and chooses a password: she lands on My apps.
-  const context = await browser.newContext();
-  const pia = await context.newPage();
+  const pia = await freshPage();
+  const context = pia.context();
   await pia.goto(link);
   await expect(pia.getByRole("heading", { name: "Welcome! Choose your password" })).toBeVisible();
   await pia.getByLabel("New password", { exact: true }).fill(PASSWORD);
@@ -264,5 +264,4 @@ test("a person signs in with a link and two-step sign-in, reaches the Atlassian 
   await expect(pia.getByRole("alert").filter({ hasText: "That e-mail and password do not match an account." })).toBeVisible();
   await expect(pia.getByRole("heading", { name: "Sign in to Roster" })).toBeVisible();
   expect(sp.received).toHaveLength(2);
-  await context.close();
 });

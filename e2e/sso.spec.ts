@@ -198,7 +198,7 @@ test("HTTP-POST binding: a posted request is answered the same way, and only the
   expect(other.headers()["content-security-policy"]).toContain("form-action 'self';");
 });
 
-test("SP-initiated, for a person who must set up two-step sign-in first: the app's request waits through it", async ({ page, browser }) => {
+test("SP-initiated, for a person who must set up two-step sign-in first: the app's request waits through it", async ({ page, freshPage }) => {
   const run = Math.random().toString(36).slice(2, 7);
   const person = { email: `enzo.enrol.${run}@halden.example`, name: `Enzo Enrol${run}` };
   await signIn(page, OWNER);
@@ -228,8 +228,7 @@ test("SP-initiated, for a person who must set up two-step sign-in first: the app
   const link = await linkField.inputValue();
   await page.getByRole("dialog").getByRole("button", { name: "Done" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
-  const context = await browser.newContext();
-  const enzo = await context.newPage();
+  const enzo = await freshPage();
   await enzo.goto(link);
   await enzo.getByLabel("New password", { exact: true }).fill("enzo-enrol-password-1");
   await enzo.getByLabel("New password again").fill("enzo-enrol-password-1");
@@ -271,7 +270,6 @@ test("SP-initiated, for a person who must set up two-step sign-in first: the app
     await expect(enzo.locator("#who")).toHaveText(person.email);
     expect(sp.received.at(-1)).toMatchObject({ accepted: true, nameId: person.email, inResponseTo: requestId, relayState: "/after-enrolment" });
   } finally {
-    await context.close();
     await requireOf(labels[previous]!);
   }
 });

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { generate } from "otplib";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { OWNER } from "./support/accounts";
 import { expectNoSeriousA11yViolations } from "./support/axe";
 import { bothWidths, expect, searchFor, test } from "./support/fixtures";
@@ -33,8 +33,8 @@ async function addPerson(page: Page, person: { firstName: string; lastName: stri
 }
 
 /** Opens a set-password link in a browser of its own, chooses the password, and answers that signed-in page. */
-async function setPasswordThrough(browser: Browser, link: string, email: string): Promise<Page> {
-  const person = await (await browser.newContext()).newPage();
+async function setPasswordThrough(freshPage: () => Promise<Page>, link: string, email: string): Promise<Page> {
+  const person = await freshPage();
   await person.goto(link);
   await expect(person.getByRole("heading", { name: "Welcome! Choose your password" })).toBeVisible();
   await expect(person.getByText(email, { exact: true })).toBeVisible();
@@ -45,7 +45,7 @@ async function setPasswordThrough(browser: Browser, link: string, email: string)
   return person;
 }
 
-test("a person makes new recovery codes; an admin resets their two-step sign-in and they sign in with the password only", async ({ page, browser }) => {
+test("a person makes new recovery codes; an admin resets their two-step sign-in and they sign in with the password only", async ({ page, freshPage }) => {
   test.setTimeout(120_000);
   const id = stamp();
   const tess = { firstName: "Tess", lastName: `Reset ${id}`, email: `tess.reset.${id}@halden.example` };
@@ -64,7 +64,7 @@ test("a person makes new recovery codes; an admin resets their two-step sign-in 
   await expect(page.getByRole("dialog")).toHaveCount(0);
 
   // Tess sets her password and turns on two-step sign-in.
-  const person = await setPasswordThrough(browser, link, tess.email);
+  const person = await setPasswordThrough(freshPage, link, tess.email);
   await person.goto("/two-step");
   const secret = (await person.getByTestId("two-step-secret").innerText()).trim();
   await person.getByLabel("Code from the app").fill(await generate({ secret }));
@@ -124,7 +124,6 @@ test("a person makes new recovery codes; an admin resets their two-step sign-in 
   await person.getByRole("button", { name: "Sign in" }).click();
   await expect(person).toHaveURL(/\/my-apps$/);
   await expect(person.getByRole("heading", { name: "My apps", level: 1 })).toBeVisible();
-  await person.context().close();
 });
 
 test("an admin reaches their own two-step sign-in from the account menu", async ({ page }) => {
@@ -156,7 +155,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-test("an admin downloads first sign-in links for two selected people as a CSV, and a link works", async ({ page, browser }) => {
+test("an admin downloads first sign-in links for two selected people as a CSV, and a link works", async ({ page, freshPage }) => {
   const id = stamp();
   const people = ["Lena", "Omar"].map((firstName) => ({ firstName, lastName: `Links ${id}`, email: `${firstName.toLowerCase()}.links.${id}@halden.example` }));
   for (const person of people) await addPerson(page, person);
@@ -183,7 +182,6 @@ test("an admin downloads first sign-in links for two selected people as a CSV, a
 
   // Omar's link opens his set-password page, and signs him in.
   const omar = rows.find(([, email]) => email === people[1]!.email)!;
-  const signedIn = await setPasswordThrough(browser, omar[2]!, omar[1]!);
+  const signedIn = await setPasswordThrough(freshPage, omar[2]!, omar[1]!);
   await expect(signedIn.getByRole("heading", { name: "My apps", level: 1 })).toBeVisible();
-  await signedIn.context().close();
 });
